@@ -1,0 +1,107 @@
+"""Every record verify reads, extracts, stores or reports.
+
+Records hold character offsets and strings, never spaCy objects: offsets are
+Python ``str`` indices (end exclusive) into ``Document.text``, which is the
+file's text exactly as decoded from UTF-8, before any cleaning.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Qualifier = Literal[
+    "exact", "approx", "more_than", "at_least", "less_than", "at_most", "vague"
+]
+AttributionKind = Literal["direct", "indirect", "mixed"]
+Verdict = Literal["agree", "discrepancy"]
+
+
+class Document(BaseModel):
+    """One article: its text and what is known about it."""
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    date_source: Literal["given", "inferred"] | None = None
+    url: str | None = None
+    skip: list[tuple[int, int]] = Field(default_factory=list)
+    """Spans that hold no claim: metadata lines, boilerplate, captions, datelines."""
+
+    digest: str = ""
+    """A hash of the text and metadata, to skip unchanged documents on ingest."""
+
+
+class Quantity(BaseModel):
+    """A number in a claim, read as a value and the interval it allows."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    qualifier: Qualifier = "exact"
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    """What the number measures: ``person``, ``week``, ``USD``, ``percent``, ..."""
+    counts: str | None = None
+    """What is counted, as a short normalised phrase: ``deaths``, ``injured``, ``peacekeepers``."""
+    kind: Literal[
+        "count", "ordinal", "percent", "money", "duration", "measure", "range"
+    ] = "count"
+
+
+class Claim(BaseModel):
+    """A span of a document that asserts something a fact-checker could check."""
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    """Canonical name of who made the claim; None in the outlet's own voice."""
+    speaker_mention: str | None = None
+    """The words in the text that name the speaker ("the top U.S. diplomat")."""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    kind: AttributionKind | None = None
+    """How the speaker's words are given; None for an assertion of the outlet."""
+    quote: str | None = None
+    """The speaker's own words when quoted (direct or mixed), as one string."""
+    quantities: list[Quantity] = Field(default_factory=list)
+    time: str | None = None
+    """The time the claim is about: ISO date, ``YYYY-MM`` or ``YYYY``."""
+    time_text: str | None = None
+
+
+class DocumentRef(BaseModel):
+    id: str
+    path: str
+    date: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+
+
+class Group(BaseModel):
+    """Claims from different documents about one fact."""
+
+    id: str
+    verdict: Verdict
+    claims: list[str]
+    conflicts: list[tuple[str, str]] = Field(default_factory=list)
+    reason: str = ""
+    origins: int = 1
+
+
+class Report(BaseModel):
+    """What ``verify report --format json`` prints (see the gold FORMAT)."""
+
+    documents: list[DocumentRef]
+    claims: list[Claim]
+    groups: list[Group] = Field(default_factory=list)
