@@ -1,0 +1,112 @@
+"""Attribution accuracy on the PolNeAR dev split (Newell, Margolin and Ruths, LREC 2018).
+
+For each gold attribution relation that has a Source, the claim that overlaps
+its Content span most must name the Source: its speaker mention overlaps the
+Source span, or its speaker or mention equals the Source's words (case and
+punctuation ignored). Relations without a Source are not counted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("VERIFY_DATA", ROOT.parent / "shared" / "data"))
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    out = []
+    for part in field.split(";"):
+        a, b = part.split()[-2:]
+        out.append((int(a), int(b)))
+    return out
+
+
+def relations(folder: Path) -> dict[str, list[dict]]:
+    """Gold relations per article: Source, Cue and Content spans (one annotator per article)."""
+    by_article: dict[str, list[dict]] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        article = ann.stem.rsplit("_", 1)[0]
+        if article in by_article:
+            continue  # several annotators: the first in sorted order
+        spans: dict[str, tuple[list[tuple[int, int]], str]] = {}
+        rels = []
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if parts[0].startswith("T") and len(parts) >= 2:
+                spans[parts[0]] = (_spans(parts[1].split(" ", 1)[1]), parts[2] if len(parts) > 2 else "")
+            elif parts[0].startswith("E") and len(parts) >= 2:
+                rels.append(dict(x.split(":", 1) for x in parts[1].split()))
+        by_article[article] = [
+            {k: spans[v] for k, v in r.items() if v in spans and k in ("Source", "Cue", "Content")}
+            for r in rels
+        ]
+    return by_article
+
+
+def _fold(s: str | None) -> str:
+    from verify.names import fold
+
+    return fold(s or "")
+
+
+def score(limit: int | None = None, verbose: bool = False) -> dict:
+    from verify.attribution import attributions
+    from verify.nlp import parse_blocks
+
+    folder = data_dir() / "polnear-dev"
+    if not folder.is_dir():
+        raise SystemExit(f"PolNeAR data not found at {folder}; set VERIFY_DATA to the shared data folder")
+    gold = relations(folder)
+    articles = sorted(gold)[:limit]
+    texts = [(folder / "text" / f"{a}.txt").read_text(encoding="utf-8") for a in articles]
+    right = total = 0
+    misses: Counter[str] = Counter()
+    for article, text, blocks in zip(articles, texts, parse_blocks((t, []) for t in texts)):
+        claims = attributions(text, blocks)
+        for rel in gold[article]:
+            if "Source" not in rel or "Content" not in rel:
+                continue
+            total += 1
+            content = rel["Content"][0]
+            src_spans, src_text = rel["Source"]
+
+            def overlap(c) -> int:
+                return sum(max(0, min(c.end, b) - max(c.start, a)) for a, b in content)
+
+            best = max(claims, key=overlap, default=None)
+            ok = False
+            if best is not None and overlap(best) > 0 and best.speaker:
+                ms, me = best.mention_start, best.mention_end
+                if ms is not None and any(ms < b and a < me for a, b in src_spans):
+                    ok = True
+                elif _fold(src_text) in (_fold(best.speaker), _fold(best.mention)):
+                    ok = True
+            right += ok
+            if not ok:
+                why = "no speaker" if best is None or not best.speaker else "other speaker"
+                misses[why] += 1
+                if verbose:
+                    got = best.speaker if best else None
+                    snippet = text[content[0][0]:content[-1][1]][:80].replace("\n", " ")
+                    print(f"  miss {article[:30]} src={src_text!r} got={got!r} mention={best.mention if best else None!r} | {snippet}")
+    return {"articles": len(articles), "relations": total, "right": right,
+            "accuracy": right / total if total else 0.0, "misses": dict(misses)}
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    r = score(args.limit, args.verbose)
+    print(f"PolNeAR dev attribution accuracy: {r['accuracy']:.3f} ({r['right']}/{r['relations']} relations, {r['articles']} articles); misses: {r['misses']}")

@@ -1,0 +1,475 @@
+"""Who said what: cues, speakers, quotes over paragraphs, canonical speakers.
+
+The method follows the attribution literature (Pareti's PARC and the PolNeAR
+annotation, Newell et al. 2018): an attribution is a *source* (the speaker),
+a *cue* (the verb or phrase that reports) and a *content*. Cues here are
+verbs of saying and their kin found in the dependency parse, plus "according
+to X" and a quotation's neighbouring cue. Each rule below names its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .names import COLLECTIVES, alias, fold, strip_titles
+from .nlp import Block
+from .quotes import Quote, quoted_mask, quotes
+
+# Verbs that report speech whatever follows them.
+STRONG_CUES = {
+    "say", "tell", "add", "state", "report", "announce", "tweet",
+    "write", "post", "note", "stress", "emphasize", "emphasise", "insist",
+    "warn", "argue", "explain", "declare", "assert", "allege", "contend",
+    "maintain", "admit", "acknowledge", "confirm", "deny", "reply", "respond",
+    "retort", "testify", "complain", "concede", "charge", "accuse", "reiterate",
+    "remark", "observe", "predict", "promise", "pledge", "vow", "estimate",
+    "urge", "demand", "criticize", "criticise", "condemn", "blast", "slam",
+    "praise", "welcome", "reject", "dismiss", "question", "caution", "underline",
+    "underscore", "highlight", "mention", "disclose", "inform", "assure",
+    "reassure", "express", "recount", "joke", "boast", "lament", "quip",
+    "acknowledge", "counter", "suggest", "conclude", "reveal", "recall",
+}
+# Verbs that report speech or thought only with a clause or a quote after them.
+WEAK_CUES = {
+    "claim", "think", "believe", "know", "find", "show", "agree", "continue", "hope",
+    "expect", "fear", "feel", "indicate", "learn", "see", "understand",
+    "call", "ask", "describe", "cite", "point", "signal", "want", "plan",
+    "propose", "seek", "threaten", "decline", "refuse", "worry",
+}
+# Verbs that put out a text: "X released a statement that ...".
+ISSUE_VERBS = {"release", "issue", "publish", "put"}
+DOC_NOUNS = {
+    "statement", "report", "communique", "communiqué", "release", "tweet",
+    "post", "letter", "memo", "study", "survey", "poll", "analysis", "filing",
+    "declaration", "readout", "transcript", "document", "documents", "data",
+    "complaint", "lawsuit", "affidavit", "ruling", "order",
+}
+# Nouns for people that a definite description can stand for.
+ROLE_NOUNS = {
+    "official", "source", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+    "minister", "president", "secretary", "leader", "envoy", "ambassador",
+    "chief", "senator", "governor", "mayor", "lawmaker", "candidate", "nominee",
+    "premier", "representative", "officer", "general", "commander", "analyst",
+    "expert", "lawyer", "attorney", "prosecutor", "witness", "resident",
+    "victim", "sheriff", "chancellor", "director", "chairman", "head",
+    "negotiator", "aide", "adviser", "advisor", "counterpart", "man", "woman",
+    "executive", "investigator", "detective", "police", "authorities",
+}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+ORG_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them"}
+RELATIVE = {"who", "which", "that", "whom"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "prep", "advcl", "dative", "oprd"}
+CUT_FROM_MENTION = {"appos", "relcl", "acl", "punct", "advcl", "prep"}
+
+
+@dataclass
+class Attributed:
+    """A claim span and who made it (speaker None: the outlet's own voice)."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue: str | None = None
+    kind: str | None = None
+    quote: str | None = None
+    person: bool = False
+
+
+@dataclass
+class _Cue:
+    verb: Any  # the cue token ("said", "according")
+    subject: Any | None  # head token of the speaker mention
+    trailing: bool = False
+
+
+@dataclass
+class _Context:
+    """What the article has said so far, for pronouns and descriptions."""
+
+    persons: dict[str, str] = field(default_factory=dict)  # folded surname -> full name
+    bodies: set[str] = field(default_factory=set)  # canonical bodies named anywhere
+    speakers: list[tuple[str, str, str]] = field(default_factory=list)  # (name, category, head)
+    issuer: str | None = None  # who put out "the statement"
+
+    def last(self, category: str | None = None, head: str | None = None) -> str | None:
+        for name, cat, h in reversed(self.speakers[-8:]):
+            if (category is None or cat == category) and (head is None or h == head):
+                return name
+        return None
+
+
+def _abs(block: Block, tok: Any) -> int:
+    return block.start + tok.idx
+
+
+def _sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
+    """Sentences of all blocks; a piece that starts in lower case is glued back
+    to the sentence before it (the parser splits after ``!”`` or ``?”``)."""
+    out: list[tuple[Block, Any]] = []
+    for block in blocks:
+        sents = list(block.doc.sents)
+        merged: list[Any] = []
+        for s in sents:
+            first = next((t for t in s if not t.is_punct and not t.is_space), None)
+            if merged and first is not None and first.is_lower and first.pos_ not in ("NUM",):
+                prev = merged[-1]
+                merged[-1] = block.doc[prev.start : s.end]
+            else:
+                merged.append(s)
+        out.extend((block, s) for s in merged)
+    return out
+
+
+def _mention_tokens(head: Any) -> list[Any]:
+    """The words naming a speaker: the subject without appositions or clauses."""
+    left = [t for t in head.lefts if t.dep_ not in CUT_FROM_MENTION]
+    toks: list[Any] = []
+    for t in left:
+        toks.extend(t.subtree)
+    toks.append(head)
+    for t in head.rights:
+        if t.dep_ in CUT_FROM_MENTION or t.dep_ == "punct":
+            break
+        if t.dep_ in ("cc", "conj"):
+            toks.extend(t.subtree)
+            continue
+        toks.extend(t.subtree)
+    toks = sorted(set(toks), key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    return toks
+
+
+def _subject(verb: Any) -> Any | None:
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    for c in verb.children:
+        if c.dep_ in SUBJECTS:
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "a man who said" -> the man
+            return c
+    # Participles and infinitives inherit the subject of the verb they hang on:
+    # "the statement said, adding that ..."; "continues to accuse".
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head is not verb:
+        for c in verb.head.children:
+            if c.dep_ in SUBJECTS:
+                return c
+    # "... and the Karabakh army said ...": the parser took the subject for an
+    # object of the clause before; a noun phrase ending right before the verb
+    # and opened by a conjunction is the verb's subject.
+    if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "dobj", "pobj", "appos"):
+        left = prev.left_edge.i
+        if left > 0 and verb.doc[left - 1].lower_ in ("and", "but", ",", "while"):
+            return prev
+    return None
+
+
+def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"ccomp", "parataxis"}:
+        return True
+    if verb.lemma_ in STRONG_CUES:
+        return bool(deps & CONTENT_DEPS) or quoted_in_sentence
+    if verb.lemma_ == "call":  # "called for", "called on": not "a group called X"
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children)
+    if verb.lemma_ == "point":
+        return any(c.lower_ == "out" for c in verb.children) and bool(deps & {"dobj", "ccomp"})
+    return "xcomp" in deps and verb.lemma_ in {"ask", "urge", "want", "plan", "seek", "threaten", "refuse", "decline"} or quoted_in_sentence and "dobj" not in deps
+
+
+def _cues(sent: Any, block: Block, mask: bytearray) -> list[_Cue]:
+    found: list[_Cue] = []
+    quoted_here = any(mask[_abs(block, t)] for t in sent if not t.is_space)
+    for tok in sent:
+        if mask[_abs(block, tok)]:
+            continue  # cue verbs must occur *outside* any quotation (textacy)
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objs and objs[0].i < sent.end:
+                found.append(_Cue(tok, objs[0]))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ in ("VBZ", "VBD")):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in ISSUE_VERBS:
+            # "X released a statement that ..." / "issued a statement saying ..."
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in DOC_NOUNS for c in tok.children):
+                found.append(_Cue(tok, _subject(tok)))
+            continue
+        if lemma not in STRONG_CUES and lemma not in WEAK_CUES:
+            continue
+        if not _has_content(tok, quoted_here):
+            continue
+        if tok.dep_ in ("advcl", "pcomp", "acl") and (
+            any(c.dep_ in SUBJECTS for c in tok.children)
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            continue  # "with each side accusing ...", "spoke ... to call for ..."
+        subj = _subject(tok)
+        if subj is None or subj.i >= sent.end or subj.i < sent.start:
+            continue
+        if mask[_abs(block, subj)]:
+            continue
+        if lemma in ("learn", "hear"):  # "X learned from an official": the official speaks
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    pobj = [g for g in c.children if g.dep_ == "pobj"]
+                    if pobj:
+                        subj = pobj[0]
+        found.append(_Cue(tok, subj, trailing=_is_trailing(tok, subj, sent)))
+    return found
+
+
+def _is_trailing(verb: Any, subj: Any, sent: Any) -> bool:
+    """", Price said." after the words it reports: the outermost attribution."""
+    left = min(subj.left_edge.i, verb.i) if subj.head is verb else verb.i
+    if left <= sent.start:
+        return False
+    before = sent.doc[left - 1]
+    if before.text not in {",", "”", '"', "’", "—", "–", ":"}:
+        return False
+    after = [t for t in sent.doc[verb.i + 1 : sent.end] if not t.is_punct]
+    return all(verb in t.ancestors and t.dep_ not in ("ccomp", "parataxis") for t in after) and all(
+        t.head is not verb or t.dep_ not in ("ccomp",) for t in after
+    )
+
+
+def _nested(inner: _Cue, outer: _Cue) -> bool:
+    """Is ``inner`` part of what ``outer`` reports? Coordinated cues are not:
+    "Baku said X and the army said Y" has two speakers."""
+    if outer.verb not in inner.verb.ancestors:
+        return False
+    if inner.verb.dep_ == "conj" and inner.verb.head is outer.verb:
+        return False
+    subj = inner.subject
+    if subj is not None and subj.left_edge.i > 0:
+        before = subj.doc[subj.left_edge.i - 1]
+        if before.lower_ in {"and", "but", "while", "whereas", ";"} and before.i > outer.verb.i:
+            return False
+    return True
+
+
+def _top(cues: list[_Cue]) -> list[_Cue]:
+    according = [c for c in cues if c.verb.lower_ == "according"]
+    if according:
+        return according[:1]  # the source of the whole sentence
+    trailing = [c for c in cues if c.trailing]
+    if trailing:
+        return trailing[-1:]
+    return [c for c in cues if not any(_nested(c, o) for o in cues if o is not c)]
+
+
+class Attributor:
+    """Reads the attributions of one document."""
+
+    def __init__(self, text: str, blocks: list[Block]) -> None:
+        self.text = text
+        self.blocks = blocks
+        self.quotes = quotes(text)
+        self.mask = quoted_mask(text, self.quotes)
+        self.ctx = _Context()
+        self._learn_names()
+
+    def _learn_names(self) -> None:
+        for block in self.blocks:
+            for ent in block.doc.ents:
+                if ent.label_ == "PERSON":
+                    name = strip_titles(ent.text.strip())
+                    words = name.split()
+                    if not words:
+                        continue
+                    key = fold(words[-1])
+                    if len(words) >= len(self.ctx.persons.get(key, "").split()):
+                        self.ctx.persons[key] = name
+                elif ent.label_ in ("ORG", "GPE", "NORP"):
+                    canon = alias(ent.text)
+                    self.ctx.bodies.add(canon or ent.text.strip())
+
+    # -- speakers -----------------------------------------------------------
+
+    def _person(self, toks: list[Any]) -> str | None:
+        """The full name of a person named in ``toks``, if one is."""
+        propn = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title]
+        for t in reversed(propn):
+            full = self.ctx.persons.get(fold(t.text))
+            if full:
+                return full
+        ents = [t for t in toks if t.ent_type_ == "PERSON"]
+        if ents:
+            return strip_titles(" ".join(t.text for t in ents))
+        return None
+
+    def resolve(self, head: Any, toks: list[Any]) -> tuple[str | None, str]:
+        """The canonical speaker named by a mention, and its category."""
+        low = head.lower_
+        words = " ".join(t.text for t in toks)
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS:
+            if low in PERSON_PRONOUNS:
+                return self.ctx.last("person"), "person"
+            if low in ORG_PRONOUNS:
+                return self.ctx.last("body") or self.ctx.last(), "body"
+            if low in GROUP_PRONOUNS:
+                return self.ctx.last("body") or self.ctx.last("group"), "group"
+            return None, "other"  # I, we, you: the mention is all there is
+        if len([t for t in toks if t.dep_ == "conj"]) and any(t.lower_ == "and" for t in toks):
+            parts = [head] + [t for t in head.subtree if t.dep_ == "conj" and t in toks]
+            names = [self.resolve(p, [x for x in p.subtree if x in toks and x.dep_ not in ("cc", "conj") or x is p])[0] or p.text for p in parts]
+            return " and ".join(dict.fromkeys(names)), "group"
+        person = self._person(toks)
+        if person:
+            key = fold(person.split()[-1])
+            if len(person.split()) > len(self.ctx.persons.get(key, "").split()):
+                self.ctx.persons[key] = person
+            return person, "person"
+        lemma = head.lemma_.lower()
+        if lemma in DOC_NOUNS:
+            issuer = [t for t in toks if t.i < head.i and t.dep_ in ("poss", "compound", "nmod", "amod") and (t.pos_ == "PROPN" or t.ent_type_)]
+            if issuer:
+                first = min(issuer, key=lambda t: t.left_edge.i)
+                span = [t for t in toks if first.left_edge.i <= t.i < head.i and t.dep_ != "case" and t.text not in ("’s", "'s")]
+                name = " ".join(t.text for t in span if t.lower_ not in ("a", "an", "the"))
+                return alias(name) or name, "body"
+            return self.ctx.issuer or self.ctx.last("body") or self.ctx.last(), "body"
+        has_propn = any(t.pos_ == "PROPN" for t in toks)
+        if head.pos_ != "PROPN" and any(t.lower_ in ("the", "this", "that") for t in toks if t.i < head.i):
+            for noun, bodies in COLLECTIVES.items():
+                if noun.split()[-1] == lemma:
+                    for body in bodies:
+                        if body in self.ctx.bodies:
+                            return body, "body"
+            if lemma in ROLE_NOUNS:
+                same = self.ctx.last(head=lemma)
+                if same:
+                    return same, "person"
+                return self.ctx.last("person"), "person"
+        name = " ".join(t.text for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an")))
+        canon = alias(name)
+        if canon:
+            return canon, "body"
+        category = "person" if lemma in ROLE_NOUNS else "body" if has_propn else "other"
+        return name.replace(" ’s", "’s").replace(" 's", "'s"), category
+
+    # -- sentences ----------------------------------------------------------
+
+    def attributions(self) -> list[Attributed]:
+        """Every sentence (or part of one) with its speaker, in text order."""
+        sents = _sentences(self.blocks, self.text)
+        results: list[list[Attributed]] = []
+        for block, sent in sents:
+            cues = _cues(sent, block, self.mask)
+            top = _top(cues)
+            parts: list[Attributed] = []
+            for n, cue in enumerate(top):
+                start, end = self._part(block, sent, top, n)
+                parts.append(self._attribute(block, sent, cue, start, end))
+            if not parts:
+                parts = [Attributed(block.start + sent.start_char, block.start + sent.end_char)]
+            results.append(parts)
+        self._carry_quotes(sents, results)
+        flat = [a for parts in results for a in parts]
+        for a in flat:
+            a.quote = self._quoted_words(a.start, a.end)
+        return flat
+
+    def _part(self, block: Block, sent: Any, top: list[_Cue], n: int) -> tuple[int, int]:
+        s0, s1 = block.start + sent.start_char, block.start + sent.end_char
+        if len(top) == 1:
+            return s0, s1
+        # Coordinated cues split the sentence at the conjunction before the next speaker.
+        starts, ends = [], []
+        for c in top:
+            subj = c.subject if c.subject is not None else c.verb
+            left = min(subj.left_edge.i, c.verb.i)
+            starts.append(block.start + sent.doc[left].idx)
+            if left > sent.start and sent.doc[left - 1].dep_ == "cc":
+                left -= 1
+            ends.append(block.start + sent.doc[left].idx)
+        start = s0 if n == 0 else starts[n]
+        end = s1 if n == len(top) - 1 else ends[n + 1]
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def _attribute(self, block: Block, sent: Any, cue: _Cue, start: int, end: int) -> Attributed:
+        head = cue.subject
+        toks = _mention_tokens(head)
+        speaker, category = self.resolve(head, toks)
+        m0 = _abs(block, toks[0])
+        m1 = _abs(block, toks[-1]) + len(toks[-1].text)
+        mention = self.text[m0:m1]
+        if speaker:
+            self.ctx.speakers.append((speaker, category, head.lemma_.lower()))
+            if category == "body" and fold(mention) != fold(speaker):
+                self.ctx.bodies.add(speaker)
+            if any(t.lemma_.lower() == "statement" for t in sent):
+                self.ctx.issuer = speaker
+        cue_text = "according to" if cue.verb.lower_ == "according" else cue.verb.text
+        quoted = sum(self.mask[start:end])
+        content = sum(1 for i in range(start, end) if self.text[i].isalnum() and not (m0 <= i < m1))
+        in_quote = sum(1 for i in range(start, end) if self.mask[i] and self.text[i].isalnum())
+        kind = "indirect" if not quoted else "direct" if in_quote >= 0.85 * max(content, 1) else "mixed"
+        return Attributed(start, end, speaker or mention, mention, m0, m1, cue_text, kind, person=category == "person")
+
+    def _carry_quotes(self, sents: list[tuple[Block, Any]], results: list[list[Attributed]]) -> None:
+        """Sentences inside a quotation take the speaker its cue names, even
+        when the cue comes paragraphs later (""…, the EU said.")."""
+        spans = [(block.start + s.start_char, block.start + s.end_char) for block, s in sents]
+        for q in self.quotes:
+            owners = [i for i, (a, b) in enumerate(spans) if a < q.end and q.start < b]
+            if not owners:
+                continue
+            speaker = None
+            for i in (owners[-1], owners[0]):
+                said = [p for p in results[i] if p.speaker]
+                if said:
+                    speaker = said[-1]
+                    break
+            if speaker is None:
+                # A quoted paragraph right after an attributed one continues it.
+                before = owners[0] - 1
+                if before >= 0 and spans[owners[0]][0] - spans[before][1] < 3 and results[before][-1].speaker:
+                    if self._mostly_quoted(*spans[owners[0]]):
+                        speaker = results[before][-1]
+            if speaker is None:
+                continue
+            for i in owners:
+                parts = results[i]
+                if len(parts) == 1 and parts[0].speaker is None and self._mostly_quoted(*spans[i]):
+                    a = parts[0]
+                    parts[0] = Attributed(a.start, a.end, speaker.speaker, speaker.mention, speaker.mention_start,
+                                          speaker.mention_end, speaker.cue, "direct", person=speaker.person)
+
+    def _mostly_quoted(self, start: int, end: int) -> bool:
+        chars = [i for i in range(start, end) if self.text[i].isalnum()]
+        return bool(chars) and sum(self.mask[i] for i in chars) >= 0.6 * len(chars)
+
+    def _quoted_words(self, start: int, end: int) -> str | None:
+        pieces = []
+        for q in self.quotes:
+            for a, b in q.segments:
+                a, b = max(a, start), min(b, end)
+                if b > a:
+                    pieces.append(self.text[a:b].strip())
+        return " … ".join(p for p in pieces if p) or None
+
+
+def attributions(text: str, blocks: list[Block]) -> list[Attributed]:
+    """Each sentence of a parsed document, or each part of it that a different
+    speaker owns, with the speaker resolved to a canonical name."""
+    return Attributor(text, blocks).attributions()
+
+
+def quotations(text: str) -> list[Quote]:
+    return quotes(text)
+
+
+__all__ = ["Attributed", "Attributor", "attributions", "quotations"]
+

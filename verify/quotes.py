@@ -1,0 +1,98 @@
+"""Quotation marks: where quoted words begin and end, across paragraphs.
+
+Pure text, no parse. News style continues a quote over several paragraphs by
+opening each new paragraph with a quotation mark and closing only the last
+one; a paragraph whose quote never closes and whose next paragraph does not
+open one simply ends the quote (an unbalanced mark never loses the article,
+unlike textacy, which gives up on the whole text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = "“«„"
+CLOSERS = "”»"
+STRAIGHT = '"'
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Quoted words: ``segments`` are content spans (marks excluded), one per paragraph."""
+
+    segments: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+    def text(self, text: str) -> str:
+        return " ".join(text[a:b] for a, b in self.segments)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if i > start:
+                spans.append((start, i))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return before.isspace() or before in "([{—–-:;,/" or i == 0
+
+
+def quotes(text: str) -> list[Quote]:
+    """Every quotation in ``text``, in order."""
+    found: list[Quote] = []
+    carry: list[tuple[int, int]] = []  # segments of a quote still open at a paragraph end
+    for p_start, p_end in _paragraphs(text):
+        para_first = p_start
+        while para_first < p_end and text[para_first].isspace():
+            para_first += 1
+        if carry and not (para_first < p_end and text[para_first] in OPENERS + STRAIGHT):
+            found.append(Quote(tuple(carry)))
+            carry = []
+        open_at: int | None = None
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            if open_at is None:
+                if ch in OPENERS or (ch == STRAIGHT and _is_opening_straight(text, i)):
+                    open_at = i + 1
+            elif ch in CLOSERS or ch == STRAIGHT:
+                if i > open_at:
+                    carry.append((open_at, i))
+                    found.append(Quote(tuple(carry)))
+                carry = []
+                open_at = None
+            elif ch in OPENERS:  # a second opener before a close: restart there
+                open_at = i + 1
+            i += 1
+        if open_at is not None and p_end > open_at:
+            carry.append((open_at, p_end))
+        elif carry:
+            found.append(Quote(tuple(carry)))
+            carry = []
+    if carry:
+        found.append(Quote(tuple(carry)))
+    return found
+
+
+def quoted_mask(text: str, found: list[Quote]) -> bytearray:
+    """One byte per character: 1 where the character is inside quoted words."""
+    mask = bytearray(len(text))
+    for q in found:
+        for a, b in q.segments:
+            mask[a:b] = b"\x01" * (b - a)
+    return mask
