@@ -57,6 +57,14 @@ def _fold(s: str | None) -> str:
     return fold(s or "")
 
 
+def _same_person(source: str, speaker: str) -> bool:
+    """"Mr. Trump" and "Trump" name the speaker "Donald Trump"."""
+    from verify.names import strip_titles
+
+    src = _fold(strip_titles(source)).split()
+    return bool(src) and src[-1] == (_fold(speaker).split() or [""])[-1] and set(src) <= set(_fold(speaker).split())
+
+
 def score(limit: int | None = None, verbose: bool = False) -> dict:
     from verify.attribution import attributions
     from verify.nlp import parse_blocks
@@ -88,6 +96,8 @@ def score(limit: int | None = None, verbose: bool = False) -> dict:
                 if ms is not None and any(ms < b and a < me for a, b in src_spans):
                     ok = True
                 elif _fold(src_text) in (_fold(best.speaker), _fold(best.mention)):
+                    ok = True
+                elif _same_person(src_text, best.speaker):
                     ok = True
             right += ok
             if not ok:

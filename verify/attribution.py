@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+import re
 from typing import Any
 
 from .names import COLLECTIVES, alias, fold, strip_titles
@@ -37,6 +38,21 @@ WEAK_CUES = {
     "expect", "fear", "feel", "indicate", "learn", "see", "understand",
     "call", "ask", "describe", "cite", "point", "signal", "want", "plan",
     "propose", "seek", "threaten", "decline", "refuse", "worry",
+}
+# Verbs of stance whose content may be a noun phrase ("Trump attacked the
+# deal"); the PARC and PolNeAR schemes count them as attributions when they
+# are the main verb of the sentence.
+STANCE_CUES = {
+    "attack", "tout", "cite", "discuss", "defend", "mock", "blame", "promote",
+    "support", "oppose", "back", "endorse", "decry", "denounce", "label",
+    "dub", "brand", "address", "raise", "unveil", "offer", "detail", "outline",
+    "reference", "invoke", "challenge", "dispute", "rate", "rule", "view",
+    "consider", "regard", "applaud", "liken", "compare", "sing", "chant",
+    "request", "invite", "encourage", "sue", "speak", "talk", "read",
+    "mention", "describe", "call", "cite", "find", "show", "reveal", "question",
+    "criticize", "criticise", "praise", "welcome", "reject", "dismiss", "deny",
+    "admit", "acknowledge", "highlight", "recall", "predict", "promise",
+    "pledge", "vow", "warn", "urge", "demand", "propose", "plan", "want",
 }
 # Verbs that put out a text: "X released a statement that ...".
 ISSUE_VERBS = {"release", "issue", "publish", "put"}
@@ -153,9 +169,7 @@ def _subject(verb: Any) -> Any | None:
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     for c in verb.children:
         if c.dep_ in SUBJECTS:
-            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head  # "a man who said" -> the man
-            return c
+            return c  # "who" in "a man who said": resolved to the man later
     # Participles and infinitives inherit the subject of the verb they hang on:
     # "the statement said, adding that ..."; "continues to accuse".
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head is not verb:
@@ -177,9 +191,19 @@ def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:
     if deps & {"ccomp", "parataxis"}:
         return True
     if verb.lemma_ in STRONG_CUES:
-        return bool(deps & CONTENT_DEPS) or quoted_in_sentence
-    if verb.lemma_ == "call":  # "called for", "called on": not "a group called X"
-        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children)
+        # "But, he said, officials should be vigilant": a parenthetical cue
+        # reports the clause it interrupts.
+        return bool(deps & CONTENT_DEPS) or quoted_in_sentence or verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.lemma_ in {"say", "add", "note", "write", "argue", "explain", "tell", "insist", "warn"}
+    if verb.lemma_ == "call":  # "called for", "called on", "called it X": not "a group called X"
+        if verb.dep_ in ("acl", "amod"):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children) or bool(
+            deps & {"oprd", "xcomp"}
+        )
+    if verb.lemma_ in ("speak", "talk"):  # "spoke of", "talked about": not "spoke to"
+        return any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children)
+    if verb.lemma_ in STANCE_CUES and verb.dep_ in ("ROOT", "conj") and deps & {"dobj", "prep", "xcomp", "oprd"}:
+        return True
     if verb.lemma_ == "point":
         return any(c.lower_ == "out" for c in verb.children) and bool(deps & {"dobj", "ccomp"})
     return "xcomp" in deps and verb.lemma_ in {"ask", "urge", "want", "plan", "seek", "threaten", "refuse", "decline"} or quoted_in_sentence and "dobj" not in deps
@@ -204,12 +228,12 @@ def _cues(sent: Any, block: Block, mask: bytearray) -> list[_Cue]:
             if any(c.dep_ == "dobj" and c.lemma_.lower() in DOC_NOUNS for c in tok.children):
                 found.append(_Cue(tok, _subject(tok)))
             continue
-        if lemma not in STRONG_CUES and lemma not in WEAK_CUES:
+        if lemma not in STRONG_CUES and lemma not in WEAK_CUES and lemma not in STANCE_CUES:
             continue
         if not _has_content(tok, quoted_here):
             continue
         if tok.dep_ in ("advcl", "pcomp", "acl") and (
-            any(c.dep_ in SUBJECTS for c in tok.children)
+            (tok.tag_ == "VBG" and any(c.dep_ in SUBJECTS for c in tok.children))
             or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         ):
             continue  # "with each side accusing ...", "spoke ... to call for ..."
@@ -240,6 +264,13 @@ def _is_trailing(verb: Any, subj: Any, sent: Any) -> bool:
     return all(verb in t.ancestors and t.dep_ not in ("ccomp", "parataxis") for t in after) and all(
         t.head is not verb or t.dep_ not in ("ccomp",) for t in after
     )
+
+
+def _subordinate(cue: _Cue) -> bool:
+    """A cue inside an adverbial or relative clause of a main clause that is
+    not itself a report ("..., though he said ...", "..., when X cited ...")."""
+    verb = cue.verb
+    return verb.lower_ != "according" and verb.dep_ in ("advcl", "relcl") and verb.tag_ != "VBG" and not cue.trailing
 
 
 def _nested(inner: _Cue, outer: _Cue) -> bool:
@@ -310,7 +341,9 @@ class Attributor:
     def resolve(self, head: Any, toks: list[Any]) -> tuple[str | None, str]:
         """The canonical speaker named by a mention, and its category."""
         low = head.lower_
-        words = " ".join(t.text for t in toks)
+        if low in RELATIVE and head.head.dep_ == "relcl":
+            antecedent = head.head.head  # "a man who said" -> the man
+            return self.resolve(antecedent, _mention_tokens(antecedent))
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS:
             if low in PERSON_PRONOUNS:
                 return self.ctx.last("person"), "person"
@@ -367,17 +400,58 @@ class Attributor:
             cues = _cues(sent, block, self.mask)
             top = _top(cues)
             parts: list[Attributed] = []
+            s0, s1 = block.start + sent.start_char, block.start + sent.end_char
+            if len(top) == 1 and _subordinate(top[0]):
+                # "..., when Clinton cited X": the cue owns its clause; the
+                # main clause stays in the outlet's voice.
+                verb = top[0].verb
+                a = block.start + verb.left_edge.idx
+                b = block.start + verb.right_edge.idx + len(verb.right_edge.text)
+                if top[0].subject is not None:
+                    a = min(a, block.start + top[0].subject.left_edge.idx)
+                if self._words(s0, a):
+                    parts.append(Attributed(s0, a))
+                parts.append(self._attribute(block, sent, top[0], a, b))
+                if self._words(b, s1):
+                    parts.append(Attributed(b, s1))
+                top = []
             for n, cue in enumerate(top):
                 start, end = self._part(block, sent, top, n)
                 parts.append(self._attribute(block, sent, cue, start, end))
             if not parts:
-                parts = [Attributed(block.start + sent.start_char, block.start + sent.end_char)]
+                parts = [self._labelled(block, sent) or Attributed(block.start + sent.start_char, block.start + sent.end_char)]
             results.append(parts)
         self._carry_quotes(sents, results)
         flat = [a for parts in results for a in parts]
         for a in flat:
             a.quote = self._quoted_words(a.start, a.end)
         return flat
+
+    def _words(self, a: int, b: int) -> bool:
+        return sum(c.isalnum() for c in self.text[a:b]) >= 12
+
+    def _labelled(self, block: Block, sent: Any) -> Attributed | None:
+        """"WALLACE: ..." in a transcript, "Caddell: voters worried" in a headline."""
+        colon = next((t for t in sent[:7] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or self.mask[_abs(block, colon)]:
+            return None
+        label = sent.doc[sent.start : colon.i]
+        if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper or t.text in (".", "-") for t in label):
+            return None
+        if label[0].is_upper and len(label[0]) > 1:
+            speaker = label.text.title()
+            key = fold(speaker.split()[-1])
+            speaker = self.ctx.persons.get(key, speaker)
+            category = "person"
+        else:
+            speaker, category = self.resolve(label.root, list(label))
+        if not speaker:
+            return None
+        self.ctx.speakers.append((speaker, category, label.root.lemma_.lower()))
+        m0, m1 = _abs(block, label[0]), _abs(block, label[-1]) + len(label[-1].text)
+        kind = "direct"
+        return Attributed(block.start + sent.start_char, block.start + sent.end_char, speaker,
+                          self.text[m0:m1], m0, m1, ":", kind, person=category == "person")
 
     def _part(self, block: Block, sent: Any, top: list[_Cue], n: int) -> tuple[int, int]:
         s0, s1 = block.start + sent.start_char, block.start + sent.end_char
@@ -426,8 +500,8 @@ class Attributor:
             owners = [i for i, (a, b) in enumerate(spans) if a < q.end and q.start < b]
             if not owners:
                 continue
-            speaker = None
-            for i in (owners[-1], owners[0]):
+            speaker = self._signed(q)
+            for i in (owners[-1], owners[0]) if speaker is None else ():
                 said = [p for p in results[i] if p.speaker]
                 if said:
                     speaker = said[-1]
@@ -446,6 +520,20 @@ class Attributor:
                     a = parts[0]
                     parts[0] = Attributed(a.start, a.end, speaker.speaker, speaker.mention, speaker.mention_start,
                                           speaker.mention_end, speaker.cue, "direct", person=speaker.person)
+
+    def _signed(self, q: Quote) -> Attributed | None:
+        """A quotation signed with a dash and a name: "…” ― Sonya Herridge"."""
+        i = q.end
+        line_end = self.text.find("\n", i)
+        line_end = len(self.text) if line_end < 0 else line_end
+        rest = self.text[i:line_end]
+        m = re.match(r"[”\"'»]*\s*[―—–-]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*,?\s*$", rest)
+        if not m:
+            return None
+        name = m.group(1)
+        m0 = i + m.start(1)
+        speaker = self.ctx.persons.get(fold(name.split()[-1]), name)
+        return Attributed(m0, m0 + len(name), speaker, name, m0, m0 + len(name), "―", "direct", person=True)
 
     def _mostly_quoted(self, start: int, end: int) -> bool:
         chars = [i for i in range(start, end) if self.text[i].isalnum()]

@@ -60,16 +60,26 @@ def quotes(text: str) -> list[Quote]:
         para_first = p_start
         while para_first < p_end and text[para_first].isspace():
             para_first += 1
-        if carry and not (para_first < p_end and text[para_first] in OPENERS + STRAIGHT):
+        if carry and not (para_first < p_end and text[para_first] in OPENERS + STRAIGHT + "'`"):
             found.append(Quote(tuple(carry)))
             carry = []
         open_at: int | None = None
         i = p_start
         while i < p_end:
             ch = text[i]
+            width = 1
+            if ch in "'`" and i + 1 < p_end and text[i + 1] == ch:
+                ch, width = STRAIGHT, 2  # ''typewriter quotes'' and ``TeX quotes''
+            elif ch in "'`":
+                i += 1
+                continue
             if open_at is None:
-                if ch in OPENERS or (ch == STRAIGHT and _is_opening_straight(text, i)):
-                    open_at = i + 1
+                if (
+                    ch in OPENERS
+                    or (ch == STRAIGHT and _is_opening_straight(text, i))
+                    or (ch in CLOSERS and i == para_first)  # a paragraph opened with ” by mistake
+                ):
+                    open_at = i + width
             elif ch in CLOSERS or ch == STRAIGHT:
                 if i > open_at:
                     carry.append((open_at, i))
@@ -77,8 +87,8 @@ def quotes(text: str) -> list[Quote]:
                 carry = []
                 open_at = None
             elif ch in OPENERS:  # a second opener before a close: restart there
-                open_at = i + 1
-            i += 1
+                open_at = i + width
+            i += width
         if open_at is not None and p_end > open_at:
             carry.append((open_at, p_end))
         elif carry:

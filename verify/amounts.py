@@ -1,0 +1,557 @@
+"""Quantity phrases in plain text: a number with its qualifier, unit and range.
+
+Pure string rules, no parser: :func:`read_amounts` finds every number phrase in
+a text ("more than 6,500", "some 2,000", "$3 billion", "45 per cent",
+"six-week", "between 20 and 30", "dozens", "fifth") and reads its value,
+qualifier, interval, unit and kind. :mod:`verify.quantities` then decides with
+the dependency parse which of them are claims and what they count.
+
+Conventions (they follow ``../shared/gold/FORMAT.md``):
+
+- ``value`` is the number as written; a range's value is its lower bound.
+- ``low``/``high`` is the interval the words allow; None is unbounded.
+  exact: value..value. approx ("some", "about", "around", "roughly", "an
+  estimated", "or so"): value ±10%. more_than ("more than", "over", "above",
+  "upwards of") and at_least ("at least", "no fewer than", "or more"):
+  value..None. less_than ("fewer than", "under", "below"): None..value, except
+  "nearly", "almost", "close to", "just under": 0.9×value..value, since they
+  say the value was almost reached. at_most ("up to", "at most", "no more than",
+  "as many as"): None..value. A range ("between 20 and 30", "20-30", "20 to 30
+  people") has kind ``range``, qualifier ``approx``, value = low = 20, high = 30.
+- vague words take the gold file's values: "several", "many", "a few", "a
+  handful" are 3; a plural multiplier is two of it: "dozens" 24, "scores of"
+  40, "hundreds" 200, "thousands" 2,000, "tens of thousands" 20,000; "several
+  hundred" 300. Their interval runs to the next order ("dozens": 24..143).
+- durations keep their unit: "nearly three decades" is 3 decades (the gold
+  accepts 3 or 30 years); ``unit`` names it (``decade``, ``week``, ``hour``).
+- money has an ISO code as unit (``$`` USD, ``€`` EUR, ``£`` GBP, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from verify.models import Qualifier
+from verify.numbers import (
+    SCALES, SUFFIX_SCALES, Number, Token, number_at, tokens,
+)
+
+
+class Amount(NamedTuple):
+    """A quantity phrase read from plain text; offsets into that text."""
+
+    start: int
+    end: int
+    value: float
+    qualifier: Qualifier
+    low: float | None
+    high: float | None
+    unit: str | None
+    kind: str
+    core: tuple[int, int]
+    """Character span of the number itself (without qualifier or unit)."""
+    qualifier_words: str = ""
+    vague: bool = False
+    year_like: bool = False
+    """A bare four-digit whole number (1000-2099): a year unless the parse says otherwise."""
+    compound: str | None = None
+    """The noun of a hyphenated compound that is not a unit ("27-nation": ``nation``)."""
+
+
+def _table(spec: dict[str, str]) -> dict[str, str]:
+    return {phrase.strip(): value for value, phrases in spec.items() for phrase in phrases.split("|")}
+
+
+QUALIFIERS: dict[str, str] = _table({
+    "approx": "some|about|around|roughly|approximately|approx|approx .|an estimated|estimated"
+              "|circa|c .|ca .|~|more or less|in the region of|on the order of|just about|roughly about",
+    "more_than": "more than|over|above|upwards of|upward of|in excess of|exceeding|exceed|exceeds"
+                 "|exceeded|surpass|surpassing|greater than|higher than|larger than|bigger than"
+                 "|north of|>",
+    "at_least": "at least|no fewer than|no less than|not less than|not fewer than|a minimum of"
+                "|minimum of|at least or equal to|equal to or more than|equal to or greater than"
+                "|greater than or equal to|more than or equal to|bigger or equal than"
+                "|higher or equal than|larger or equal than|greater or equal than"
+                "|more or equal than|> =|≥",
+    "less_than": "fewer than|less than|under|below|nearly|almost|just under|just below|close to"
+                 "|not quite|short of|just short of|just shy of|lower than|smaller than|<",
+    "at_most": "up to|at most|no more than|not more than|as many as|as much as|a maximum of"
+               "|maximum of|as high as|no greater than|less than or equal to|smaller or equal than"
+               "|lower or equal than|less or equal than|equal to or less than|equal to or fewer than"
+               "|fewer than or equal to|< =|≤",
+    "exact": "exactly|precisely|just|only|equal to|equals|equals to|equaling to|equalling|=|a total of",
+})
+# "nearly" and its kin say the value was almost reached, so the interval has a floor.
+NEAR_MISSES = {"nearly", "almost", "close to", "just under", "just below", "not quite",
+               "short of", "just short of", "just shy of"}
+POSTFIX: dict[str, str] = _table({
+    "at_least": "or more|and more|or greater|or higher|or above|and above|and over|or over|plus|+"
+                "|or more than|or greater than",
+    "at_most": "or less|or fewer|and less|and under|or under|or lower|or below|or less than",
+    "approx": "or so|odd|- odd",
+    "equal": "or equal|or equal to",
+})
+
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+                    "₽": "RUB", "₺": "TRY", "₼": "AZN", "֏": "AMD", "₩": "KRW", "₪": "ILS",
+                    "C$": "CAD", "A$": "AUD", "HK$": "HKD", "NZ$": "NZD", "R$": "BRL", "S$": "SGD"}
+CURRENCY_CODES = set(
+    "USD EUR GBP JPY CNY RMB INR RUB AZN AMD TRY CHF CAD AUD SEK NOK DKK PLN UAH KRW BRL MXN"
+    " ZAR NGN KES EGP SAR AED ILS IRR PKR HKD SGD NZD GEL KZT BYN".split()
+)
+CURRENCY_WORDS = _table({
+    "USD": "dollar|dollars", "EUR": "euro|euros", "GBP": "sterling|pounds sterling",
+    "JPY": "yen", "CNY": "yuan|renminbi", "INR": "rupee|rupees|rs|rs .", "RUB": "rouble|roubles|ruble|rubles",
+    "AZN": "manat|manats", "AMD": "dram|drams", "TRY": "lira|liras", "CHF": "franc|francs",
+    "ILS": "shekel|shekels", "SAR": "riyal|riyals", "AED": "dirham|dirhams",
+    "UAH": "hryvnia|hryvnias", "NGN": "naira", "ZAR": "rand", "MXN": "peso|pesos",
+    "cent": "cent|cents", "penny": "penny|pence",
+})
+PERCENT = _table({"percent": "%|percent|per cent|pct|percentage|percents",
+                  "percentage point": "percentage point|percentage points"})
+DURATIONS = _table({
+    "second": "second|seconds|sec|secs", "minute": "minute|minutes|min|mins",
+    "hour": "hour|hours|hr|hrs", "day": "day|days", "week": "week|weeks",
+    "fortnight": "fortnight|fortnights", "month": "month|months", "year": "year|years|yr|yrs",
+    "decade": "decade|decades", "century": "century|centuries", "millennium": "millennium|millennia",
+})
+MEASURES = _table({
+    "kilometre": "km|kms|kilometre|kilometres|kilometer|kilometers", "metre": "m|metre|metres|meter|meters",
+    "centimetre": "cm|centimetre|centimetres|centimeter|centimeters",
+    "millimetre": "mm|millimetre|millimetres|millimeter|millimeters",
+    "nanometre": "nm|nanometre|nanometres|nanometer|nanometers", "mile": "mile|miles|mi",
+    "foot": "foot|feet|ft", "inch": "inch|inches", "yard": "yard|yards",
+    "hectare": "hectare|hectares|ha", "acre": "acre|acres",
+    "kilogram": "kg|kgs|kilogram|kilograms|kilo|kilos", "gram": "g|gram|grams|gramme|grammes",
+    "milligram": "mg|milligram|milligrams", "tonne": "tonne|tonnes|ton|tons|t",
+    "pound": "lb|lbs|pound|pounds", "ounce": "oz|ounce|ounces",
+    "litre": "l|litre|litres|liter|liters", "millilitre": "ml", "centilitre": "cl",
+    "gallon": "gallon|gallons", "barrel": "barrel|barrels|bpd", "cup": "cup|cups",
+    "tablespoon": "tbsp|tablespoon|tablespoons", "degree": "degree|degrees|°",
+    "degree Celsius": "°c|degrees celsius|degree celsius|degrees c",
+    "degree Fahrenheit": "°f|degrees fahrenheit|degree fahrenheit|degrees f",
+    "mile per hour": "mph", "kilometre per hour": "km / h|kph|kmh|kilometres per hour|kilometers per hour",
+    "knot": "knot|knots", "watt": "w|watt|watts", "kilowatt": "kw|kilowatt|kilowatts",
+    "megawatt": "mw|megawatt|megawatts", "gigawatt": "gw|gigawatt|gigawatts",
+    "kilowatt hour": "kwh", "megawatt hour": "mwh", "gigawatt hour": "gwh", "terawatt hour": "twh",
+    "electronvolt": "ev", "teraelectronvolt": "tev", "byte": "byte|bytes",
+    "megabyte": "mb|megabyte|megabytes", "gigabyte": "gb|gigabyte|gigabytes",
+    "exabyte": "exabyte|exabytes", "bit": "bit|bits", "gigahertz": "ghz",
+    "square kilometre": "km2|km²|sq km|square kilometre|square kilometres|square kilometer"
+                        "|square kilometers|sq . km",
+    "square mile": "sq mi|square mile|square miles|sq . mi", "square metre": "m2|m²|square metre"
+                   "|square metres|square meter|square meters",
+    "cubic metre": "m3|m³|cubic metre|cubic metres|cubic meter|cubic meters",
+    "cubic kilometre": "km3|km³|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
+})
+# Unit abbreviations that are also English words or times of day: only a
+# unit when glued to the digits ("10t", "5l", "2.1pm" is still a time).
+_GLUED_ONLY = {"t", "l", "g", "w", "mi", "ha", "min", "sec", "ft", "oz", "cup", "ev", "ml", "cl", "m"}
+# Compounds like "one-way", "two-sided" are adjectives, not counts.
+_NOT_COMPOUNDS = {"way", "sided", "off", "on", "time", "hand", "handed", "liner", "stop", "fold",
+                  "dimensional", "faced", "party", "shot", "size", "of", "to", "and", "or"}
+_TIME_WORDS = {"am", "pm", "o'clock", "gmt", "utc"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+          "sep", "sept", "oct", "nov", "dec"}
+# (first word, plural multiplier): "dozens" 24, "tens of thousands" 20,000.
+_VAGUE_PLURALS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3,
+                  "millions": 1e6, "billions": 1e9}
+_VAGUE_FEW = {"several": (3, 9), "many": (3, None), "numerous": (3, None), "countless": (3, None)}
+_CHANGE_VERBS = re.compile(
+    r"(rise|rose|risen|rising|fall|fell|fallen|falling|drop|grow|grew|grown|climb|jump|surge|"
+    r"decline|increase|decrease|cut|reduce|raise|lower|soar|plunge|slide|slid|dip|edge|hike|"
+    r"boost|expand|shrink|shrank|go|went|gone|move|change|revise|up|down)(s|d|ed|ing|ped|ping)?$"
+)
+
+
+def _words(toks: list[Token], i: int, j: int) -> str:
+    return " ".join(t.lower for t in toks[i:j])
+
+
+def _glued(toks: list[Token], j: int) -> bool:
+    return 0 < j < len(toks) and not toks[j].space
+
+
+def _match_after(toks: list[Token], j: int, table: dict[str, str], longest: int = 3) -> tuple[str, int] | None:
+    """The longest phrase of ``table`` that starts at token ``j``: (value, end)."""
+    for k in range(longest, 0, -1):
+        if j + k <= len(toks):
+            key = _words(toks, j, j + k)
+            if key in table:
+                return table[key], j + k
+    return None
+
+
+def _match_before(toks: list[Token], i: int, table: dict[str, str], lo: int) -> tuple[str, int] | None:
+    """The longest phrase of ``table`` that ends just before token ``i``: (value, start)."""
+    for k in range(6, 0, -1):
+        if i - k >= lo:
+            key = _words(toks, i - k, i)
+            if key in table:
+                return table[key], i - k
+    return None
+
+
+def _unit_at(toks: list[Token], j: int) -> tuple[str, str, int] | None:
+    """A unit right after a number: (name, kind, end token)."""
+    if j >= len(toks):
+        return None
+    for table, kind in ((PERCENT, "percent"), (DURATIONS, "duration"), (MEASURES, "measure")):
+        hit = _match_after(toks, j, table)
+        if hit and (hit[1] > j + 1 or toks[j].lower not in _GLUED_ONLY or _glued(toks, j)):
+            if kind == "duration" and hit[1] < len(toks) and toks[hit[1]].lower == "old":
+                return hit[0], "measure", hit[1] + 1  # "30 years old": an age
+            return hit[0], kind, hit[1]
+    hit = _match_after(toks, j, CURRENCY_WORDS, 2)
+    if hit:
+        return hit[0], "money", hit[1]
+    if toks[j].text in CURRENCY_CODES or toks[j].text in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS.get(toks[j].text, toks[j].text), "money", j + 1
+    return None
+
+
+def _currency_before(toks: list[Token], i: int, lo: int) -> tuple[str, int] | None:
+    if i - 1 < lo:
+        return None
+    t = toks[i - 1]
+    if t.text in CURRENCY_SYMBOLS:
+        if i - 2 >= lo and _glued(toks, i - 1) and toks[i - 2].text + t.text in CURRENCY_SYMBOLS:
+            return CURRENCY_SYMBOLS[toks[i - 2].text + t.text], i - 2  # "US$"
+        return CURRENCY_SYMBOLS[t.text], i - 1
+    if t.text in CURRENCY_CODES:
+        return t.text, i - 1
+    if t.lower in ("rs", "rs."):
+        return "INR", i - 1
+    if t.text == "." and i - 2 >= lo and toks[i - 2].lower == "rs":
+        return "INR", i - 2
+    return None
+
+
+def _skip_chain(toks: list[Token], i: int) -> int:
+    """End of a run of numbers glued by "-", "/", ".", ":" ("+1-222-2222",
+    "192.168.1.2", "10:30", "2021-11-17"): ids, dates, times, not quantities.
+    Returns ``i`` when the numeral at ``i`` starts no such run."""
+    j, n = i + 1, 1
+    while j + 1 < len(toks) and _glued(toks, j) and toks[j].text in "-/.:" \
+            and _glued(toks, j + 1) and toks[j + 1].kind == "num":
+        j, n = j + 2, n + 1
+    if n >= 3 or n == 2 and toks[i + 1].text in ".:":
+        return j
+    return i
+
+
+def _vague_at(toks: list[Token], i: int) -> tuple[float, float, float | None, int] | None:
+    """Vague amounts: (value, low, high, end)."""
+    w = toks[i].lower
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    if w in ("tens", "hundreds") and nxt == "of" and i + 2 < len(toks) \
+            and toks[i + 2].lower in ("thousands", "millions", "billions"):
+        v = (10 if w == "tens" else 100) * _VAGUE_PLURALS[toks[i + 2].lower] * 2
+        return v, v, v * 5 - 1, i + 3
+    if w in _VAGUE_PLURALS and (w != "scores" or nxt == "of"):
+        v = _VAGUE_PLURALS[w] * 2
+        return v, v, v * (6 if w == "dozens" else 5) - 1, i + 1
+    few = None
+    if w in _VAGUE_FEW and not (nxt == "as" and i > 0 and toks[i - 1].lower == "as"):
+        few, j = _VAGUE_FEW[w], i + 1  # but "as many as 50" is a qualifier
+    elif w == "a" and nxt in ("few", "handful"):
+        few, j = (2, 9), i + 2
+    elif w == "a" and nxt == "couple":
+        few, j = (2, 3), i + 2
+    if few is None:
+        return None
+    value = 2.0 if few == (2, 3) else 3.0
+    if j < len(toks) and (toks[j].lower in SCALES or toks[j].lower in ("hundred", "dozen")):
+        scale = SCALES.get(toks[j].lower) or (100 if toks[j].lower == "hundred" else 12)
+        hi = few[1] * scale if few[1] else None
+        return value * scale, few[0] * scale, hi, j + 1  # "several hundred"
+    return value, few[0], few[1], j
+
+
+def _interval(value: float, qualifier: str, words: str) -> tuple[float | None, float | None]:
+    if qualifier == "approx":
+        return value - abs(value) * 0.1, value + abs(value) * 0.1
+    if qualifier in ("more_than", "at_least"):
+        return value, None
+    if qualifier == "less_than":
+        return (value * 0.9 if words in NEAR_MISSES else None), value
+    if qualifier == "at_most":
+        return None, value
+    return value, value
+
+
+class _Core(NamedTuple):
+    value: float
+    first: int
+    last: int
+    ordinal: bool
+    fraction: bool
+    vague: tuple[float, float | None] | None
+    scaled: bool
+
+
+def _core_at(toks: list[Token], i: int) -> _Core | None:
+    vague = _vague_at(toks, i)
+    if vague:
+        return _Core(vague[0], i, vague[3], False, False, (vague[1], vague[2]), False)
+    t = toks[i]
+    if t.lower in ("a", "an") and not (i + 1 < len(toks) and toks[i + 1].lower in (
+            "hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "quarter",
+            "third", "fifth", "tenth")):
+        return None  # the article is not a count ("a soldier")
+    num: Number | None = number_at(toks, i)
+    if num is None:
+        return None
+    last_tok = toks[num.last - 1]
+    scaled = last_tok.lower in SCALES or last_tok.text in SUFFIX_SCALES or last_tok.lower == "dozen"
+    return _Core(num.value, num.first, num.last, num.ordinal, num.fraction, None, scaled)
+
+
+def read_amounts(text: str) -> list[Amount]:
+    """Every number phrase in ``text``, left to right."""
+    toks = tokens(text)
+    out: list[Amount] = []
+    i, floor = 0, 0  # tokens before ``floor`` belong to an earlier phrase
+    while i < len(toks):
+        t = toks[i]
+        if t.kind == "num":
+            end = _skip_chain(toks, i)
+            if end > i:
+                i = floor = end
+                continue
+            if _glued(toks, i) and toks[i - 1].kind == "word" or _glued(toks, i) and \
+                    toks[i - 1].text in "-/" and i >= 2 and _glued(toks, i - 1) and toks[i - 2].kind in ("word", "num"):
+                i += 1  # "G20", "MH17", "COVID-19", "F-16", "mid-2020": names, not amounts
+                while i < len(toks) and _glued(toks, i) and toks[i].kind in ("num", "word"):
+                    i += 1
+                continue
+        amount = _amount_at(toks, i, floor, text)
+        if amount is None:
+            i += 1
+            continue
+        a, end = amount
+        if a is not None:
+            out.append(a)
+        i = floor = end
+    return _merge_bounds(out, text)
+
+
+def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount | None, int] | None:
+    """The phrase whose number starts at token ``i``: (amount or None to drop it, end)."""
+    core = _core_at(toks, i)
+    if core is None:
+        return None
+    j = core.last
+    if j < len(toks) and _glued(toks, j) and toks[j].kind == "word":
+        w = toks[j].lower
+        if w in ("s", "am", "pm") or core.ordinal is False and w not in MEASURES \
+                and w not in DURATIONS and w not in PERCENT and w != "m" and toks[j].text not in CURRENCY_CODES:
+            return None, j + 1  # "1960s", "3pm", "860BOX", "3D"
+    if j < len(toks) and (toks[j].lower in _TIME_WORDS or toks[j].lower in ("a", "p")
+                          and j + 1 < len(toks) and toks[j + 1].text == "." and j + 2 < len(toks)
+                          and toks[j + 2].lower == "m"):
+        return None, j + 1  # "10 am", "2.17pm", "10 a.m."
+    if _is_date(toks, core, text):
+        return None, j
+    first = i
+    money = _currency_before(toks, i, floor)
+    if money:
+        first = money[1]
+    unit, kind = (money[0], "money") if money else (None, "count")
+    # "40m": million with money or before a plural, metres otherwise.
+    if j < len(toks) and toks[j].text == "m" and _glued(toks, j):
+        after = toks[j + 1].lower if j + 1 < len(toks) else ""
+        if money or after == "people" or (after.endswith("s") and after not in ("is", "was", "has")):
+            core, j = core._replace(value=core.value * 1e6, last=j + 1, scaled=True), j + 1
+    compound = None
+    end = j
+    hit = _unit_at(toks, j)
+    if hit and hit[1] == "money":
+        if not money:
+            unit, kind = hit[0], "money"
+        end = hit[2]
+    elif hit and not money:
+        unit, kind, end = hit
+    elif j + 1 < len(toks) and toks[j].text in "-–" and _glued(toks, j) and _glued(toks, j + 1) \
+            and toks[j + 1].kind == "word":
+        hit = _unit_at(toks, j + 1)  # "six-week", "27-kilometer", "30-year-old"
+        if hit and hit[1] in ("duration", "measure"):
+            unit, kind, end = hit
+            if end + 1 < len(toks) and toks[end].text == "-" and toks[end + 1].lower == "old":
+                kind, end = "measure", end + 2
+        elif toks[j + 1].lower in ("odd", "plus"):
+            pass
+        elif toks[j + 1].lower in _NOT_COMPOUNDS or core.value == 1:
+            return None, j + 2
+        else:
+            compound = toks[j + 1].lower
+    if core.ordinal:
+        kind = "ordinal"
+    elif core.fraction and unit is None:
+        unit, kind = "fraction", "measure"
+    # Qualifier before the number (or before its currency sign).
+    qualifier, qwords = "exact", ""
+    qfirst = range_first = first
+    if core.ordinal and first - 1 >= floor and toks[first - 1].lower == "the":
+        qfirst -= 1  # "higher than the tenth"
+    before = _match_before(toks, qfirst, QUALIFIERS, floor)
+    if before:
+        qualifier, qwords, first = before[0], _words(toks, before[1], qfirst), before[1]
+    elif qfirst - 1 >= floor and toks[qfirst - 1].lower in ("between", "from"):
+        qwords, range_first = toks[qfirst - 1].lower, qfirst - 1  # kept if a range follows
+    if core.vague:
+        qualifier = "vague" if qualifier == "exact" else qualifier
+    # Ranges: "20-30", "20 to 30", "between 20 and 30", "$3-4 billion", "8- to 16-meter".
+    rng = _range_after(toks, core, end, unit, kind, qwords, first, range_first)
+    if rng:
+        return rng
+    if qwords in ("between", "from"):
+        qwords = ""
+    after = _match_after(toks, end, POSTFIX)
+    if after and after[1] < len(toks) and (toks[after[1]].kind == "num" or toks[after[1]].lower == "than"):
+        after = None  # "more than 10 and less than 40": the next bound, not a postfix
+    if after:
+        kind_after, end_after = after
+        if kind_after == "equal":
+            qualifier = {"less_than": "at_most", "more_than": "at_least"}.get(qualifier, qualifier)
+        elif after[0] == "approx" and _words(toks, end, end_after) in ("odd", "- odd") \
+                and not _glued(toks, end):
+            end_after = end  # only "40-odd", glued
+        else:
+            qualifier = kind_after
+        end = end_after
+    low, high = _interval(core.value, qualifier, qwords)
+    if core.vague and qualifier == "vague":
+        low, high = core.vague
+    year_like = (kind == "count" and qualifier == "exact" and not core.scaled
+                 and re.fullmatch(r"1\d{3}|20\d{2}", toks[core.first].text) is not None
+                 and core.last == core.first + 1)
+    amount = Amount(
+        toks[first].start, toks[end - 1].end, core.value, qualifier,  # type: ignore[arg-type]
+        low, high, unit, kind, (toks[core.first].start, toks[core.last - 1].end),
+        qwords, bool(core.vague), year_like, compound,
+    )
+    return amount, end
+
+
+def _is_date(toks: list[Token], core: _Core, text: str) -> bool:
+    """A day of the month or a year next to a month name: "November 15",
+    "15 November", "May 4th", "the 5th of May", "November 10, 2020"."""
+    if core.vague or core.value != int(core.value) or not 1 <= core.value <= 2100:
+        return False
+    i, j = core.first, core.last
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.text == "," and i >= 2:
+        prev2 = toks[i - 2]
+        if prev2.kind == "num" and i >= 3 and toks[i - 3].lower.strip(".") in MONTHS:
+            return True  # the year of "November 10, 2020"
+    if prev is not None and prev.text == "." and i >= 2 and toks[i - 2].lower in MONTHS:
+        prev = toks[i - 2]  # "Nov. 15"
+    if prev is not None and prev.lower in MONTHS and prev.text[0].isupper():
+        return True
+    k = j + 1 if j < len(toks) and toks[j].lower == "of" else j
+    return k < len(toks) and toks[k].lower in MONTHS and toks[k].text[0].isupper() \
+        and core.value <= 31
+
+
+def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kind: str,
+                 qwords: str, first: int, range_first: int) -> tuple[Amount | None, int] | None:
+    if core.vague or core.ordinal and qwords != "between":
+        return None
+    j = end
+    if j < len(toks) and toks[j].text in "-–" and _glued(toks, j) and j + 1 < len(toks) \
+            and toks[j + 1].lower == "to":
+        j += 1  # "8- to 16-meter"
+    if j + 1 >= len(toks):
+        return None
+    sep = toks[j].lower
+    if qwords == "between":
+        if sep not in ("and", "&"):
+            return None
+    elif sep in ("to", "through", "~", "-", "–", "or"):
+        if qwords == "from" and range_first > 0 and _CHANGE_VERBS.match(toks[range_first - 1].lower):
+            return None  # "rose from 5 to 10": two values, not a range
+        if sep == "or" and (unit is not None or qwords):
+            return None
+    else:
+        return None
+    k = j + 1
+    money = _currency_before(toks, k + 1, k) if toks[k].text in CURRENCY_SYMBOLS else None
+    if money:
+        k += 1
+    if toks[k].lower == "the" and qwords == "between":
+        k += 1
+    second = _core_at(toks, k)
+    if second is None or second.vague or second.ordinal != core.ordinal:
+        return None
+    if sep in "-–" and (toks[core.first].kind == "num") != (toks[k].kind == "num"):
+        return None
+    low, high = core.value, second.value
+    if second.scaled and not core.scaled:
+        scale = second.value / _unscaled(toks, second)
+        if low * scale <= high:
+            low *= scale  # "1.2-1.5 million", "$3-4 billion"
+    stop = second.last
+    hit = _unit_at(toks, stop)
+    if not hit and stop + 1 < len(toks) and toks[stop].text == "-" and _glued(toks, stop):
+        hit = _unit_at(toks, stop + 1)
+        if hit:
+            hit = (hit[0], hit[1], hit[2])
+    if hit and hit[1] != "money" and unit not in (None, hit[0]):
+        return None  # "from 44 ml to 50 mg": two amounts
+    if hit:
+        unit, stop = hit[0], hit[2]
+        if kind == "count":
+            kind = hit[1]
+    elif money:
+        unit, kind = money[0], "money"
+    if low > high and qwords in ("between", "from"):
+        low, high = high, low  # "from -18 °C to -34 °C"
+    if not low < high:
+        if sep in "-–" and toks[core.first].kind == "num":
+            return None, stop  # "3-1", "2013-14", "1995-01": scores and dates
+        return None
+    if qwords in ("between", "from"):
+        first = range_first
+    if re.fullmatch(r"1\d{3}|20\d{2}", toks[core.first].text) and kind == "count":
+        return None, stop  # "2010-2020", "2013-14": years
+    start = toks[first].start
+    amount = Amount(start, toks[stop - 1].end, low, "approx", low, high, unit,
+                    "ordinal" if core.ordinal else "range",
+                    (toks[core.first].start, toks[second.last - 1].end), qwords)
+    return amount, stop
+
+
+def _unscaled(toks: list[Token], core: _Core) -> float:
+    """The value of a scaled number without its scale ("1.5 million" -> 1.5)."""
+    scale = toks[core.last - 1]
+    factor = SCALES.get(scale.lower) or SUFFIX_SCALES.get(scale.text) or 12.0
+    return core.value / factor if factor else core.value
+
+
+def _merge_bounds(amounts: list[Amount], text: str) -> list[Amount]:
+    """"more than 10 and less than 40" is one range (10..40)."""
+    out: list[Amount] = []
+    for a in amounts:
+        if out:
+            p = out[-1]
+            gap = text[p.end:a.start].strip().lower()
+            lower, upper = (p, a) if p.high is None else (a, p)
+            if gap in ("and", "but", ",", "and not", ", and") and p.kind not in ("range",) \
+                    and {lower.qualifier, upper.qualifier} <= {"more_than", "at_least", "less_than", "at_most"} \
+                    and lower.qualifier in ("more_than", "at_least") and upper.qualifier in ("less_than", "at_most") \
+                    and lower.low is not None and upper.high is not None and lower.low < upper.high:
+                out[-1] = p._replace(end=a.end, kind="range", low=lower.low, high=upper.high,
+                                     value=lower.low, qualifier="approx", core=(p.core[0], a.core[1]))
+                continue
+        out.append(a)
+    return out
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The one quantity phrase of ``text`` (the longest if there are several)."""
+    found = read_amounts(text)
+    return max(found, key=lambda a: a.end - a.start) if found else None
+
