@@ -96,6 +96,7 @@ class Attributed:
     kind: str | None = None
     quote: str | None = None
     person: bool = False
+    category: str | None = None
 
 
 @dataclass
@@ -451,7 +452,7 @@ class Attributor:
         m0, m1 = _abs(block, label[0]), _abs(block, label[-1]) + len(label[-1].text)
         kind = "direct"
         return Attributed(block.start + sent.start_char, block.start + sent.end_char, speaker,
-                          self.text[m0:m1], m0, m1, ":", kind, person=category == "person")
+                          self.text[m0:m1], m0, m1, ":", kind, person=category == "person", category=category)
 
     def _part(self, block: Block, sent: Any, top: list[_Cue], n: int) -> tuple[int, int]:
         s0, s1 = block.start + sent.start_char, block.start + sent.end_char
@@ -490,7 +491,8 @@ class Attributor:
         content = sum(1 for i in range(start, end) if self.text[i].isalnum() and not (m0 <= i < m1))
         in_quote = sum(1 for i in range(start, end) if self.mask[i] and self.text[i].isalnum())
         kind = "indirect" if not quoted else "direct" if in_quote >= 0.85 * max(content, 1) else "mixed"
-        return Attributed(start, end, speaker or mention, mention, m0, m1, cue_text, kind, person=category == "person")
+        return Attributed(start, end, speaker or mention, mention, m0, m1, cue_text, kind,
+                          person=category == "person", category=category)
 
     def _carry_quotes(self, sents: list[tuple[Block, Any]], results: list[list[Attributed]]) -> None:
         """Sentences inside a quotation take the speaker its cue names, even
@@ -519,7 +521,8 @@ class Attributor:
                 if len(parts) == 1 and parts[0].speaker is None and self._mostly_quoted(*spans[i]):
                     a = parts[0]
                     parts[0] = Attributed(a.start, a.end, speaker.speaker, speaker.mention, speaker.mention_start,
-                                          speaker.mention_end, speaker.cue, "direct", person=speaker.person)
+                                          speaker.mention_end, speaker.cue, "direct", person=speaker.person,
+                                          category=speaker.category)
 
     def _signed(self, q: Quote) -> Attributed | None:
         """A quotation signed with a dash and a name: "…” ― Sonya Herridge"."""
@@ -533,7 +536,8 @@ class Attributor:
         name = m.group(1)
         m0 = i + m.start(1)
         speaker = self.ctx.persons.get(fold(name.split()[-1]), name)
-        return Attributed(m0, m0 + len(name), speaker, name, m0, m0 + len(name), "―", "direct", person=True)
+        return Attributed(m0, m0 + len(name), speaker, name, m0, m0 + len(name), "―", "direct",
+                          person=True, category="person")
 
     def _mostly_quoted(self, start: int, end: int) -> bool:
         chars = [i for i in range(start, end) if self.text[i].isalnum()]

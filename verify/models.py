@@ -69,6 +69,7 @@ class Claim(BaseModel):
     """The words in the text that name the speaker ("the top U.S. diplomat")."""
     speaker_start: int | None = None
     speaker_end: int | None = None
+    speaker_type: Literal["person", "body", "group", "other"] | None = None
     cue: str | None = None
     kind: AttributionKind | None = None
     """How the speaker's words are given; None for an assertion of the outlet."""
