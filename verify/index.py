@@ -1,0 +1,648 @@
+"""The on-disk index: documents, claims and their vectors under ``indexes/NAME/``.
+
+Layout::
+
+    indexes/NAME/
+      manifest.json        the current state: format, embedder and dim, counts,
+                           segments, and per document its digest and place
+      lock                 writers hold an exclusive lock on it; it holds their pid
+      seg-000001/          a segment, never changed once written:
+        documents.jsonl      Document records, one JSON object a line
+        claims.jsonl         Claim records; a document's claims are consecutive
+        vectors.f32          float32 little-endian rows, row i for claims line i
+      tmp-<pid>-<hex>/     a segment being written (an abandoned one is removed
+                           by the next writer)
+
+A document lives where the manifest says (segment, line, first claim row); a
+record that is not there is dead (its document was replaced or removed) and is
+skipped by readers and dropped when segments are merged.
+
+Safety: a writer streams new records into a ``tmp-`` folder; ``commit`` fsyncs
+the files, renames the folder to ``seg-N``, then writes ``manifest.json.tmp``,
+fsyncs it and ``os.replace``s it over ``manifest.json``. Readers follow only
+``manifest.json``, so a process killed at any moment leaves the previous state
+whole; what it leaves behind is unreferenced and removed by the next writer.
+Segments a commit drops stay on disk until the commit after it, for readers
+that opened the previous manifest.
+
+Locking: a writer takes an exclusive ``flock`` on ``lock``, without blocking.
+By default a second writer fails at once with "index ... is being written by
+another verify process (pid N); wait for it to finish"; ``writer(timeout=S)``
+waits up to S seconds first. Readers never lock.
+
+Vectors sit behind ``VectorStore`` (exact inner product, FAISS ``IndexFlatIP``),
+the place for IVF/PQ and shards when an index outgrows memory.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+import numpy as np
+from pydantic import BaseModel, Field, ValidationError
+
+from verify import __version__
+from verify.embed import Embedder
+from verify.errors import IndexError_
+from verify.models import Claim, Document
+
+FORMAT = 1
+MANIFEST, LOCK = "manifest.json", "lock"
+DOCUMENTS, CLAIMS, VECTORS = "documents.jsonl", "claims.jsonl", "vectors.f32"
+_SEGMENT = re.compile(r"seg-(\d{6,})")
+_DTYPE = np.dtype("<f4")
+
+
+class _Entry(BaseModel):
+    digest: str
+    segment: str
+    line: int
+    """Line of the document in the segment's documents.jsonl."""
+    row: int
+    """First row of its claims in claims.jsonl and vectors.f32."""
+    claims: int
+
+
+class _Segment(BaseModel):
+    name: str
+    documents: int
+    rows: int
+
+
+class _Manifest(BaseModel):
+    format: int = FORMAT
+    verify: str = __version__
+    embedder: str | None = None
+    dim: int | None = None
+    counts: dict[str, int] = Field(default_factory=lambda: {"documents": 0, "claims": 0})
+    segments: list[_Segment] = Field(default_factory=list)
+    retired: list[str] = Field(default_factory=list)
+    """Segments the last commit dropped, kept for readers of the manifest before it."""
+    documents: dict[str, _Entry] = Field(default_factory=dict)
+
+
+class Index:
+    """An index folder as of its last commit. Open it with ``Index.open``."""
+
+    def __init__(self, path: Path, manifest: _Manifest, rebuild: bool = False) -> None:
+        self.path = path
+        self._manifest = manifest
+        self._rebuild = rebuild
+        self._store: VectorStore | None = None
+
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike[str], *, create: bool = False, rebuild: bool = False
+    ) -> Index:
+        """Open the index at ``path``.
+
+        ``create`` makes an empty index if there is none; ``rebuild`` opens it
+        as empty whatever it holds (even from another format), and the first
+        commit replaces the old content. Raises ``IndexError_`` when there is no
+        index (and not ``create``), or it is from another format or damaged.
+        """
+        path = Path(path)
+        if rebuild or (create and not (path / MANIFEST).exists()):
+            _make_folder(path)
+            return cls(path, _Manifest(), rebuild=rebuild)
+        return cls(path, _read_manifest(path))
+
+    @property
+    def embedder(self) -> str | None:
+        """Name of the embedder that made the vectors (see ``load_embedder``)."""
+        return self._manifest.embedder
+
+    @property
+    def dim(self) -> int | None:
+        return self._manifest.dim
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """``{"documents": n, "claims": m}``."""
+        return dict(self._manifest.counts)
+
+    def digests(self) -> dict[str, str]:
+        """Each document id with the digest it was indexed with."""
+        return {doc: e.digest for doc, e in self._manifest.documents.items()}
+
+    def has(self, doc_id: str, digest: str) -> bool:
+        """Whether the document is indexed with this digest (so can be skipped)."""
+        entry = self._manifest.documents.get(doc_id)
+        return bool(digest) and entry is not None and entry.digest == digest
+
+    def documents(self) -> Iterator[Document]:
+        """Every document, with its full text, oldest segment first."""
+        for seg, entries in self._by_segment():
+            live = {e.line for e in entries}
+            for i, line in enumerate(_lines(self.path, seg, DOCUMENTS, seg.documents)):
+                if i in live:
+                    yield Document.model_validate_json(line)
+
+    def claims(self) -> Iterator[Claim]:
+        """Every claim, in the order of the rows of ``vectors()``."""
+        for seg, mask in self._live_rows():
+            for i, line in enumerate(_lines(self.path, seg, CLAIMS, seg.rows)):
+                if mask[i]:
+                    yield Claim.model_validate_json(line)
+
+    def claim_ids(self) -> list[str]:
+        """Every claim id, in the order of the rows of ``vectors()``."""
+        ids: list[str] = []
+        for seg, mask in self._live_rows():
+            for i, line in enumerate(_lines(self.path, seg, CLAIMS, seg.rows)):
+                if mask[i]:
+                    ids.append(json.loads(line)["id"])
+        return ids
+
+    def vectors(self) -> np.ndarray:
+        """The claim vectors, float32 ``(claims, dim)``, in the order of ``claims()``."""
+        dim = self._manifest.dim or 0
+        parts = [_vectors(self.path, seg, dim)[mask] for seg, mask in self._live_rows()]
+        if not parts:
+            return np.zeros((0, dim), dtype=np.float32)
+        return np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)
+
+    def search(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, list[list[str]]]:
+        """The ``k`` claims nearest each query row: scores (cosine) and claim ids."""
+        if self._store is None:
+            self._store = VectorStore(self.vectors(), self.claim_ids())
+        return self._store.search(vectors, k)
+
+    def writer(self, embedder: Embedder, *, timeout: float = 0.0) -> IndexWriter:
+        """A writer for this index; use it as a context manager (see ``IndexWriter``)."""
+        return IndexWriter(self, embedder.name, embedder.dim, timeout=timeout)
+
+    def _by_segment(self) -> list[tuple[_Segment, list[_Entry]]]:
+        groups: dict[str, list[_Entry]] = {s.name: [] for s in self._manifest.segments}
+        for e in self._manifest.documents.values():
+            groups[e.segment].append(e)
+        return [(s, groups[s.name]) for s in self._manifest.segments]
+
+    def _live_rows(self) -> list[tuple[_Segment, np.ndarray]]:
+        masks = []
+        for seg, entries in self._by_segment():
+            mask = np.zeros(seg.rows, dtype=bool)
+            for e in entries:
+                mask[e.row : e.row + e.claims] = True
+            masks.append((seg, mask))
+        return masks
+
+
+class IndexWriter:
+    """Adds, replaces and removes documents; one writer per index at a time.
+
+    ``with index.writer(embedder) as w: w.put(doc, claims, vectors)`` commits
+    on leaving the block and discards everything since the last commit if the
+    block raises. ``commit()`` may also be called along the way, so that a long
+    ingest that is stopped keeps what it committed.
+    """
+
+    def __init__(self, index: Index, embedder: str, dim: int, *, timeout: float = 0.0) -> None:
+        self.index = index
+        self.embedder, self.dim, self.timeout = embedder, dim, timeout
+        self._lock: _Lock | None = None
+        self._segment: _SegmentFiles | None = None
+        self._fresh: list[_Segment] = []  # finished, not yet in a manifest
+        self._dirty = False
+        self._docs: dict[str, _Entry] = {}
+
+    def __enter__(self) -> IndexWriter:
+        root = self.index.path
+        _make_folder(root)
+        self._lock = _Lock(root / LOCK)
+        self._lock.acquire(self.timeout, root)
+        try:
+            self._start()
+        except BaseException:
+            self._release()
+            raise
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if kind is None:
+                self.commit()
+            elif self._segment is not None:
+                self._segment.discard()
+        finally:
+            self._release()
+
+    def _start(self) -> None:
+        root = self.index.path
+        disk: _Manifest | None = None
+        if (root / MANIFEST).exists():
+            try:
+                disk = _read_manifest(root)  # newer than ours if another writer committed
+            except IndexError_:
+                if not self.index._rebuild:
+                    raise
+        self._base = disk if disk is not None and not self.index._rebuild else _Manifest()
+        self._disk = disk
+        _remove_abandoned(root, disk)
+        m = self._base
+        if m.embedder is not None and (m.embedder, m.dim) != (self.embedder, self.dim):
+            raise IndexError_(
+                f"index {root} holds vectors from embedder {m.embedder} ({m.dim} dimensions), "
+                f"not {self.embedder}; {_rebuild_hint(root)}"
+            )
+        self._docs = dict(m.documents)
+        taken = [int(x.group(1)) for p in root.iterdir() if (x := _SEGMENT.fullmatch(p.name))]
+        self._next = max(taken, default=0) + 1
+        self.index._manifest, self.index._store = m, None
+
+    def has(self, doc_id: str, digest: str) -> bool:
+        """Like ``Index.has``, counting what this writer put or removed."""
+        entry = self._docs.get(doc_id)
+        return bool(digest) and entry is not None and entry.digest == digest
+
+    def put(self, document: Document, claims: list[Claim], vectors: np.ndarray) -> None:
+        """Add a document with its claims and their vectors, replacing any older version."""
+        self._check_open()
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if not claims and vectors.size == 0:
+            vectors = vectors.reshape(0, self.dim)
+        if vectors.shape != (len(claims), self.dim):
+            raise ValueError(
+                f"vectors of shape {vectors.shape} for {len(claims)} claims of dim {self.dim}"
+            )
+        if any(c.doc != document.id for c in claims):
+            raise ValueError(f"a claim given with document {document.id} belongs to another")
+        if not document.digest:
+            document = document.model_copy(update={"digest": _digest(document)})
+        if self._segment is None:
+            self._segment = _SegmentFiles(self.index.path, self._name())
+        line, row = self._segment.add(
+            document.model_dump_json().encode(),
+            [c.model_dump_json().encode() for c in claims],
+            vectors,
+        )
+        self._docs[document.id] = _Entry(
+            digest=document.digest,
+            segment=self._segment.name,
+            line=line,
+            row=row,
+            claims=len(claims),
+        )
+        self._dirty = True
+
+    def remove(self, doc_id: str) -> None:
+        """Drop a document and its claims (nothing if it is not indexed)."""
+        self._check_open()
+        if self._docs.pop(doc_id, None) is not None:
+            self._dirty = True
+
+    def commit(self) -> None:
+        """Make everything put or removed so far durable and visible, atomically."""
+        self._check_open()
+        if not self._dirty and self._disk is not None and not self.index._rebuild:
+            return  # nothing to do (an empty ingest still writes an empty index)
+        root, docs = self.index.path, dict(self._docs)
+        if self._segment is not None:
+            self._fresh.append(self._segment.finish())
+            self._segment = None
+        used = {e.segment for e in docs.values()}
+        segments = [s for s in self._base.segments + self._fresh if s.name in used]
+        merge = _plan_merge(segments, docs)
+        if merge:  # updates docs to point into the merged segment
+            segments = segments[: -len(merge)] + [_merge(root, merge, docs, self.dim, self._name())]
+        names = {s.name for s in segments}
+        previous = {s.name for s in self._disk.segments} if self._disk else set()
+        new = _Manifest(
+            embedder=self.embedder,
+            dim=self.dim,
+            counts={"documents": len(docs), "claims": sum(e.claims for e in docs.values())},
+            segments=segments,
+            retired=sorted(previous - names),
+            documents=docs,
+        )
+        _write_json(root / MANIFEST, new.model_dump(mode="json"))
+        # Committed. Readers of the manifest before the last no longer need its
+        # retired segments; segments made and merged away here were never read.
+        dropped = set(self._disk.retired if self._disk else []) | {s.name for s in self._fresh}
+        for name in dropped - names - previous:
+            shutil.rmtree(root / name, ignore_errors=True)
+        self._base = self._disk = new
+        self._docs, self._fresh, self._dirty = dict(docs), [], False
+        self.index._manifest, self.index._store, self.index._rebuild = new, None, False
+
+    def _check_open(self) -> None:
+        if self._lock is None:
+            raise RuntimeError("use the writer as a context manager: with index.writer(e) as w")
+
+    def _name(self) -> str:
+        self._next += 1
+        return f"seg-{self._next - 1:06d}"
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+class VectorStore:
+    """Claim vectors searchable by inner product (cosine for unit rows).
+
+    Exact search (FAISS ``IndexFlatIP``) today; IVF/PQ and shards go here.
+    """
+
+    def __init__(self, vectors: np.ndarray, ids: list[str]) -> None:
+        import faiss  # lazy: not needed by `verify --help`
+
+        if len(vectors) != len(ids):
+            raise ValueError(f"{len(vectors)} vectors for {len(ids)} ids")
+        self.ids = ids
+        self.dim = vectors.shape[1]
+        self._faiss = faiss.IndexFlatIP(self.dim)
+        if len(ids):
+            self._faiss.add(np.ascontiguousarray(vectors, dtype=np.float32))
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, list[list[str]]]:
+        queries = np.ascontiguousarray(np.atleast_2d(queries), dtype=np.float32)
+        if queries.shape[1] != self.dim:
+            raise ValueError(f"queries of dim {queries.shape[1]} for vectors of dim {self.dim}")
+        k = min(k, len(self.ids))
+        if k <= 0:
+            return np.zeros((len(queries), 0), dtype=np.float32), [[] for _ in queries]
+        scores, rows = self._faiss.search(queries, k)
+        return scores, [[self.ids[r] for r in row] for row in rows]
+
+
+class _SegmentFiles:
+    """A segment streamed into a temporary folder, renamed into place by ``finish``."""
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.root, self.name = root, name
+        self.tmp = root / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
+        self.tmp.mkdir()
+        self.files: list[BinaryIO] = [
+            open(self.tmp / n, "wb") for n in (DOCUMENTS, CLAIMS, VECTORS)
+        ]
+        self.lines = self.rows = 0
+
+    def add(self, document: bytes, claims: list[bytes], vectors: np.ndarray) -> tuple[int, int]:
+        docs, lines, vecs = self.files
+        docs.write(document.rstrip(b"\n") + b"\n")
+        lines.writelines(c.rstrip(b"\n") + b"\n" for c in claims)
+        vecs.write(np.ascontiguousarray(vectors, dtype=_DTYPE).tobytes())
+        place = (self.lines, self.rows)
+        self.lines, self.rows = self.lines + 1, self.rows + len(claims)
+        return place
+
+    def finish(self) -> _Segment:
+        for f in self.files:
+            f.flush()
+            os.fsync(f.fileno())
+            f.close()
+        _fsync_dir(self.tmp)
+        os.rename(self.tmp, self.root / self.name)
+        _fsync_dir(self.root)
+        return _Segment(name=self.name, documents=self.lines, rows=self.rows)
+
+    def discard(self) -> None:
+        for f in self.files:
+            f.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _plan_merge(segments: list[_Segment], docs: dict[str, _Entry]) -> list[_Segment]:
+    """The newest segments to merge into one, or none.
+
+    All of them when most records are dead; else the newest ones while together
+    they are at least half the size of the one before, so that sizes grow
+    geometrically and a record is copied O(log n) times (as in LSM trees).
+    """
+    live = {s.name: 0 for s in segments}
+    for e in docs.values():
+        live[e.segment] += 1 + e.claims
+    total = sum(s.documents + s.rows for s in segments)
+    if segments and total - sum(live.values()) > sum(live.values()):
+        return segments
+    i, size = len(segments) - 1, live[segments[-1].name] if segments else 0
+    while i > 0 and 2 * size >= live[segments[i - 1].name]:
+        i -= 1
+        size += live[segments[i].name]
+    return segments[i:] if len(segments) - i > 1 else []
+
+
+def _merge(
+    root: Path, segments: list[_Segment], docs: dict[str, _Entry], dim: int, name: str
+) -> _Segment:
+    """Copy the live records of ``segments`` into a new one, updating ``docs``."""
+    out = _SegmentFiles(root, name)
+    try:
+        for seg in segments:
+            by_line = {e.line: (doc, e) for doc, e in docs.items() if e.segment == seg.name}
+            vectors = _vectors(root, seg, dim)
+            claims = _lines(root, seg, CLAIMS, seg.rows)
+            at = 0
+            for i, line in enumerate(_lines(root, seg, DOCUMENTS, seg.documents)):
+                if i not in by_line:
+                    continue
+                doc, e = by_line[i]
+                for _ in range(e.row - at):
+                    next(claims)
+                mine = [next(claims) for _ in range(e.claims)]
+                at = e.row + e.claims
+                new_line, new_row = out.add(line, mine, vectors[e.row : at])
+                docs[doc] = e.model_copy(update={"segment": name, "line": new_line, "row": new_row})
+            for _ in claims:  # let the reader check the line count
+                pass
+        return out.finish()
+    except BaseException:
+        out.discard()
+        raise
+
+
+def _read_manifest(path: Path) -> _Manifest:
+    file = path / MANIFEST
+    try:
+        raw = json.loads(file.read_bytes())
+    except FileNotFoundError:
+        raise IndexError_(
+            f"no index at {path}; run `verify ingest PATH --index {path.name}` first"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise _damaged(path, f"{MANIFEST}: {exc}") from None
+    found = raw.get("format") if isinstance(raw, dict) else None
+    if not isinstance(found, int):
+        raise _damaged(path, f"{MANIFEST} has no format number")
+    if found != FORMAT:
+        raise IndexError_(
+            f"index {path} was written by verify format {found} (this verify reads "
+            f"format {FORMAT}); {_rebuild_hint(path)}"
+        )
+    try:
+        manifest = _Manifest.model_validate(raw)
+    except ValidationError as exc:
+        reason = exc.errors()[0]
+        where = ".".join(str(x) for x in reason["loc"])
+        raise _damaged(path, f"{MANIFEST}: {where}: {reason['msg']}") from None
+    segments = {s.name: s for s in manifest.segments}
+    for doc, e in manifest.documents.items():
+        seg = segments.get(e.segment)
+        if seg is None or e.line >= seg.documents or e.row + e.claims > seg.rows:
+            raise _damaged(path, f"{MANIFEST}: document {doc} points outside its segment")
+    if manifest.documents and manifest.dim is None:
+        raise _damaged(path, f"{MANIFEST} has no dim")
+    return manifest
+
+
+def _lines(root: Path, seg: _Segment, name: str, expected: int) -> Iterator[bytes]:
+    """The lines of a segment's file, checking that it has the ``expected`` count."""
+    count = 0
+    try:
+        with open(root / seg.name / name, "rb") as f:
+            for line in f:
+                count += 1
+                yield line
+    except FileNotFoundError:
+        raise _missing(root, f"{seg.name}/{name}") from None
+    if count != expected:
+        raise _damaged(root, f"{seg.name}/{name} has {count} lines, not {expected}")
+
+
+def _vectors(root: Path, seg: _Segment, dim: int) -> np.ndarray:
+    """A segment's vectors, memory-mapped, after checking the file's size."""
+    file = root / seg.name / VECTORS
+    try:
+        size = file.stat().st_size
+    except FileNotFoundError:
+        raise _missing(root, f"{seg.name}/{VECTORS}") from None
+    if size != seg.rows * dim * _DTYPE.itemsize:
+        raise _damaged(root, f"{seg.name}/{VECTORS} has {size} bytes, not {seg.rows} rows of {dim}")
+    if seg.rows == 0:
+        return np.zeros((0, dim), dtype=_DTYPE)
+    return np.memmap(file, dtype=_DTYPE, mode="r", shape=(seg.rows, dim))
+
+
+def _missing(root: Path, name: str) -> IndexError_:
+    return IndexError_(
+        f"index {root} changed while it was read, or is damaged ({name} is missing); "
+        f"run the command again, or {_rebuild_hint(root)}"
+    )
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexError_(f"cannot create index folder {path}: {exc.strerror}") from None
+
+
+def _damaged(path: Path, reason: str) -> IndexError_:
+    return IndexError_(f"index {path} is damaged ({reason}); {_rebuild_hint(path)}")
+
+
+def _rebuild_hint(path: Path) -> str:
+    return f"rebuild it with `verify ingest PATH --index {path.name} --rebuild`"
+
+
+def _remove_abandoned(root: Path, manifest: _Manifest | None) -> None:
+    """Remove what killed writers left: temporary files and unreferenced segments."""
+    keep = (
+        set() if manifest is None else {s.name for s in manifest.segments} | set(manifest.retired)
+    )
+    for p in root.iterdir():
+        if p.name.startswith("tmp-"):
+            shutil.rmtree(p, ignore_errors=True)
+        elif p.name.startswith(MANIFEST + ".tmp"):
+            p.unlink(missing_ok=True)
+        elif manifest is not None and _SEGMENT.fullmatch(p.name) and p.name not in keep:
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _write_json(file: Path, data: object) -> None:
+    tmp = file.with_name(f"{file.name}.tmp-{os.getpid()}")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, file)
+    _fsync_dir(file.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    if sys.platform == "win32":  # Windows cannot open a directory; NTFS journals renames
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _digest(document: Document) -> str:
+    return hashlib.sha256(document.model_dump_json(exclude={"digest"}).encode()).hexdigest()
+
+
+class _Lock:
+    """An exclusive, non-blocking lock on a file; the holder's pid is written in it."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.fd: int | None = None
+
+    def acquire(self, timeout: float, root: Path) -> None:
+        fd = os.open(self.file, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + timeout
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                pid = self._holder()
+                who = f" (pid {pid})" if pid else ""
+                raise IndexError_(
+                    f"index {root} is being written by another verify process{who}; "
+                    "wait for it to finish"
+                )
+            time.sleep(0.05)
+        self.fd = fd
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.ftruncate(self.fd, 0)
+            if sys.platform == "win32":
+                import msvcrt
+
+                os.lseek(self.fd, 0, os.SEEK_SET)
+                msvcrt.locking(self.fd, msvcrt.LK_UNLCK, 1)
+            os.close(self.fd)  # on POSIX, closing the descriptor releases the flock
+            self.fd = None
+
+    def _holder(self) -> int | None:
+        try:
+            return int(self.file.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        if sys.platform == "win32":  # locks byte 0, which the holder's pid overwrites
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK):
+            return False
+        raise
+    return True
