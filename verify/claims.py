@@ -22,47 +22,102 @@ from .timeref import document_date, time_expressions
 MIN_CHARS = 12
 
 
-def _quantities(blocks: list[Block]) -> list[Quantity]:
-    found: list[Quantity] = []
+# Dependency labels that open a clause: a number's fact is the clause it sits in.
+CLAUSES = {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "acl", "parataxis", "pcomp", "conj"}
+
+
+def _numbers(blocks: list[Block]) -> list[tuple[Quantity, tuple[int, int]]]:
+    """Every quantity with the span of the clause that states it."""
+    found = []
     for block in blocks:
-        for q in quantities(block.doc):
-            found.append(q.model_copy(update={"start": q.start + block.start, "end": q.end + block.start}))
+        doc = block.doc
+        for q in quantities(doc):
+            tok = next((t for t in doc if t.idx <= q.start < t.idx + len(t.text) + 1), None)
+            a, b = q.start, q.end
+            if tok is not None:
+                head = tok
+                while head.dep_ not in CLAUSES or head.pos_ not in ("VERB", "AUX"):
+                    if head.head is head:
+                        break
+                    head = head.head
+                a = min(a, head.left_edge.idx)
+                b = max(b, head.right_edge.idx + len(head.right_edge.text))
+            shift = block.start
+            found.append((q.model_copy(update={"start": q.start + shift, "end": q.end + shift}), (a + shift, b + shift)))
     return found
 
 
+def _paragraph(text: str, at: int) -> int:
+    """The offset where the paragraph holding ``at`` begins."""
+    return text.rfind("\n", 0, at) + 1
+
+
 def claims(document: Document, blocks: list[Block]) -> list[Claim]:
-    """The claims of one parsed document, in text order."""
+    """The claims of one parsed document, in text order.
+
+    Each sentence (or the part of it one speaker owns) is a claim; each number
+    in it is a claim of its own, the clause that states it, with ``parent``
+    naming the sentence: a sentence often holds several facts that other
+    articles support or contradict one by one.
+    """
     text = document.text
     date = document.date or document_date(document)[0]
-    nums = _quantities(blocks)
-    parts: list[Attributed] = attributions(text, blocks)
+    nums = _numbers(blocks)
     out: list[Claim] = []
-    for part in parts:
+    last_time: tuple[int, str, str] | None = None  # (paragraph, value, words)
+    for part in attributions(text, blocks):
         body = text[part.start : part.end]
         if sum(c.isalnum() for c in body) < MIN_CHARS or body.rstrip().endswith("?"):
             continue  # fragments and questions assert nothing
-        held = [q for q in nums if part.start <= q.start < part.end]
+        para = _paragraph(text, part.start)
         times = [t for t in time_expressions(body, date) if t.value]
-        out.append(
-            Claim(
-                id=f"{document.id}:{len(out) + 1}",
-                doc=document.id,
-                start=part.start,
-                end=part.end,
-                text=body,
-                speaker=part.speaker,
-                speaker_mention=part.mention,
-                speaker_start=part.mention_start,
-                speaker_end=part.mention_end,
-                speaker_type=part.category if part.speaker else None,  # type: ignore[arg-type]
-                cue=part.cue,
-                kind=part.kind if part.speaker else None,  # type: ignore[arg-type]
-                quote=part.quote,
-                quantities=held,
-                time=times[0].value if times else None,
-                time_text=times[0].text if times else None,
-            )
+        if times:
+            time, words = times[0].value, times[0].text
+            last_time = (para, time, words)
+        elif last_time and last_time[0] == para:
+            # A sentence without a time of its own speaks of the time its
+            # paragraph set ("In autumn 2020, ... fought a war. The conflict claimed ...").
+            time, words = last_time[1], last_time[2]
+        else:
+            time, words = None, None
+        attributed = part.speaker is not None
+        sentence = Claim(
+            id=f"{document.id}:{len(out) + 1}",
+            doc=document.id,
+            start=part.start,
+            end=part.end,
+            text=body,
+            speaker=part.speaker,
+            speaker_mention=part.mention,
+            speaker_start=part.mention_start,
+            speaker_end=part.mention_end,
+            speaker_type=part.category if attributed else None,  # type: ignore[arg-type]
+            cue=part.cue,
+            kind=part.kind if attributed else None,  # type: ignore[arg-type]
+            quote=part.quote,
+            time=time,
+            time_text=words,
         )
+        out.append(sentence)
+        for q, (a, b) in nums:
+            if not part.start <= q.start < part.end:
+                continue
+            a, b = max(a, part.start), min(b, part.end)
+            while b > a and not text[b - 1].isalnum() and text[b - 1] not in "%)”\"'’":
+                b -= 1
+            out.append(
+                sentence.model_copy(
+                    update={
+                        "id": f"{document.id}:{len(out) + 1}",
+                        "start": a,
+                        "end": b,
+                        "text": text[a:b],
+                        "quantities": [q],
+                        "parent": sentence.id,
+                        "quote": None,
+                    }
+                )
+            )
     return out
 
 

@@ -76,6 +76,8 @@ class Claim(BaseModel):
     quote: str | None = None
     """The speaker's own words when quoted (direct or mixed), as one string."""
     quantities: list[Quantity] = Field(default_factory=list)
+    parent: str | None = None
+    """For a claim about one number: the id of the sentence claim it comes from."""
     time: str | None = None
     """The time the claim is about: ISO date, ``YYYY-MM`` or ``YYYY``."""
     time_text: str | None = None
