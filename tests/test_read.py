@@ -263,6 +263,8 @@ def test_missing_path_and_unknown_type(tmp_path: Path) -> None:
     missing = tmp_path / "nope"
     with pytest.raises(InputError, match="no such file or folder; check the path"):
         list(documents([missing]))
+    with pytest.raises(InputError, match="^'': no such file or folder"):
+        list(documents([""]))
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(b"%PDF-1.4")
     errors: list[VerifyError] = []

@@ -74,6 +74,8 @@ EXPRESSIONS = [
     ("15 Marines were hurt", None, []),
     ("You may go. March on!", WED, []),
     ("The two leaders met.", WED, []),
+    ("Figueroa told USA Today.", WED, []),
+    ("On Fox News Sunday, Pence said", WED, []),
 ]
 
 

@@ -72,7 +72,7 @@ def documents(paths: Iterable[str | Path], errors: list[VerifyError] | None = No
     ``.json`` file loses only that record.
     """
     for path in paths:
-        for item in _read_path(Path(path)):
+        for item in _read_path(path):
             if isinstance(item, Document):
                 yield item
             elif errors is None:
@@ -88,9 +88,10 @@ def document_from_text(text: str, id: str = "draft", path: str = "<text>") -> Do
     return _document(text, id=id, path=path, front_matter=True)
 
 
-def _read_path(path: Path) -> Iterator[Document | InputError]:
-    if not path.exists():
-        yield InputError(f"{path}: no such file or folder; check the path")
+def _read_path(name: str | Path) -> Iterator[Document | InputError]:
+    path = Path(name)
+    if not str(name) or not path.exists():  # Path("") would be the current folder
+        yield InputError(f"{name or repr(name)}: no such file or folder; check the path")
     elif path.is_dir():
         for file in _walk(path):
             yield from _read_file_safely(file)

@@ -110,10 +110,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:{_APOS}s)?", re.IGNORECASE)),
     ("the_past", re.compile(r"\b(?:the\s+)?(?:past|last)\s+(?P<n>few|several|\d{1,2}|two|three|four|five|six|seven|ten)\s+(?P<unit>days|weeks|months|years)\b", re.IGNORECASE)),
     ("weekday", re.compile(
-        rf"\b(?:(?P<rel>last|this|next|on|early|late)\s+)?(?P<wd>{_WEEKDAY})(?!s\b)(?:{_APOS}s)?"
+        rf"\b(?<!News )(?<!Bloody )(?<!Black )(?<!Good )(?<!Super )(?<!Cyber )(?<!Holy )(?<!Palm )(?<!Easter )"
+        rf"(?<!Ash )(?<!Giving )(?:(?P<rel>last|this|next|on|early|late)\s+)?(?P<wd>{_WEEKDAY})(?!s\b)(?:{_APOS}s)?"
         r"(?:\s+(?:morning|afternoon|evening|night))?\b")),
     ("day_word", re.compile(
-        r"\b(?:(?:earlier|later)\s+)?(?P<w>the day before yesterday|yesterday|today|tonight|tomorrow|"
+        r"\b(?<!USA )(?:(?:earlier|later)\s+)?(?P<w>the day before yesterday|yesterday|today|tonight|tomorrow|"
         r"this (?:morning|afternoon|evening)|last night|overnight)\b(?:['’]s)?", re.IGNORECASE)),
     ("event_rel", re.compile(
         r"\bthe\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year|morning|night|evening)\b"
