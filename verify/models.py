@@ -102,9 +102,17 @@ class Group(BaseModel):
     origins: int = 1
 
 
+class Flag(BaseModel):
+    """Something a person should look at that is not a verdict."""
+
+    claims: list[str]
+    reason: str
+
+
 class Report(BaseModel):
     """What ``verify report --format json`` prints (see the gold FORMAT)."""
 
     documents: list[DocumentRef]
     claims: list[Claim]
     groups: list[Group] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)

@@ -39,5 +39,22 @@ def document_ref(doc: Document) -> DocumentRef:
 
 def build_report(paths: Iterable[str | Path], errors: list[VerifyError] | None = None) -> Report:
     """The cross-source report of the documents under ``paths``."""
+    from .embed import load_embedder
+
     docs, claims = corpus(paths, errors)
-    return Report(documents=[document_ref(d) for d in docs], claims=claims, groups=[])
+    vectors = load_embedder().embed([c.text for c in claims]) if claims else None
+    return assemble(docs, claims, vectors)
+
+
+def assemble(docs: list[Document], claims: list[Claim], vectors) -> Report:  # type: ignore[no-untyped-def]
+    """The report of claims already extracted and embedded."""
+    from .match import groups
+    from .models import Flag
+
+    found, flags = groups(claims, vectors, {d.id: d for d in docs}) if vectors is not None else ([], [])
+    return Report(
+        documents=[document_ref(d) for d in docs],
+        claims=claims,
+        groups=found,
+        flags=[Flag(claims=[f.a, f.b], reason=f.reason) for f in flags],
+    )
