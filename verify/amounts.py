@@ -60,12 +60,14 @@ class Amount(NamedTuple):
 
 
 def _table(spec: dict[str, str]) -> dict[str, str]:
-    return {phrase.strip(): value for value, phrases in spec.items() for phrase in phrases.split("|")}
+    """Phrases (as their tokens' lower-case text joined by spaces) to values."""
+    return {" ".join(t.lower for t in tokens(phrase)): value
+            for value, phrases in spec.items() for phrase in phrases.split("|")}
 
 
 QUALIFIERS: dict[str, str] = _table({
-    "approx": "some|about|around|roughly|approximately|approx|approx .|an estimated|estimated"
-              "|circa|c .|ca .|~|more or less|in the region of|on the order of|just about|roughly about",
+    "approx": "some|about|around|roughly|approximately|approx|approx.|an estimated|estimated"
+              "|circa|c.|ca.|~|more or less|in the region of|on the order of|just about|roughly about",
     "more_than": "more than|over|above|upwards of|upward of|in excess of|exceeding|exceed|exceeds"
                  "|exceeded|surpass|surpassing|greater than|higher than|larger than|bigger than"
                  "|north of|>",
@@ -73,13 +75,13 @@ QUALIFIERS: dict[str, str] = _table({
                 "|minimum of|at least or equal to|equal to or more than|equal to or greater than"
                 "|greater than or equal to|more than or equal to|bigger or equal than"
                 "|higher or equal than|larger or equal than|greater or equal than"
-                "|more or equal than|> =|≥",
+                "|more or equal than|>=|≥",
     "less_than": "fewer than|less than|under|below|nearly|almost|just under|just below|close to"
                  "|not quite|short of|just short of|just shy of|lower than|smaller than|<",
     "at_most": "up to|at most|no more than|not more than|as many as|as much as|a maximum of"
                "|maximum of|as high as|no greater than|less than or equal to|smaller or equal than"
                "|lower or equal than|less or equal than|equal to or less than|equal to or fewer than"
-               "|fewer than or equal to|< =|≤",
+               "|fewer than or equal to|<=|≤",
     "exact": "exactly|precisely|just|only|equal to|equals|equals to|equaling to|equalling|=|a total of",
 })
 # "nearly" and its kin say the value was almost reached, so the interval has a floor.
@@ -89,7 +91,7 @@ POSTFIX: dict[str, str] = _table({
     "at_least": "or more|and more|or greater|or higher|or above|and above|and over|or over|plus|+"
                 "|or more than|or greater than",
     "at_most": "or less|or fewer|and less|and under|or under|or lower|or below|or less than",
-    "approx": "or so|odd|- odd",
+    "approx": "or so|odd|-odd",
     "equal": "or equal|or equal to",
 })
 
@@ -102,7 +104,7 @@ CURRENCY_CODES = set(
 )
 CURRENCY_WORDS = _table({
     "USD": "dollar|dollars", "EUR": "euro|euros", "GBP": "sterling|pounds sterling",
-    "JPY": "yen", "CNY": "yuan|renminbi", "INR": "rupee|rupees|rs|rs .", "RUB": "rouble|roubles|ruble|rubles",
+    "JPY": "yen", "CNY": "yuan|renminbi", "INR": "rupee|rupees|rs|rs.", "RUB": "rouble|roubles|ruble|rubles",
     "AZN": "manat|manats", "AMD": "dram|drams", "TRY": "lira|liras", "CHF": "franc|francs",
     "ILS": "shekel|shekels", "SAR": "riyal|riyals", "AED": "dirham|dirhams",
     "UAH": "hryvnia|hryvnias", "NGN": "naira", "ZAR": "rand", "MXN": "peso|pesos",
@@ -131,7 +133,7 @@ MEASURES = _table({
     "tablespoon": "tbsp|tablespoon|tablespoons", "degree": "degree|degrees|°",
     "degree Celsius": "°c|degrees celsius|degree celsius|degrees c",
     "degree Fahrenheit": "°f|degrees fahrenheit|degree fahrenheit|degrees f",
-    "mile per hour": "mph", "kilometre per hour": "km / h|kph|kmh|kilometres per hour|kilometers per hour",
+    "mile per hour": "mph", "kilometre per hour": "km/h|kph|kmh|kilometres per hour|kilometers per hour",
     "knot": "knot|knots", "watt": "w|watt|watts", "kilowatt": "kw|kilowatt|kilowatts",
     "megawatt": "mw|megawatt|megawatts", "gigawatt": "gw|gigawatt|gigawatts",
     "kilowatt hour": "kwh", "megawatt hour": "mwh", "gigawatt hour": "gwh", "terawatt hour": "twh",
@@ -139,8 +141,8 @@ MEASURES = _table({
     "megabyte": "mb|megabyte|megabytes", "gigabyte": "gb|gigabyte|gigabytes",
     "exabyte": "exabyte|exabytes", "bit": "bit|bits", "gigahertz": "ghz",
     "square kilometre": "km2|km²|sq km|square kilometre|square kilometres|square kilometer"
-                        "|square kilometers|sq . km",
-    "square mile": "sq mi|square mile|square miles|sq . mi", "square metre": "m2|m²|square metre"
+                        "|square kilometers|sq. km",
+    "square mile": "sq mi|square mile|square miles|sq. mi", "square metre": "m2|m²|square metre"
                    "|square metres|square meter|square meters",
     "cubic metre": "m3|m³|cubic metre|cubic metres|cubic meter|cubic meters",
     "cubic kilometre": "km3|km³|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
@@ -151,7 +153,7 @@ _GLUED_ONLY = {"t", "l", "g", "w", "mi", "ha", "min", "sec", "ft", "oz", "cup", 
 # Compounds like "one-way", "two-sided" are adjectives, not counts.
 _NOT_COMPOUNDS = {"way", "sided", "off", "on", "time", "hand", "handed", "liner", "stop", "fold",
                   "dimensional", "faced", "party", "shot", "size", "of", "to", "and", "or"}
-_TIME_WORDS = {"am", "pm", "o'clock", "gmt", "utc"}
+_TIME_WORDS = {"am", "pm", "o'clock", "o’clock", "gmt", "utc"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
           "sep", "sept", "oct", "nov", "dec"}
@@ -201,7 +203,7 @@ def _unit_at(toks: list[Token], j: int) -> tuple[str, str, int] | None:
     for table, kind in ((PERCENT, "percent"), (DURATIONS, "duration"), (MEASURES, "measure")):
         hit = _match_after(toks, j, table)
         if hit and (hit[1] > j + 1 or toks[j].lower not in _GLUED_ONLY or _glued(toks, j)):
-            if kind == "duration" and hit[1] < len(toks) and toks[hit[1]].lower == "old":
+            if kind == "duration" and hit[1] < len(toks) and toks[hit[1]].lower in ("old", "olds"):
                 return hit[0], "measure", hit[1] + 1  # "30 years old": an age
             return hit[0], kind, hit[1]
     hit = _match_after(toks, j, CURRENCY_WORDS, 2)
@@ -296,33 +298,40 @@ def _core_at(toks: list[Token], i: int) -> _Core | None:
     vague = _vague_at(toks, i)
     if vague:
         return _Core(vague[0], i, vague[3], False, False, (vague[1], vague[2]), False)
-    t = toks[i]
-    if t.lower in ("a", "an") and not (i + 1 < len(toks) and toks[i + 1].lower in (
-            "hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "quarter",
-            "third", "fifth", "tenth")):
-        return None  # the article is not a count ("a soldier")
+    if toks[i].lower == "half" and (i + 1 < len(toks) and toks[i + 1].lower in ("of", "the")
+                                    or i > 0 and toks[i - 1].lower in ("than", "nearly", "almost", "about")):
+        return _Core(0.5, i, i + 1, False, True, None, False)  # "more than half of the residents"
     num: Number | None = number_at(toks, i)
-    if num is None:
-        return None
+    if num is None or toks[i].lower in ("a", "an") and num.last == i + 1:
+        return None  # the article is not a count ("a soldier")
     last_tok = toks[num.last - 1]
     scaled = last_tok.lower in SCALES or last_tok.text in SUFFIX_SCALES or last_tok.lower == "dozen"
     return _Core(num.value, num.first, num.last, num.ordinal, num.fraction, None, scaled)
 
 
+# Web and mail addresses and phone numbers ("(956) 487-5571", "+44 20 7946 0958").
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
+                  r"|(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[ .-]\d{2,5}){2,4}\b")
+
+
 def read_amounts(text: str) -> list[Amount]:
-    """Every number phrase in ``text``, left to right."""
-    toks = tokens(text)
+    """Every number phrase in ``text``, left to right (none inside web or mail addresses)."""
+    urls = [m.span() for m in _URL.finditer(text)]
+    toks = [t for t in tokens(text) if not any(a <= t.start < b for a, b in urls)]
     out: list[Amount] = []
     i, floor = 0, 0  # tokens before ``floor`` belong to an earlier phrase
     while i < len(toks):
         t = toks[i]
         if t.kind == "num":
+            if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit():
+                i += 1  # "02", "007": a date part or a code, not an amount
+                continue
             end = _skip_chain(toks, i)
             if end > i:
                 i = floor = end
                 continue
             if _glued(toks, i) and toks[i - 1].kind == "word" or _glued(toks, i) and \
-                    toks[i - 1].text in "-/" and i >= 2 and _glued(toks, i - 1) and toks[i - 2].kind in ("word", "num"):
+                    toks[i - 1].text in "-/+" and i >= 2 and _glued(toks, i - 1) and toks[i - 2].kind in ("word", "num"):
                 i += 1  # "G20", "MH17", "COVID-19", "F-16", "mid-2020": names, not amounts
                 while i < len(toks) and _glued(toks, i) and toks[i].kind in ("num", "word"):
                     i += 1
@@ -379,7 +388,7 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         hit = _unit_at(toks, j + 1)  # "six-week", "27-kilometer", "30-year-old"
         if hit and hit[1] in ("duration", "measure"):
             unit, kind, end = hit
-            if end + 1 < len(toks) and toks[end].text == "-" and toks[end + 1].lower == "old":
+            if end + 1 < len(toks) and toks[end].text == "-" and toks[end + 1].lower in ("old", "olds"):
                 kind, end = "measure", end + 2
         elif toks[j + 1].lower in ("odd", "plus"):
             pass
@@ -410,8 +419,11 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
     if qwords in ("between", "from"):
         qwords = ""
     after = _match_after(toks, end, POSTFIX)
-    if after and after[1] < len(toks) and (toks[after[1]].kind == "num" or toks[after[1]].lower == "than"):
+    if after and after[1] < len(toks) and (toks[after[1]].kind in ("num", "frac")
+                                           or toks[after[1]].lower in ("than", "or", "/")):
         after = None  # "more than 10 and less than 40": the next bound, not a postfix
+    if after and after[0] == "at_least" and toks[end].text == "+" and not _glued(toks, end):
+        after = None  # only "40+", glued
     if after:
         kind_after, end_after = after
         if kind_after == "equal":
@@ -426,7 +438,7 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
     if core.vague and qualifier == "vague":
         low, high = core.vague
     year_like = (kind == "count" and qualifier == "exact" and not core.scaled
-                 and re.fullmatch(r"1\d{3}|20\d{2}", toks[core.first].text) is not None
+                 and _year(toks[core.first].text)
                  and core.last == core.first + 1)
     amount = Amount(
         toks[first].start, toks[end - 1].end, core.value, qualifier,  # type: ignore[arg-type]
@@ -434,6 +446,10 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         qwords, bool(core.vague), year_like, compound,
     )
     return amount, end
+
+
+def _year(text: str) -> bool:
+    return re.fullmatch(r"1[5-9]\d\d|20\d\d", text) is not None
 
 
 def _is_date(toks: list[Token], core: _Core, text: str) -> bool:
@@ -473,7 +489,7 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
     elif sep in ("to", "through", "~", "-", "–", "or"):
         if qwords == "from" and range_first > 0 and _CHANGE_VERBS.match(toks[range_first - 1].lower):
             return None  # "rose from 5 to 10": two values, not a range
-        if sep == "or" and (unit is not None or qwords):
+        if sep == "or" and (unit is not None or qwords or core.scaled):
             return None
     else:
         return None
@@ -489,6 +505,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
     if sep in "-–" and (toks[core.first].kind == "num") != (toks[k].kind == "num"):
         return None
     low, high = core.value, second.value
+    if sep == "or" and not (0 < low < high <= 2 * low):
+        return None  # "two or three days" is a range; "10 bln or 10 tln" two amounts
     if second.scaled and not core.scaled:
         scale = second.value / _unscaled(toks, second)
         if low * scale <= high:
@@ -497,9 +515,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
     hit = _unit_at(toks, stop)
     if not hit and stop + 1 < len(toks) and toks[stop].text == "-" and _glued(toks, stop):
         hit = _unit_at(toks, stop + 1)
-        if hit:
-            hit = (hit[0], hit[1], hit[2])
-    if hit and hit[1] != "money" and unit not in (None, hit[0]):
+    if not hit and sep in "-–" and stop < len(toks) and toks[stop].text in "-/" and _glued(toks, stop):
+        return None, stop + 1  # "305-471-TIPS": a phone number    if hit and hit[1] != "money" and unit not in (None, hit[0]):
         return None  # "from 44 ml to 50 mg": two amounts
     if hit:
         unit, stop = hit[0], hit[2]
@@ -515,7 +532,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
         return None
     if qwords in ("between", "from"):
         first = range_first
-    if re.fullmatch(r"1\d{3}|20\d{2}", toks[core.first].text) and kind == "count":
+    if _year(toks[core.first].text) and (_year(toks[k].text) or len(toks[k].text) == 2) \
+            and kind == "count":
         return None, stop  # "2010-2020", "2013-14": years
     start = toks[first].start
     amount = Amount(start, toks[stop - 1].end, low, "approx", low, high, unit,

@@ -9,7 +9,7 @@ to X" and a quotation's neighbouring cue. Each rule below names its reason.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 import re
 from typing import Any
@@ -72,6 +72,31 @@ ROLE_NOUNS = {
     "victim", "sheriff", "chancellor", "director", "chairman", "head",
     "negotiator", "aide", "adviser", "advisor", "counterpart", "man", "woman",
     "executive", "investigator", "detective", "police", "authorities",
+}
+# Common nouns for people and bodies that hold views ("critics argued").
+GROUP_NOUNS = {
+    "critic", "expert", "voter", "people", "person", "supporter", "opponent",
+    "member", "democrat", "republican", "conservative", "liberal", "progressive",
+    "activist", "advocate", "economist", "scientist", "researcher", "scholar",
+    "historian", "observer", "commentator", "pundit", "reporter", "journalist",
+    "editor", "columnist", "writer", "author", "doctor", "physician", "parent",
+    "student", "teacher", "worker", "employee", "citizen", "american", "group",
+    "administration", "government", "campaign", "party", "committee", "court",
+    "judge", "agency", "department", "ministry", "company", "firm", "bank",
+    "union", "council", "board", "panel", "commission", "congress", "senate",
+    "house", "legislature", "country", "nation", "state", "city", "network",
+    "newspaper", "paper", "magazine", "outlet", "website", "site", "organization",
+    "organisation", "institute", "foundation", "coalition", "alliance", "bloc",
+    "team", "staff", "aide", "adviser", "advisor", "ally", "rival", "colleague",
+    "friend", "family", "user", "viewer", "reader", "listener", "audience",
+    "crowd", "protester", "demonstrator", "poll", "survey", "pollster",
+    "respondent", "majority", "minority", "many", "some", "most", "few",
+    "others", "one", "everyone", "anyone", "nobody", "someone", "leader",
+    "lawmaker", "legislator", "official", "politician", "candidate", "nominee",
+    "president", "surrogate", "spokesman", "spokeswoman", "industry", "business",
+    "investor", "analyst", "study", "research", "report", "film", "ad", "book",
+    "article", "story", "editorial", "column", "letter", "video", "spot",
+    "military", "army", "police", "force", "regime", "authority", "body",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ORG_PRONOUNS = {"it"}
@@ -166,11 +191,24 @@ def _mention_tokens(head: Any) -> list[Any]:
     return toks
 
 
-def _subject(verb: Any) -> Any | None:
+def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any | None:
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    # A quotation before its cue is often parsed as a second subject ("One of
+    # the best," Cummings said): the speaker is the subject outside the quote.
+    # A passive cue's source is its agent ("is supported by far fewer
+    # papers"); the passive subject is what is said or whom it is said to.
     for c in verb.children:
-        if c.dep_ in SUBJECTS:
-            return c  # "who" in "a man who said": resolved to the man later
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            return objs[0] if objs else None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    outside = [c for c in subjects if not quoted(c)]
+    if outside:
+        return outside[-1]  # "who" in "a man who said": resolved to the man later
+    if subjects:
+        return subjects[0]
     # Participles and infinitives inherit the subject of the verb they hang on:
     # "the statement said, adding that ..."; "continues to accuse".
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head is not verb:
@@ -203,11 +241,46 @@ def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:
         )
     if verb.lemma_ in ("speak", "talk"):  # "spoke of", "talked about": not "spoke to"
         return any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children)
-    if verb.lemma_ in STANCE_CUES and verb.dep_ in ("ROOT", "conj") and deps & {"dobj", "prep", "xcomp", "oprd"}:
+    if verb.lemma_ == "point":  # "pointed out that", "pointed to reports"
+        return any(c.lower_ in ("out", "to") for c in verb.children) and bool(deps & {"dobj", "ccomp", "prep", "prt"})
+    if "xcomp" in deps and verb.lemma_ in {"ask", "urge", "want", "plan", "seek", "threaten", "refuse", "decline"}:
         return True
-    if verb.lemma_ == "point":
-        return any(c.lower_ == "out" for c in verb.children) and bool(deps & {"dobj", "ccomp"})
-    return "xcomp" in deps and verb.lemma_ in {"ask", "urge", "want", "plan", "seek", "threaten", "refuse", "decline"} or quoted_in_sentence and "dobj" not in deps
+    if quoted_in_sentence and "dobj" not in deps:
+        return True
+    return False
+
+
+def _stance(verb: Any) -> bool:
+    """A verb of stance or thought whose content is a noun phrase: "Trump
+    attacked the deal", "She agreed with Matthews" (PARC and PolNeAR count
+    these). Only speakers can hold a stance: see ``_can_speak``."""
+    deps = {c.dep_ for c in verb.children}
+    lemma = verb.lemma_.lower()
+    if lemma in ("call", "speak", "talk", "point"):
+        return False  # their own rules above: "spoke to reporters" reports nothing
+    return (lemma in STANCE_CUES or lemma in WEAK_CUES) and _main_or_shared(verb) and bool(
+        deps & {"dobj", "prep", "xcomp", "oprd"}
+    )
+
+
+def _can_speak(subj: Any) -> bool:
+    """Can this subject hold a view? Names, pronouns, people and bodies can;
+    "the conflict claimed 6,500 lives" is not a claim by the conflict."""
+    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = subj.lemma_.lower()
+    return lemma in ROLE_NOUNS or lemma in DOC_NOUNS or lemma in GROUP_NOUNS
+
+
+def _main_or_shared(verb: Any) -> bool:
+    """A main verb, or one that shares its subject with the main verb: a
+    participle ("..., comparing him to Obama") or a verb it governs ("continues
+    to ignore", "was able to tout")."""
+    if verb.dep_ in ("ROOT", "conj"):
+        return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return True
+    return verb.dep_ == "xcomp"
 
 
 def _cues(sent: Any, block: Block, mask: bytearray) -> list[_Cue]:
@@ -231,17 +304,20 @@ def _cues(sent: Any, block: Block, mask: bytearray) -> list[_Cue]:
             continue
         if lemma not in STRONG_CUES and lemma not in WEAK_CUES and lemma not in STANCE_CUES:
             continue
+        stance = False
         if not _has_content(tok, quoted_here):
-            continue
+            if not _stance(tok):
+                continue
+            stance = True
         if tok.dep_ in ("advcl", "pcomp", "acl") and (
             (tok.tag_ == "VBG" and any(c.dep_ in SUBJECTS for c in tok.children))
             or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         ):
             continue  # "with each side accusing ...", "spoke ... to call for ..."
-        subj = _subject(tok)
+        subj = _subject(tok, lambda t: bool(mask[_abs(block, t)]))
         if subj is None or subj.i >= sent.end or subj.i < sent.start:
             continue
-        if mask[_abs(block, subj)]:
+        if mask[_abs(block, subj)] or stance and not _can_speak(subj):
             continue
         if lemma in ("learn", "hear"):  # "X learned from an official": the official speaks
             for c in tok.children:
@@ -271,7 +347,20 @@ def _subordinate(cue: _Cue) -> bool:
     """A cue inside an adverbial or relative clause of a main clause that is
     not itself a report ("..., though he said ...", "..., when X cited ...")."""
     verb = cue.verb
+    if _parenthetical_as(verb):
+        return False
     return verb.lower_ != "according" and verb.dep_ in ("advcl", "relcl") and verb.tag_ != "VBG" and not cue.trailing
+
+
+def _parenthetical_as(verb: Any) -> bool:
+    """"..., as police have said." reports the clause it hangs on: an "as"
+    clause whose cue has no content of its own."""
+    kids = list(verb.children)
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids)
+    )
 
 
 def _nested(inner: _Cue, outer: _Cue) -> bool:
@@ -297,6 +386,12 @@ def _top(cues: list[_Cue]) -> list[_Cue]:
     if trailing:
         return trailing[-1:]
     return [c for c in cues if not any(_nested(c, o) for o in cues if o is not c)]
+
+
+def _conj_root(tok: Any) -> Any:
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 class Attributor:
@@ -353,8 +448,12 @@ class Attributor:
             if low in GROUP_PRONOUNS:
                 return self.ctx.last("body") or self.ctx.last("group"), "group"
             return None, "other"  # I, we, you: the mention is all there is
-        if len([t for t in toks if t.dep_ == "conj"]) and any(t.lower_ == "and" for t in toks):
-            parts = [head] + [t for t in head.subtree if t.dep_ == "conj" and t in toks]
+        # Coordinated speakers ("Mr. Grassley and Mr. Leahy"): nouns joined to
+        # the head itself, not adjectives ("the Armenian and Azerbaijani leaders").
+        conjs = [t for t in head.subtree if t.dep_ == "conj" and t in toks and t.pos_ in ("NOUN", "PROPN")
+                 and _conj_root(t) is head]
+        if conjs and any(t.lower_ == "and" for t in toks):
+            parts = [head] + conjs
             names = [self.resolve(p, [x for x in p.subtree if x in toks and x.dep_ not in ("cc", "conj") or x is p])[0] or p.text for p in parts]
             return " and ".join(dict.fromkeys(names)), "group"
         person = self._person(toks)
@@ -379,7 +478,7 @@ class Attributor:
                     for body in bodies:
                         if body in self.ctx.bodies:
                             return body, "body"
-            if lemma in ROLE_NOUNS:
+            if lemma in ROLE_NOUNS and head.tag_ != "NNS":  # "the officials" are not one person
                 same = self.ctx.last(head=lemma)
                 if same:
                     return same, "person"

@@ -61,20 +61,43 @@ def main() -> None:
     """
 
 
+def index_option(f: Any) -> Any:
+    return click.option(
+        "--index",
+        "index",
+        default=None,
+        metavar="NAME",
+        help="Index name under indexes/ (or a folder path). Default: default.",
+    )(f)
+
+
+def _has_index(name: str | None) -> bool:
+    from .ingest import index_path
+
+    return (index_path(name) / "manifest.json").exists()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@index_option
 @output_options()
-def claims(paths: tuple[Path, ...], fmt: str) -> None:
+def claims(paths: tuple[Path, ...], index: str | None, fmt: str) -> None:
     """List the claims in PATHS with speakers, quantities and times.
 
     PATHS are files or folders of .txt, .md, .html, .json, .jsonl or .docx
-    articles. With no PATHS, the bundled demo corpus (seeds/) is used.
+    articles. With no PATHS, the claims of the index are listed; with no
+    PATHS and no index, those of the bundled demo corpus (seeds/).
     """
     from .pipeline import bundled_seeds, corpus
     from .report import claims_output
 
     errors: list[VerifyError] = []
-    _, found = corpus(list(paths) or [bundled_seeds()], errors)
+    if not paths and (index or _has_index(index)):
+        from .ingest import load
+
+        _, found, _ = load(index)
+    else:
+        _, found = corpus(list(paths) or [bundled_seeds()], errors)
     click.echo(claims_output(found, fmt))
     _problems(errors)
     if errors:
@@ -83,19 +106,63 @@ def claims(paths: tuple[Path, ...], fmt: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@output_options(default="json")
-@click.option("--out", type=click.Path(path_type=Path), help="Write here instead of standard output.")
-def report(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
-    """The cross-source report of the articles in PATHS.
+@index_option
+@click.option("--rebuild", is_flag=True, help="Start the index afresh (e.g. after an upgrade).")
+@click.option("--wait", type=float, default=0.0, metavar="SECONDS",
+              help="Wait this long for another ingest into the same index to finish.")
+def ingest(paths: tuple[Path, ...], index: str | None, rebuild: bool, wait: float) -> None:
+    """Read, extract, embed and index the articles in PATHS.
 
-    ``--format json`` prints the prediction JSON that ``verify eval`` scores.
+    Unchanged articles are skipped; a changed one replaces its claims. A
+    stopped or killed ingest leaves the index as of its last commit.
     """
-    from .pipeline import build_report
-    from .report import claims_output, report_json
+    from .ingest import index_path
+    from .ingest import ingest as run
+
+    target = index_path(index)
+    with click.progressbar(length=0, label="Ingesting", show_pos=True, file=sys.stderr) as bar:
+
+        def step(doc: Any, found: list[Any]) -> None:
+            bar.update(1)
+
+        stats = run(paths, target, rebuild=rebuild, progress=step, wait=wait)
+    click.echo(
+        f"{stats.documents} documents indexed ({stats.claims} claims), "
+        f"{stats.skipped} unchanged skipped, in {target}",
+        err=True,
+    )
+    _problems(stats.errors)
+    if stats.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@index_option
+@output_options(formats=("table", "github", "csv", "json", "html"), default="table")
+@click.option("--out", type=click.Path(path_type=Path), help="Write the report here.")
+def report(paths: tuple[Path, ...], index: str | None, fmt: str, out: Path | None) -> None:
+    """The cross-source report: what agrees, what differs, what rests on one source.
+
+    With PATHS, the articles there are read and matched on the fly; without,
+    the index is used. json and table print to standard output; github, csv
+    and html are written under reports/ unless --out says where.
+    """
+    from .pipeline import assemble, build_report
+    from .report import report_output
 
     errors: list[VerifyError] = []
-    result = build_report(paths, errors)
-    text = report_json(result) if fmt == "json" else claims_output(result.claims, fmt)
+    if paths:
+        result = build_report(paths, errors)
+    else:
+        from .ingest import load
+
+        docs, found, vectors = load(index)
+        result = assemble(docs, found, vectors)
+    text = report_output(result, fmt)
+    if out is None and fmt in ("github", "csv", "html"):
+        ext = {"github": "md", "csv": "csv", "html": "html"}[fmt]
+        out = Path("reports") / f"report-{index or 'default' if not paths else 'paths'}.{ext}"
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text + "\n", encoding="utf-8")
@@ -105,6 +172,19 @@ def report(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
     _problems(errors)
     if errors:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("text")
+@index_option
+@click.option("-k", "--limit", "k", default=10, show_default=True, help="How many claims.")
+@output_options(formats=("table", "github", "csv", "json"))
+def search(text: str, index: str | None, k: int, fmt: str) -> None:
+    """The claims of the index nearest to TEXT, with their sources."""
+    from .search import search as nearest
+    from .report import search_output
+
+    click.echo(search_output(nearest(text, index, k), fmt))
 
 
 @main.command(name="eval")

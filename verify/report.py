@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from .models import Claim, Quantity, Report
 
-FORMATS = ("table", "github", "csv", "json")
+FORMATS = ("table", "github", "csv", "json", "html")
 
 _SIGNS = {
     "exact": "",
@@ -90,3 +90,97 @@ def _csv(rows: list[dict[str, str]]) -> str:
         writer.writeheader()
         writer.writerows(rows)
     return buf.getvalue()
+
+
+def _evidence(claim: Claim, docs: dict[str, str]) -> str:
+    who = claim.speaker or "(outlet)"
+    return f"[{docs.get(claim.doc, claim.doc)}] {who}: {' '.join(claim.text.split())}"
+
+
+def group_rows(report: Report, width: int = 0) -> list[dict[str, str]]:
+    """One row per group, and one per single-sourced claim with a number or quote."""
+    by_id = {c.id: c for c in report.claims}
+    names = {d.id: d.outlet or d.id for d in report.documents}
+    rows = []
+    for g in report.groups:
+        evidence = [_evidence(by_id[i], names) for i in g.claims if i in by_id]
+        rows.append(
+            {
+                "group": g.id,
+                "verdict": g.verdict,
+                "origins": str(g.origins) + (" (single origin)" if g.origins == 1 else ""),
+                "reason": g.reason,
+                "evidence": "\n".join(_short(e, width) if width else e for e in evidence),
+            }
+        )
+    grouped = {i for g in report.groups for i in g.claims}
+    for c in report.claims:
+        if c.id in grouped or not (c.quantities or c.quote):
+            continue  # single-sourced numbers and quotations, the facts a checker follows up
+        rows.append(
+            {
+                "group": c.id,
+                "verdict": "single source",
+                "origins": "1",
+                "reason": "; ".join(quantity_label(q) for q in c.quantities) or "quotation found in one document only",
+                "evidence": _short(_evidence(c, names), width) if width else _evidence(c, names),
+            }
+        )
+    return rows
+
+
+def report_output(report: Report, fmt: str) -> str:
+    """The cross-source report as ``table``, ``github``, ``csv``, ``json`` or ``html``."""
+    if fmt == "json":
+        return report_json(report)
+    if fmt == "html":
+        from .html import report_html
+
+        return report_html(report)
+    if fmt == "csv":
+        return _csv(group_rows(report))
+    from tabulate import tabulate
+
+    rows = group_rows(report, width=0 if fmt == "github" else 100)
+    if fmt == "github":
+        for r in rows:
+            r["evidence"] = r["evidence"].replace("|", "\\|").replace("\n", "<br>")
+    summary = (
+        f"{len(report.documents)} documents, {len(report.claims)} claims, "
+        f"{sum(g.verdict == 'agree' for g in report.groups)} agreements, "
+        f"{sum(g.verdict == 'discrepancy' for g in report.groups)} discrepancies"
+    )
+    if not rows:
+        return summary
+    table = tabulate(
+        rows,
+        headers="keys",
+        tablefmt="github" if fmt == "github" else "simple",
+        maxcolwidths=None if fmt == "github" else [None, None, None, 40, 100],
+    )
+    flags = "".join(f"\nflag: {f.reason}" for f in report.flags)
+    return f"{summary}\n\n{table}{flags}"
+
+
+def search_output(hits: list[tuple[float, Claim, object]], fmt: str) -> str:
+    """Search results: score, source, speaker, claim."""
+    rows = [
+        {
+            "score": f"{score:.2f}",
+            "source": getattr(doc, "outlet", None) or claim.doc,
+            "speaker": claim.speaker or "(outlet)",
+            "claim": " ".join(claim.text.split()),
+            "id": claim.id,
+        }
+        for score, claim, doc in hits
+    ]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return _csv(rows)
+    from tabulate import tabulate
+
+    if not rows:
+        return "no claims"
+    return tabulate(rows, headers="keys", tablefmt="github" if fmt == "github" else "simple",
+                    maxcolwidths=None if fmt == "github" else [None, 24, 20, 70, None])

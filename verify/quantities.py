@@ -1,0 +1,357 @@
+"""Quantities in parsed news text: which numbers are claims, and what they count.
+
+:func:`quantities` takes a spaCy ``Doc`` or ``Span`` (``en_core_web_sm``) and
+returns one :class:`~verify.models.Quantity` per numeric claim, with character
+offsets into the Doc's text. The phrases themselves (value, qualifier,
+interval, unit, kind) are read by :mod:`verify.amounts`, whose docstring gives
+the conventions; :func:`parse_quantity` reads one phrase without a parse.
+
+This module adds what needs the parse:
+
+- which numbers are not claims: dates, years and times of day (inside a DATE
+  or TIME entity, or a bare year such as "in 2020", "the 2020 war"), except
+  durations ("six-week", "for almost 30 years"); numbers in names ("Article
+  5", "Flight 17", "the Second World War"); the pronoun "one" ("one of the",
+  "no one"); vague words that count nothing checkable ("many other powers",
+  "so many", "for many years");
+- ``counts``, what is counted: the noun the number modifies or, through "of",
+  the noun it picks from ("two of its troops"), as a lemma; casualty counts
+  are normalised across wordings to ``deaths`` ("6,500 people died", "claimed
+  6,500 lives", "left three people dead", "killed three", "three were killed",
+  "the death toll rose to 30") and ``injured`` ("wounded", "hurt",
+  "injuries"), so that deaths are never compared with injuries or weeks;
+  durations count their unit (``week``), ages count ``age``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from verify.amounts import DURATIONS, MONTHS, Amount, parse_amount, read_amounts
+from verify.models import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["parse_quantity", "quantities"]
+
+_NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PERSON", "GPE", "LOC",
+                "NORP", "LANGUAGE"}
+_TIME_UNITS = set(DURATIONS.values())
+_DATE_WORDS = MONTHS | _TIME_UNITS | {u + "s" for u in _TIME_UNITS} | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "centuries",
+    "spring", "summer", "autumn", "fall", "winter", "today", "yesterday", "tomorrow",
+    "ago", "fiscal", "ad", "bc", "bce", "morning", "afternoon", "evening", "night", "noon",
+    "midnight", "o'clock", "am", "pm", "a.m", "p.m", "gmt", "utc", "anniversary", "eve", "mid",
+}
+# Casualty words, as lemmas. A victim is the subject of "die", the object or
+# passive subject of "kill", or is described as "dead" / "injured".
+_DIE = {"die", "perish", "drown", "succumb"}
+_KILL = {"kill", "slay", "murder", "execute", "massacre", "behead", "assassinate", "slaughter"}
+_DEAD = {"dead", "death", "fatality", "deceased", "killed", "body"}
+_INJURE = {"injure", "wound", "hurt", "maim"}
+_INJURED = {"injured", "wounded", "injury", "hurt"}
+_LIFE_VERBS = {"claim", "take", "cost", "lose"}  # "claimed 6,500 lives"; "saved lives" is not
+_TOLL_NOUNS = {"toll", "number", "tally", "count", "total", "figure"}
+_PEOPLE = {"people", "person", "civilian", "soldier", "troop", "child", "adult", "woman", "man",
+           "resident", "citizen", "worker", "student", "voter", "refugee", "migrant", "patient",
+           "officer", "peacekeeper", "fighter", "militant", "prisoner", "hostage", "victim",
+           "member", "employee", "protester", "demonstrator", "passenger", "journalist"}
+# Ordinals in these phrases name a role or a manner, not a rank anyone reports.
+_ORDINAL_IDIOMS = {"lady", "aid", "class", "hand", "name", "person", "sight", "glance",
+                   "instance", "place", "half", "degree", "cousin", "language", "nature"}
+_STREETS = {"Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Drive",
+            "Terrace", "Court", "Parkway", "Highway", "Hwy", "Way", "Circle", "Trail", "Pike"}
+_RANK_VERBS = {"finish", "come", "place", "rank", "end", "qualify"}
+_FEW_WORDS = {"many", "several", "numerous", "countless", "few", "handful", "couple"}
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The one quantity phrase in ``text``, read without a parse (``counts`` stays None)."""
+    a = parse_amount(text)
+    if a is None:
+        return None
+    return _quantity(a, text, 0, None)
+
+
+def quantities(span: Doc | Span) -> list[Quantity]:
+    """The numeric claims in ``span``; offsets are into ``span``'s Doc's text."""
+    doc: Doc = getattr(span, "doc", span)
+    base = getattr(span, "start_char", 0)
+    out: list[Quantity] = []
+    for a in read_amounts(span.text):
+        core = doc.char_span(base + a.core[0], base + a.core[1], alignment_mode="expand")
+        if core is None or len(core) == 0:
+            continue
+        anchor = _anchor(core)
+        a = _reread(a, doc, base)
+        if _excluded(a, core, anchor):
+            continue
+        if _is_age(a, doc.text, base):
+            a = a._replace(kind="measure", unit="year")
+        counts = _counts(a, anchor)
+        if counts == "":
+            continue  # a vague word that counts nothing checkable
+        if core.text.lower() == "one" and a.kind == "count" and not a.qualifier_words \
+                and not (anchor.dep_ == "nummod" or counts in ("deaths", "injured")):
+            continue  # "one of the", "no one", "this one": a pronoun, not a count
+        out.append(_quantity(a, doc.text, base, counts))
+    return out
+
+
+def _quantity(a: Amount, text: str, base: int, counts: str | None) -> Quantity:
+    unit = a.unit
+    if unit is None and a.kind in ("count", "range") and counts is not None and (
+            counts in ("deaths", "injured", "casualties") or counts.split()[-1] in _PEOPLE):
+        unit = "person"
+    start, end = base + a.start, base + a.end
+    return Quantity(start=start, end=end, text=text[start:end], value=a.value,
+                    qualifier=a.qualifier, low=a.low, high=a.high, unit=unit,
+                    counts=counts, kind=a.kind)
+
+
+def _reread(a: Amount, doc: Doc, base: int) -> Amount:
+    """The amount with the parse's corrections: "over" and "under" that are
+    prepositions ("fighting over two regions") are no qualifier."""
+    if a.qualifier_words in ("over", "under", "above", "below") and a.kind != "range":
+        qtok = doc.char_span(base + a.start, base + a.start + len(a.qualifier_words),
+                             alignment_mode="expand")
+        if qtok is not None and qtok[0].dep_ == "prep" and any(
+                c.dep_ == "pobj" and not c.like_num for c in qtok[0].children):
+            return a._replace(start=a.core[0], qualifier="exact", low=a.value, high=a.value,
+                              qualifier_words="")
+    return a
+
+
+def _anchor(core: Span) -> Token:
+    """The token that carries the number in the parse: the last number-like one."""
+    for tok in reversed(core):
+        if tok.like_num or tok.lower_ in _FEW_WORDS or tok.pos_ in ("NUM", "NOUN", "ADJ"):
+            return tok
+    return core[-1]
+
+
+def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
+    doc = core.doc
+    if a.vague and a.unit in _TIME_UNITS:
+        return True  # "for many years", "several days": vague durations check nothing
+    if a.kind in ("duration",) or a.kind == "measure" and a.unit in _TIME_UNITS:
+        nxt = doc[core.end:core.end + 3]
+        return any(t.lower_ in ("ago", "later", "earlier") for t in nxt)  # "two years ago"
+    if a.kind not in ("money", "percent") and _in_date(core):
+        return True
+    if a.year_like and not (anchor.dep_ == "nummod" and anchor.head.tag_ in ("NNS", "NNPS")):
+        return True  # "in 2020", "the 2020 war", but not "2000 people"
+    for t in core:
+        if t.ent_type_ in _NAME_LABELS:
+            ent = next(e for e in doc.ents if e.start <= t.i < e.end)
+            if any(w.is_title and not w.is_stop and not w.like_num for w in ent
+                   if w.i not in range(core.start, core.end)):
+                return True  # "Article 5 of the treaty", "Resolution 2334"
+            if ent.start == core.start and ent.start > 0 and doc[ent.start - 1].pos_ == "PROPN" \
+                    and doc[ent.start - 1].is_title and t.ent_type_ == "PRODUCT":
+                return True  # "Boeing 737"
+    first = core[0]
+    if first.i > 0:
+        prev = doc[first.i - 1]
+        if prev.whitespace_ and (prev.is_title or prev.is_upper) and prev.pos_ in ("PROPN", "NOUN") \
+                and not prev.is_sent_start and anchor.head == prev and first.like_num:
+            return True  # "Flight 17", "Voyager 2", "Apollo 11"
+        if prev.lower_ in ("no.", "no", "number", "nos.", "#") and anchor.dep_ != "nummod" \
+                or prev.lower_ == "number" and anchor.head == prev:
+            return True  # "No. 10", "number one"
+    if first.i > 0 and core.end < len(doc) and _in_name(doc[first.i - 1], doc[core.end]):
+        return True  # "Local 10 News", "Highway 12 West", "Northwest 18th Terrace"
+    after = doc[core.end:core.end + 4]
+    if after and after[0].lemma_.lower() in ("block", "caliber", "calibre", "gauge"):
+        return True  # "the 800 block of Horseman Drive": an address; ".40 caliber": a gun's name
+    if any(t.text in _STREETS for t in after) and all(t.is_title for t in after[:1]):
+        return True  # "55 Curtis Street"
+    if a.value in (911, 999, 112) and a.kind == "count" and not a.qualifier_words:
+        return True  # emergency numbers ("the 911 call", "dialled 999")
+    if a.kind == "ordinal":
+        if (anchor.pos_ == "ADV" or anchor.dep_ in ("advmod", "npadvmod")) \
+                and anchor.head.lemma_ not in _RANK_VERBS:
+            return True  # "First, ...", "he first met"; but "she finished second"
+        if anchor.is_title and not anchor.is_sent_start:
+            return True  # "the Second World War", "First Deputy Prime Minister"
+        if anchor.pos_ == "NOUN" and anchor.lower_.startswith("second"):
+            return True  # "a second", the unit of time
+        if anchor.head.lemma_.lower() in _ORDINAL_IDIOMS:
+            return True
+    return False
+
+
+def _in_name(prev: Token, nxt: Token) -> bool:
+    """Whether a number sits between two words of a name."""
+    return all(t.is_title and not t.is_stop and t.pos_ in ("PROPN", "NOUN") for t in (prev, nxt)) \
+        and not (prev.is_sent_start and prev.pos_ != "PROPN")
+
+
+_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+\d+\s*(?:,|and))*)\s*$")
+_AGE_AFTER = re.compile(r"\s*(?:[,).;]|of\b|and\b|was\b|is\b|$)")
+
+
+def _is_age(a: Amount, text: str, base: int) -> bool:
+    """A person's age written after the name: "Freda Lockett, 39, was killed",
+    "Marlon Eason (10)", "three men, ages 19, 21 and 22". Read from the text,
+    since the tokenizer glues "Bowman,20" into one token."""
+    if a.kind != "count" or a.qualifier != "exact" or a.value != int(a.value) or not 0 < a.value < 120:
+        return False
+    before = text[max(0, base + a.start - 40):base + a.start]
+    return bool(_AGE_BEFORE.search(before)) and bool(_AGE_AFTER.match(text, base + a.end))
+
+
+def _in_date(core: Span) -> bool:
+    """Inside a DATE or TIME entity that has a word of dates in it ("the 21st
+    century", "the morning of the 5th"). The small model also tags bare
+    numbers as DATE ("I have seen 45 and 50 cases"), so the label alone is not enough."""
+    doc = core.doc
+    for t in core:
+        if t.ent_type_ in ("DATE", "TIME"):
+            ent = next(e for e in doc.ents if e.start <= t.i < e.end)
+            if any(w.lower_.strip(".") in _DATE_WORDS or w.i not in range(core.start, core.end)
+                   and re.fullmatch(r"1[5-9]\d\d|20\d\d", w.text) for w in ent):
+                return True
+    return False
+
+
+def _noun(anchor: Token) -> Token | None:
+    """The noun a number modifies, or the one it picks from with "of"."""
+    t = anchor
+    while t.head.like_num and (t.dep_ in ("compound", "quantmod", "nummod", "nmod", "advmod")
+                               and t.head.i > t.i or t.dep_ == "conj" and t.head.i < t.i):
+        t = t.head  # "1.2 million", "20-30", "between 20 and 30"
+    if t.dep_ in ("nummod", "amod", "quantmod", "compound", "det", "nmod", "npadvmod") \
+            and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return t.head
+    for child in t.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _lemma_phrase(noun: Token) -> str:
+    words = [c.lemma_.lower() for c in noun.children
+             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i]
+    return " ".join(words + [noun.lemma_.lower()])
+
+
+def _word_casualty(tok: Token) -> str | None:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if low in _INJURED or lemma in _INJURE or lemma == "injury":
+        return "injured"
+    if low in _DEAD or lemma in _DEAD or lemma in _KILL or lemma in _DIE:
+        return "deaths"
+    if lemma == "life" and tok.head.lemma_ in _LIFE_VERBS:
+        return "deaths"
+    if lemma == "casualty":
+        return "casualties"
+    return None
+
+
+def _casualty(x: Token, depth: int = 0) -> str | None:
+    """Whether ``x`` (a number or the noun it counts) names victims."""
+    low = x.lemma_.lower()
+    if low in _DEAD or x.lower_ in _DEAD or x.lower_ in _INJURED or low == "injury" \
+            or low == "life" and x.head.lemma_ in _LIFE_VERBS:
+        return _word_casualty(x)
+    for child in x.children:  # "three people dead", "people who were killed", "30 injured"
+        if child.dep_ in ("amod", "acl", "relcl", "appos", "oprd", "acomp") and child.i > x.i:
+            hit = _word_casualty(child)
+            if hit:
+                return hit
+            for grandchild in child.children:  # "shot dead"
+                if grandchild.dep_ in ("oprd", "acomp", "advmod") and grandchild.lower_ == "dead":
+                    return "deaths"
+    head, dep = x.head, x.dep_
+    hlemma = head.lemma_.lower()
+    for child in head.children:  # "shot dead", "left three people dead", "left three dead and many injured"
+        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advmod") and dep in ("dobj", "nsubjpass") \
+                and (child.i > x.i or child.lower_ == "dead"):
+            hit = _word_casualty(child)
+            if hit and child.lower_ in _DEAD | _INJURED:
+                return hit
+    if dep in ("amod", "nummod") and head.tag_ == "VBN" and hlemma in _KILL | _INJURE:
+        return _word_casualty(head)  # "several injured", "many wounded"
+    if dep == "nsubj" and (hlemma in _DIE or (hlemma in _KILL | _INJURE and head.tag_ == "VBN")):
+        return _word_casualty(head)  # "6,500 people died", "five wounded"
+    if dep in ("nsubjpass", "dobj") and hlemma in _KILL | _INJURE:
+        return _word_casualty(head)  # "three were killed", "killed three"
+    if dep == "nsubj" and hlemma == "be":
+        for child in head.children:
+            if child.dep_ in ("acomp", "attr") and child.lower_ in _DEAD | _INJURED:
+                return _word_casualty(child)  # "three are dead"
+    if dep == "pobj" and head.lower_ in ("to", "at", "of"):
+        owner = head.head  # "the death toll rose to 30", "a death toll of 30"
+        subj = owner if owner.lemma_.lower() in _TOLL_NOUNS else next(
+            (c for c in owner.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in _TOLL_NOUNS:
+            for c in subj.subtree:
+                hit = _word_casualty(c) if c.i != subj.i else None
+                if hit:
+                    return hit
+            if subj.lemma_.lower() == "toll":
+                return "deaths"
+    if dep == "conj" and depth == 0:
+        return _casualty(head, 1)  # "killed three soldiers and two civilians"
+    return None
+
+
+def _counts(a: Amount, anchor: Token) -> str | None:
+    """What the number counts; "" for a vague word that counts nothing checkable."""
+    if a.kind == "duration":
+        return a.unit
+    if a.kind == "measure" and a.unit in _TIME_UNITS:
+        return "age"
+    noun = _noun(anchor)
+    if a.kind in ("percent", "money") or a.unit == "fraction":
+        unit_tok = anchor.head if anchor.dep_ == "nummod" and anchor.head.lower_ in ("%", "percent", "cent") \
+            else anchor
+        if noun is None or noun.i == unit_tok.i:
+            noun = next((o for c in unit_tok.children if c.lower_ == "of"
+                         for o in c.children if o.dep_ == "pobj"), None) or _changed(unit_tok)
+        return _lemma_phrase(noun) if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+    hit = (_casualty(noun) if noun is not None else None) or _casualty(anchor)
+    if a.vague:
+        return _vague_counts(a, anchor, noun, hit)
+    if hit:
+        return hit
+    if a.compound:
+        return a.compound
+    if a.kind == "measure":
+        return a.unit
+    if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+        return _lemma_phrase(noun)
+    return None
+
+
+def _changed(tok: Token) -> Token | None:
+    """The subject of a change a number is the end of: "Unemployment rose to
+    5.2%" counts unemployment."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "at", "by", "from") and tok.head.head.pos_ == "VERB":
+        return next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _vague_counts(a: Amount, anchor: Token, noun: Token | None, hit: str | None) -> str | None:
+    """Vague words are kept only when they count something a reader could check."""
+    doc = anchor.doc
+    first = anchor if anchor.lower_ not in ("few", "handful", "couple") else doc[anchor.i - 1]
+    nxt = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if anchor.lower_ in _FEW_WORDS:
+        if nxt is not None and nxt.lower_ in ("other", "of", "more", "times"):
+            return ""  # "many other powers": a comparison, not a count; "many of them"
+        if prev is not None and prev.lower_ in ("so", "too", "how", "as", "very", "not", "in", "that"):
+            return ""  # "so many", "how many", "in many ways"
+    if noun is not None and noun.lemma_.lower() in _TIME_UNITS | {"time"}:
+        return ""  # "for many years", "hundreds of years": vague durations
+    if hit:
+        return hit
+    if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+        return _lemma_phrase(noun)
+    return ""
