@@ -502,6 +502,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
     second = _core_at(toks, k)
     if second is None or second.vague or second.ordinal != core.ordinal:
         return None
+    if _year(toks[k].text) and not _year(toks[core.first].text) and second.last == k + 1:
+        return None  # "three years to 2020": a year, not the top of a range
     if sep in "-–" and (toks[core.first].kind == "num") != (toks[k].kind == "num"):
         return None
     low, high = core.value, second.value

@@ -153,16 +153,20 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
                     and doc[ent.start - 1].is_title and t.ent_type_ == "PRODUCT":
                 return True  # "Boeing 737"
     first = core[0]
+    headline = _headline(anchor)
     if first.i > 0:
         prev = doc[first.i - 1]
-        if prev.whitespace_ and (prev.is_title or prev.is_upper) and prev.pos_ in ("PROPN", "NOUN") \
-                and not prev.is_sent_start and anchor.head == prev and first.like_num:
+        if not headline and prev.whitespace_ and (prev.is_title or prev.is_upper) and prev.pos_ in ("PROPN", "NOUN") \
+                and anchor.head == prev and first.like_num:
             return True  # "Flight 17", "Voyager 2", "Apollo 11"
         if prev.lower_ in ("no.", "no", "number", "nos.", "#") and anchor.dep_ != "nummod" \
                 or prev.lower_ == "number" and anchor.head == prev:
             return True  # "No. 10", "number one"
-    if first.i > 0 and core.end < len(doc) and _in_name(doc[first.i - 1], doc[core.end]):
+    if not headline and first.i > 0 and core.end < len(doc) and _in_name(doc[first.i - 1], doc[core.end]):
         return True  # "Local 10 News", "Highway 12 West", "Northwest 18th Terrace"
+    if not headline and anchor.is_title and anchor.is_alpha and not anchor.is_sent_start and first.i > 1 \
+            and (doc[first.i - 1].is_title or doc[first.i - 1].lower_ == "of" and doc[first.i - 2].is_title):
+        return True  # "the Group of Seven", "the Big Three"
     after = doc[core.end:core.end + 4]
     if after and after[0].lemma_.lower() in ("block", "caliber", "calibre", "gauge"):
         return True  # "the 800 block of Horseman Drive": an address; ".40 caliber": a gun's name
@@ -174,13 +178,19 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         if (anchor.pos_ == "ADV" or anchor.dep_ in ("advmod", "npadvmod")) \
                 and anchor.head.lemma_ not in _RANK_VERBS:
             return True  # "First, ...", "he first met"; but "she finished second"
-        if anchor.is_title and not anchor.is_sent_start:
+        if anchor.is_title and not anchor.is_sent_start and not headline:
             return True  # "the Second World War", "First Deputy Prime Minister"
         if anchor.pos_ == "NOUN" and anchor.lower_.startswith("second"):
             return True  # "a second", the unit of time
         if anchor.head.lemma_.lower() in _ORDINAL_IDIOMS:
             return True
     return False
+
+
+def _headline(tok: Token) -> bool:
+    """Whether the sentence is set in title case, where capitals name nothing."""
+    words = [t for t in tok.sent if t.is_alpha and len(t) >= 3 and not t.is_stop]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
 
 
 def _in_name(prev: Token, nxt: Token) -> bool:
@@ -309,8 +319,7 @@ def _counts(a: Amount, anchor: Token) -> str | None:
         return "age"
     noun = _noun(anchor)
     if a.kind in ("percent", "money") or a.unit == "fraction":
-        unit_tok = anchor.head if anchor.dep_ == "nummod" and anchor.head.lower_ in ("%", "percent", "cent") \
-            else anchor
+        unit_tok = noun if noun is not None and noun.lower_ in ("%", "percent", "cent", "pct") else anchor
         if noun is None or noun.i == unit_tok.i:
             noun = next((o for c in unit_tok.children if c.lower_ == "of"
                          for o in c.children if o.dep_ == "pobj"), None) or _changed(unit_tok)
