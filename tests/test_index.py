@@ -241,7 +241,7 @@ def test_other_format_is_refused_and_can_be_rebuilt(tmp_path: Path) -> None:
         Index.open(path)
     assert str(err.value) == (
         f"index {path} was written by verify format 7 (this verify reads format 1); "
-        "rebuild it with `verify ingest PATH --index foo --rebuild`"
+        f"rebuild it with `verify ingest PATH --index {path} --rebuild`"
     )
     index = Index.open(path, rebuild=True)
     assert list(index.documents()) == []
@@ -285,7 +285,7 @@ def test_damaged_index_message(tmp_path: Path, damage: str) -> None:
         content(Index.open(path))
     message = str(err.value)
     assert message.startswith(f"index {path} ") and "\n" not in message
-    assert message.endswith("rebuild it with `verify ingest PATH --index foo --rebuild`")
+    assert message.endswith(f"rebuild it with `verify ingest PATH --index {path} --rebuild`")
 
 
 def test_other_embedder_is_refused(tmp_path: Path) -> None:

@@ -473,7 +473,7 @@ def _read_manifest(path: Path) -> _Manifest:
         raw = json.loads(file.read_bytes())
     except FileNotFoundError:
         raise IndexError_(
-            f"no index at {path}; run `verify ingest PATH --index {path.name}` first"
+            f"no index at {path}; run `verify ingest PATH --index {_option(path)}` first"
         ) from None
     except (OSError, ValueError) as exc:
         raise _damaged(path, f"{MANIFEST}: {exc}") from None
@@ -548,7 +548,12 @@ def _damaged(path: Path, reason: str) -> IndexError_:
 
 
 def _rebuild_hint(path: Path) -> str:
-    return f"rebuild it with `verify ingest PATH --index {path.name} --rebuild`"
+    return f"rebuild it with `verify ingest PATH --index {_option(path)} --rebuild`"
+
+
+def _option(path: Path) -> str:
+    """What to give ``--index`` for ``path``: a bare name for the default home."""
+    return path.name if path.parent.name == "indexes" else str(path)
 
 
 def _remove_abandoned(root: Path, manifest: _Manifest | None) -> None:

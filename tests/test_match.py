@@ -1,0 +1,59 @@
+"""Matching across documents with the real models: groups, verdicts, traps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verify.pipeline import build_report
+
+pytestmark = pytest.mark.model
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("corpus")
+    write(folder, "a.txt", "date 2023-03-02\nA gas explosion at a factory in Dalton killed four workers and injured 12 others on Tuesday, fire officials said.\n\nThe plant opened in 1998.\n")
+    write(folder, "b.txt", "date 2023-03-02\nFour workers were killed and a dozen injured when a gas explosion ripped through a factory in Dalton on Tuesday, officials said.\n")
+    write(folder, "c.txt", "date 2023-03-03\nThe gas explosion at the Dalton factory on Tuesday killed five workers, according to the county coroner.\n")
+    write(folder, "d.txt", "date 2019-06-10\nA gas explosion at a refinery in Marlow killed two workers in 2019, officials said.\n")
+    return build_report([folder])
+
+
+def _group_of(report, doc: str, value: float, counts: str):
+    claim = next(c for c in report.claims if c.doc == doc and c.quantities and c.quantities[0].value == value and c.quantities[0].counts == counts)
+    return claim, [g for g in report.groups if claim.id in g.claims]
+
+
+def test_counts_of_one_event_are_grouped_and_the_odd_one_conflicts(report) -> None:
+    a, groups = _group_of(report, "a", 4, "deaths")
+    assert len(groups) == 1
+    group = groups[0]
+    docs = {c.doc for c in report.claims if c.id in group.claims}
+    assert {"a", "b", "c"} <= docs
+    assert group.verdict == "discrepancy"
+    c, _ = _group_of(report, "c", 5, "deaths")
+    assert any(c.id in pair for pair in group.conflicts)
+    assert "4 vs 5 deaths" in group.reason or "5 vs 4 deaths" in group.reason
+
+
+def test_injuries_are_never_compared_with_deaths(report) -> None:
+    _, groups = _group_of(report, "a", 12, "injured")
+    for g in groups:
+        values = {c.quantities[0].counts for c in report.claims if c.id in g.claims}
+        assert values == {"injured"}
+
+
+def test_another_event_in_another_year_is_kept_apart(report) -> None:
+    d, groups = _group_of(report, "d", 2, "deaths")
+    assert groups == []
+
+
+def test_origins_count_independent_sources(report) -> None:
+    _, groups = _group_of(report, "a", 4, "deaths")
+    assert groups[0].origins >= 2
