@@ -73,30 +73,16 @@ ROLE_NOUNS = {
     "negotiator", "aide", "adviser", "advisor", "counterpart", "man", "woman",
     "executive", "investigator", "detective", "police", "authorities",
 }
-# Common nouns for people and bodies that hold views ("critics argued").
-GROUP_NOUNS = {
-    "critic", "expert", "voter", "people", "person", "supporter", "opponent",
-    "member", "democrat", "republican", "conservative", "liberal", "progressive",
-    "activist", "advocate", "economist", "scientist", "researcher", "scholar",
-    "historian", "observer", "commentator", "pundit", "reporter", "journalist",
-    "editor", "columnist", "writer", "author", "doctor", "physician", "parent",
-    "student", "teacher", "worker", "employee", "citizen", "american", "group",
-    "administration", "government", "campaign", "party", "committee", "court",
-    "judge", "agency", "department", "ministry", "company", "firm", "bank",
-    "union", "council", "board", "panel", "commission", "congress", "senate",
-    "house", "legislature", "country", "nation", "state", "city", "network",
-    "newspaper", "paper", "magazine", "outlet", "website", "site", "organization",
-    "organisation", "institute", "foundation", "coalition", "alliance", "bloc",
-    "team", "staff", "aide", "adviser", "advisor", "ally", "rival", "colleague",
-    "friend", "family", "user", "viewer", "reader", "listener", "audience",
-    "crowd", "protester", "demonstrator", "poll", "survey", "pollster",
-    "respondent", "majority", "minority", "many", "some", "most", "few",
-    "others", "one", "everyone", "anyone", "nobody", "someone", "leader",
-    "lawmaker", "legislator", "official", "politician", "candidate", "nominee",
-    "president", "surrogate", "spokesman", "spokeswoman", "industry", "business",
-    "investor", "analyst", "study", "research", "report", "film", "ad", "book",
-    "article", "story", "editorial", "column", "letter", "video", "spot",
-    "military", "army", "police", "force", "regime", "authority", "body",
+# Nouns for events and forces: subjects that act ("the conflict claimed 6,500
+# lives", "the storm left three dead") but hold no view.
+EVENT_NOUNS = {
+    "conflict", "war", "fighting", "clash", "battle", "attack", "offensive",
+    "violence", "shooting", "bombing", "blast", "explosion", "crash", "accident",
+    "fire", "storm", "hurricane", "flood", "earthquake", "disaster", "crisis",
+    "pandemic", "epidemic", "outbreak", "virus", "disease", "drought", "strike",
+    "protest", "riot", "unrest", "recession", "inflation", "surge", "rise",
+    "fall", "decline", "increase", "drop", "wave", "flare", "skirmish",
+    "incident", "event", "move", "change", "shift", "trend", "growth",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ORG_PRONOUNS = {"it"}
@@ -211,7 +197,7 @@ def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any 
         return subjects[0]
     # Participles and infinitives inherit the subject of the verb they hang on:
     # "the statement said, adding that ..."; "continues to accuse".
-    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head is not verb:
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head != verb:
         for c in verb.head.children:
             if c.dep_ in SUBJECTS:
                 return c
@@ -268,8 +254,7 @@ def _can_speak(subj: Any) -> bool:
     "the conflict claimed 6,500 lives" is not a claim by the conflict."""
     if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    lemma = subj.lemma_.lower()
-    return lemma in ROLE_NOUNS or lemma in DOC_NOUNS or lemma in GROUP_NOUNS
+    return subj.lemma_.lower() not in EVENT_NOUNS
 
 
 def _main_or_shared(verb: Any) -> bool:
@@ -331,7 +316,7 @@ def _cues(sent: Any, block: Block, mask: bytearray) -> list[_Cue]:
 
 def _is_trailing(verb: Any, subj: Any, sent: Any) -> bool:
     """", Price said." after the words it reports: the outermost attribution."""
-    left = min(subj.left_edge.i, verb.i) if subj.head is verb else verb.i
+    left = min(subj.left_edge.i, verb.i) if subj.head == verb else verb.i
     if left <= sent.start:
         return False
     before = sent.doc[left - 1]
@@ -339,7 +324,7 @@ def _is_trailing(verb: Any, subj: Any, sent: Any) -> bool:
         return False
     after = [t for t in sent.doc[verb.i + 1 : sent.end] if not t.is_punct]
     return all(verb in t.ancestors and t.dep_ not in ("ccomp", "parataxis") for t in after) and all(
-        t.head is not verb or t.dep_ not in ("ccomp",) for t in after
+        t.head != verb or t.dep_ not in ("ccomp",) for t in after
     )
 
 
@@ -368,7 +353,7 @@ def _nested(inner: _Cue, outer: _Cue) -> bool:
     "Baku said X and the army said Y" has two speakers."""
     if outer.verb not in inner.verb.ancestors:
         return False
-    if inner.verb.dep_ == "conj" and inner.verb.head is outer.verb:
+    if inner.verb.dep_ == "conj" and inner.verb.head == outer.verb:
         return False
     subj = inner.subject
     if subj is not None and subj.left_edge.i > 0:
@@ -376,6 +361,18 @@ def _nested(inner: _Cue, outer: _Cue) -> bool:
         if before.lower_ in {"and", "but", "while", "whereas", ";"} and before.i > outer.verb.i:
             return False
     return True
+
+
+def _reports(outer: _Cue, inner: _Cue) -> bool:
+    """Is ``inner`` inside what ``outer`` reports? A clause on the speaker
+    ("Obama, who understood X, told ...") is not."""
+    if outer.verb not in inner.verb.ancestors:
+        return False
+    # The child of the outer cue that leads to the inner one: its content
+    # ("said [that X, who claimed ...]") or an adjunct ("said X, [though she
+    # acknowledged ...]", "[Obama, who understood X,] told ...").
+    child = next(t for t in [inner.verb, *inner.verb.ancestors] if t.head == outer.verb)
+    return child.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "oprd", "attr", "acomp")
 
 
 def _top(cues: list[_Cue]) -> list[_Cue]:
@@ -389,7 +386,7 @@ def _top(cues: list[_Cue]) -> list[_Cue]:
 
 
 def _conj_root(tok: Any) -> Any:
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     return tok
 
@@ -451,10 +448,10 @@ class Attributor:
         # Coordinated speakers ("Mr. Grassley and Mr. Leahy"): nouns joined to
         # the head itself, not adjectives ("the Armenian and Azerbaijani leaders").
         conjs = [t for t in head.subtree if t.dep_ == "conj" and t in toks and t.pos_ in ("NOUN", "PROPN")
-                 and _conj_root(t) is head]
+                 and _conj_root(t) == head]
         if conjs and any(t.lower_ == "and" for t in toks):
             parts = [head] + conjs
-            names = [self.resolve(p, [x for x in p.subtree if x in toks and x.dep_ not in ("cc", "conj") or x is p])[0] or p.text for p in parts]
+            names = [self.resolve(p, [x for x in p.subtree if x in toks and x.dep_ not in ("cc", "conj") or x == p])[0] or p.text for p in parts]
             return " and ".join(dict.fromkeys(names)), "group"
         person = self._person(toks)
         if person:
@@ -498,34 +495,51 @@ class Attributor:
         results: list[list[Attributed]] = []
         for block, sent in sents:
             cues = _cues(sent, block, self.mask)
-            top = _top(cues)
-            parts: list[Attributed] = []
             s0, s1 = block.start + sent.start_char, block.start + sent.end_char
-            if len(top) == 1 and _subordinate(top[0]):
-                # "..., when Clinton cited X": the cue owns its clause; the
-                # main clause stays in the outlet's voice.
-                verb = top[0].verb
-                a = block.start + verb.left_edge.idx
-                b = block.start + verb.right_edge.idx + len(verb.right_edge.text)
-                if top[0].subject is not None:
-                    a = min(a, block.start + top[0].subject.left_edge.idx)
-                if self._words(s0, a):
-                    parts.append(Attributed(s0, a))
-                parts.append(self._attribute(block, sent, top[0], a, b))
-                if self._words(b, s1):
-                    parts.append(Attributed(b, s1))
-                top = []
-            for n, cue in enumerate(top):
-                start, end = self._part(block, sent, top, n)
-                parts.append(self._attribute(block, sent, cue, start, end))
-            if not parts:
-                parts = [self._labelled(block, sent) or Attributed(block.start + sent.start_char, block.start + sent.end_char)]
+            # "..., when Clinton cited X", "Obama, who understood that ...":
+            # a cue in an adverbial or relative clause owns that clause only;
+            # the rest of the sentence belongs to the main cue, if any.
+            clauses: list[tuple[int, int, _Cue]] = []
+            subs = [c for c in cues if _subordinate(c) and not any(_reports(o, c) for o in cues if o is not c)]
+            for c in sorted(subs, key=lambda c: c.verb.left_edge.i - c.verb.right_edge.i):
+                a, b = self._clause(block, c)
+                if not any(a < y and x < b for x, y, _ in clauses):
+                    clauses.append((a, b, c))
+            clauses.sort(key=lambda x: x[0])
+            top = _top([c for c in cues if not any(c is x[2] for x in clauses)])
+            base = [(*self._part(block, sent, top, n), cue) for n, cue in enumerate(top)] or [(s0, s1, None)]
+            pieces: list[tuple[int, int, _Cue | None]] = []
+            for a, b, cue in base:
+                cur = a
+                for x, y, sub in clauses:
+                    if x >= b or y <= a or x < cur:
+                        continue
+                    if self._words(cur, x):
+                        pieces.append((cur, x, cue))
+                    pieces.append((x, min(y, b), sub))
+                    cur = min(y, b)
+                if cur == a or self._words(cur, b):
+                    pieces.append((cur, b, cue))
+            parts: list[Attributed] = []
+            for a, b, cue in pieces:
+                parts.append(Attributed(a, b) if cue is None else self._attribute(block, sent, cue, a, b))
+            if not cues:
+                parts = [self._labelled(block, sent) or Attributed(s0, s1)]
             results.append(parts)
         self._carry_quotes(sents, results)
         flat = [a for parts in results for a in parts]
         for a in flat:
             a.quote = self._quoted_words(a.start, a.end)
         return flat
+
+    def _clause(self, block: Block, cue: _Cue) -> tuple[int, int]:
+        """The span of a subordinate cue's clause, its subject included."""
+        verb = cue.verb
+        a = block.start + verb.left_edge.idx
+        b = block.start + verb.right_edge.idx + len(verb.right_edge.text)
+        if cue.subject is not None:
+            a = min(a, block.start + cue.subject.left_edge.idx)
+        return a, b
 
     def _words(self, a: int, b: int) -> bool:
         return sum(c.isalnum() for c in self.text[a:b]) >= 12
