@@ -14,76 +14,13 @@ from dataclasses import dataclass, field
 import re
 from typing import Any
 
+from .cues import (
+    ATTITUDE_CUES, DOC_NOUNS, EVENT_NOUNS, ISSUE_VERBS, ROLE_NOUNS, STANCE_CUES, STRONG_CUES, WEAK_CUES,
+)
 from .names import COLLECTIVES, alias, fold, strip_titles
 from .nlp import Block
 from .quotes import Quote, quoted_mask, quotes
 
-# Verbs that report speech whatever follows them.
-STRONG_CUES = {
-    "say", "tell", "add", "state", "report", "announce", "tweet",
-    "write", "post", "note", "stress", "emphasize", "emphasise", "insist",
-    "warn", "argue", "explain", "declare", "assert", "allege", "contend",
-    "maintain", "admit", "acknowledge", "confirm", "deny", "reply", "respond",
-    "retort", "testify", "complain", "concede", "charge", "accuse", "reiterate",
-    "remark", "observe", "predict", "promise", "pledge", "vow", "estimate",
-    "urge", "demand", "criticize", "criticise", "condemn", "blast", "slam",
-    "praise", "welcome", "reject", "dismiss", "question", "caution", "underline",
-    "underscore", "highlight", "mention", "disclose", "inform", "assure",
-    "reassure", "express", "recount", "joke", "boast", "lament", "quip",
-    "acknowledge", "counter", "suggest", "conclude", "reveal", "recall",
-}
-# Verbs that report speech or thought only with a clause or a quote after them.
-WEAK_CUES = {
-    "claim", "think", "believe", "know", "find", "show", "agree", "continue", "hope",
-    "expect", "fear", "feel", "indicate", "learn", "see", "understand",
-    "call", "ask", "describe", "cite", "point", "signal", "want", "plan",
-    "propose", "seek", "threaten", "decline", "refuse", "worry",
-}
-# Verbs of stance whose content may be a noun phrase ("Trump attacked the
-# deal"); the PARC and PolNeAR schemes count them as attributions when they
-# are the main verb of the sentence.
-STANCE_CUES = {
-    "attack", "tout", "cite", "discuss", "defend", "mock", "blame", "promote",
-    "support", "oppose", "back", "endorse", "decry", "denounce", "label",
-    "dub", "brand", "address", "raise", "unveil", "offer", "detail", "outline",
-    "reference", "invoke", "challenge", "dispute", "rate", "rule", "view",
-    "consider", "regard", "applaud", "liken", "compare", "sing", "chant",
-    "request", "invite", "encourage", "sue", "speak", "talk", "read",
-    "mention", "describe", "call", "cite", "find", "show", "reveal", "question",
-    "criticize", "criticise", "praise", "welcome", "reject", "dismiss", "deny",
-    "admit", "acknowledge", "highlight", "recall", "predict", "promise",
-    "pledge", "vow", "warn", "urge", "demand", "propose", "plan", "want",
-}
-# Verbs that put out a text: "X released a statement that ...".
-ISSUE_VERBS = {"release", "issue", "publish", "put"}
-DOC_NOUNS = {
-    "statement", "report", "communique", "communiqué", "release", "tweet",
-    "post", "letter", "memo", "study", "survey", "poll", "analysis", "filing",
-    "declaration", "readout", "transcript", "document", "documents", "data",
-    "complaint", "lawsuit", "affidavit", "ruling", "order",
-}
-# Nouns for people that a definite description can stand for.
-ROLE_NOUNS = {
-    "official", "source", "spokesman", "spokeswoman", "spokesperson", "diplomat",
-    "minister", "president", "secretary", "leader", "envoy", "ambassador",
-    "chief", "senator", "governor", "mayor", "lawmaker", "candidate", "nominee",
-    "premier", "representative", "officer", "general", "commander", "analyst",
-    "expert", "lawyer", "attorney", "prosecutor", "witness", "resident",
-    "victim", "sheriff", "chancellor", "director", "chairman", "head",
-    "negotiator", "aide", "adviser", "advisor", "counterpart", "man", "woman",
-    "executive", "investigator", "detective", "police", "authorities",
-}
-# Nouns for events and forces: subjects that act ("the conflict claimed 6,500
-# lives", "the storm left three dead") but hold no view.
-EVENT_NOUNS = {
-    "conflict", "war", "fighting", "clash", "battle", "attack", "offensive",
-    "violence", "shooting", "bombing", "blast", "explosion", "crash", "accident",
-    "fire", "storm", "hurricane", "flood", "earthquake", "disaster", "crisis",
-    "pandemic", "epidemic", "outbreak", "virus", "disease", "drought", "strike",
-    "protest", "riot", "unrest", "recession", "inflation", "surge", "rise",
-    "fall", "decline", "increase", "drop", "wave", "flare", "skirmish",
-    "incident", "event", "move", "change", "shift", "trend", "growth",
-}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ORG_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them"}
@@ -244,7 +181,7 @@ def _stance(verb: Any) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ("call", "speak", "talk", "point"):
         return False  # their own rules above: "spoke to reporters" reports nothing
-    return (lemma in STANCE_CUES or lemma in WEAK_CUES) and _main_or_shared(verb) and bool(
+    return (lemma in STANCE_CUES or lemma in WEAK_CUES or lemma in ATTITUDE_CUES) and _main_or_shared(verb) and bool(
         deps & {"dobj", "prep", "xcomp", "oprd"}
     )
 
@@ -287,7 +224,7 @@ def _cues(sent: Any, block: Block, mask: bytearray) -> list[_Cue]:
             if any(c.dep_ == "dobj" and c.lemma_.lower() in DOC_NOUNS for c in tok.children):
                 found.append(_Cue(tok, _subject(tok)))
             continue
-        if lemma not in STRONG_CUES and lemma not in WEAK_CUES and lemma not in STANCE_CUES:
+        if lemma not in STRONG_CUES and lemma not in WEAK_CUES and lemma not in STANCE_CUES and lemma not in ATTITUDE_CUES:
             continue
         stance = False
         if not _has_content(tok, quoted_here):
