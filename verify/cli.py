@@ -187,6 +187,49 @@ def search(text: str, index: str | None, k: int, fmt: str) -> None:
     click.echo(search_output(nearest(text, index, k), fmt))
 
 
+@main.command()
+@click.argument("draft", type=click.Path(path_type=Path))
+@index_option
+@click.option("--fail-on", default="contradicted", show_default=True, metavar="STATUSES",
+              help="Comma-separated statuses that make the exit status 1: contradicted, unsupported, single-source.")
+@output_options(formats=("table", "github", "json", "html"))
+@click.option("--out", type=click.Path(path_type=Path), help="Write the output here.")
+def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | None) -> None:
+    """Check a DRAFT (.txt, .md, .html, .docx) against the index before publication.
+
+    Each claim is supported (by how many independent origins), contradicted,
+    single-source or unsupported, with its evidence. Exit status: 0 when no
+    claim's status is in --fail-on, 1 when one is, 2 for a usage or input error.
+    """
+    from .check import STATUSES, failing
+    from .check import check as run
+    from .read import documents
+    from .report import check_output
+
+    wanted = [s.strip() for s in fail_on.split(",") if s.strip()]
+    unknown = [s for s in wanted if s not in STATUSES]
+    if unknown:
+        raise click.BadParameter(f"unknown status {unknown[0]!r}; use {', '.join(STATUSES)}", param_hint="--fail-on")
+    try:
+        docs = list(documents([draft]))
+        if not docs:
+            raise VerifyError(f"{draft}: no text to check; give a draft with text")
+        result = run(docs[0], index)
+    except VerifyError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(2)
+    text = check_output(result, docs[0].text, fmt)
+    if out is None and fmt == "html":
+        out = Path("reports") / f"check-{draft.stem}.html"
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+        click.echo(f"Wrote {out}", err=True)
+    else:
+        click.echo(text)
+    sys.exit(1 if failing(result, wanted) else 0)
+
+
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")

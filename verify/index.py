@@ -101,6 +101,8 @@ class Index:
         self._manifest = manifest
         self._rebuild = rebuild
         self._store: VectorStore | None = None
+        self._raw: list[bytes] | None = None
+        self._raw_docs: dict[str, list[bytes]] = {}
 
     @classmethod
     def open(
@@ -159,12 +161,37 @@ class Index:
 
     def claim_ids(self) -> list[str]:
         """Every claim id, in the order of the rows of ``vectors()``."""
-        ids: list[str] = []
-        for seg, mask in self._live_rows():
-            for i, line in enumerate(_lines(self.path, seg, CLAIMS, seg.rows)):
-                if mask[i]:
-                    ids.append(json.loads(line)["id"])
-        return ids
+        return [_claim_id(line) for line in self._raw_claims()]
+
+    def claim_at(self, row: int) -> Claim:
+        """The claim of one row of ``vectors()``, parsed only when asked for."""
+        return Claim.model_validate_json(self._raw_claims()[row])
+
+    def document(self, doc_id: str) -> Document | None:
+        """One document by id, or None."""
+        entry = self._manifest.documents.get(doc_id)
+        if entry is None:
+            return None
+        if entry.segment not in self._raw_docs:
+            seg = next(s for s in self._manifest.segments if s.name == entry.segment)
+            self._raw_docs[entry.segment] = list(_lines(self.path, seg, DOCUMENTS, seg.documents))
+        return Document.model_validate_json(self._raw_docs[entry.segment][entry.line])
+
+    def search_rows(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Like ``search``, with rows of ``vectors()`` (-1 where there is none) for ids."""
+        if self._store is None:
+            self._store = VectorStore(self.vectors(), self.claim_ids())
+        return self._store.search_rows(vectors, k)
+
+    def _raw_claims(self) -> list[bytes]:
+        if self._raw is None:
+            raw: list[bytes] = []
+            for seg, mask in self._live_rows():
+                for i, line in enumerate(_lines(self.path, seg, CLAIMS, seg.rows)):
+                    if mask[i]:
+                        raw.append(line)
+            self._raw = raw
+        return self._raw
 
     def vectors(self) -> np.ndarray:
         """The claim vectors, float32 ``(claims, dim)``, in the order of ``claims()``."""
@@ -262,7 +289,8 @@ class IndexWriter:
         self._docs = dict(m.documents)
         taken = [int(x.group(1)) for p in root.iterdir() if (x := _SEGMENT.fullmatch(p.name))]
         self._next = max(taken, default=0) + 1
-        self.index._manifest, self.index._store = m, None
+        self.index._manifest, self.index._store, self.index._raw = m, None, None
+        self.index._raw_docs = {}
 
     def has(self, doc_id: str, digest: str) -> bool:
         """Like ``Index.has``, counting what this writer put or removed."""
@@ -380,6 +408,15 @@ class VectorStore:
         scores, rows = self._faiss.search(queries, k)
         return scores, [[self.ids[r] for r in row] for row in rows]
 
+    def search_rows(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The nearest rows themselves (-1 where there are fewer than ``k``)."""
+        queries = np.ascontiguousarray(np.atleast_2d(queries), dtype=np.float32)
+        k = min(k, len(self.ids))
+        if k <= 0:
+            return np.zeros((len(queries), 0), dtype=np.float32), np.zeros((len(queries), 0), dtype=np.int64)
+        scores, rows = self._faiss.search(queries, k)
+        return scores, rows
+
 
 class _SegmentFiles:
     """A segment streamed into a temporary folder, renamed into place by ``finish``."""
@@ -416,6 +453,15 @@ class _SegmentFiles:
         for f in self.files:
             f.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _claim_id(line: bytes) -> str:
+    """A claim's id from its JSON line without parsing the rest (``id`` comes first)."""
+    if line.startswith(b'{"id":"'):
+        end = line.find(b'"', 7)
+        if end > 0 and b"\\" not in line[7:end]:
+            return line[7:end].decode()
+    return str(json.loads(line)["id"])
 
 
 def _plan_merge(segments: list[_Segment], docs: dict[str, _Entry]) -> list[_Segment]:

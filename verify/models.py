@@ -116,3 +116,38 @@ class Report(BaseModel):
     claims: list[Claim]
     groups: list[Group] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
+
+
+CheckStatus = Literal["supported", "contradicted", "single-source", "unsupported"]
+
+
+class Evidence(BaseModel):
+    """A claim of the corpus that bears on a claim of a draft."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    verdict: Literal["agree", "discrepancy"] = "agree"
+    reason: str = ""
+
+
+class CheckedClaim(BaseModel):
+    """A claim of a draft and what the corpus says of it."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    status: CheckStatus
+    reason: str
+    origins: int = 0
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class CheckResult(BaseModel):
+    """What ``verify check --format json`` prints."""
+
+    draft: str
+    claims: list[CheckedClaim]

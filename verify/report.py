@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Iterable
 
-from .models import Claim, Quantity, Report
+from .models import CheckResult, Claim, Quantity, Report
 
 FORMATS = ("table", "github", "csv", "json", "html")
 
@@ -184,3 +184,80 @@ def search_output(hits: list[tuple[float, Claim, object]], fmt: str) -> str:
         return "no claims"
     return tabulate(rows, headers="keys", tablefmt="github" if fmt == "github" else "simple",
                     maxcolwidths=None if fmt == "github" else [None, 24, 20, 70, None])
+
+
+# -- draft checks --------------------------------------------------------------
+
+_BADGES = {"supported": "✔ supported", "contradicted": "✘ contradicted",
+           "single-source": "① single source", "unsupported": "? unsupported"}
+
+
+def check_output(result: CheckResult, draft_text: str, fmt: str) -> str:
+    """A checked draft: ``table`` or ``json`` for a pipeline, ``github`` (an
+    annotated Markdown copy) or ``html`` (an annotated page) for a person."""
+    if fmt == "json":
+        return json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return _check_markdown(result, draft_text)
+    if fmt == "html":
+        return _check_html(result, draft_text)
+    from tabulate import tabulate
+
+    rows = [
+        {"status": c.status, "speaker": c.speaker or "", "claim": _short(c.text, 60), "reason": c.reason,
+         "sources": ", ".join(dict.fromkeys(e.doc for e in c.evidence))}
+        for c in result.claims
+    ]
+    if not rows:
+        return "no claims in the draft"
+    counts = ", ".join(f"{sum(c.status == s for c in result.claims)} {s}" for s in _BADGES)
+    return counts + "\n\n" + tabulate(rows, headers="keys", maxcolwidths=[None, 18, 60, 50, 30])
+
+
+def _check_markdown(result: CheckResult, text: str) -> str:
+    out, notes, at = [], [], 0
+    for n, c in enumerate(sorted(result.claims, key=lambda c: c.start), 1):
+        out.append(text[at : c.start])
+        out.append(f"**{text[c.start:c.end]}**[^{n}]")
+        at = c.end
+        lines = [f"[^{n}]: {_BADGES[c.status]}: {c.reason}"]
+        lines += [f"    - {e.doc}: “{_short(e.text, 160)}”" + (f" ({e.reason})" if e.verdict == "discrepancy" else "")
+                  for e in c.evidence[:5]]
+        notes.append("\n".join(lines))
+    out.append(text[at:])
+    return "".join(out).rstrip() + "\n\n" + "\n".join(notes) + "\n"
+
+
+def _check_html(result: CheckResult, text: str) -> str:
+    from html import escape
+
+    body, at = [], 0
+    for n, c in enumerate(sorted(result.claims, key=lambda c: c.start), 1):
+        body.append(escape(text[at : c.start]))
+        evidence = "".join(
+            f"<li class='{e.verdict}'><b>{escape(e.doc)}</b>: {escape(_short(e.text, 220))}</li>" for e in c.evidence[:5]
+        )
+        body.append(
+            f"<span class='claim {c.status}' id='c{n}'><mark>{escape(text[c.start:c.end])}</mark>"
+            f"<aside class='note {c.status}'><b>{escape(_BADGES[c.status])}</b> {escape(c.reason)}"
+            f"<ul>{evidence}</ul></aside></span>"
+        )
+        at = c.end
+    body.append(escape(text[at:]))
+    counts = " · ".join(f"{sum(c.status == s for c in result.claims)} {escape(s)}" for s in _BADGES)
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Draft check: "
+        + escape(result.draft)
+        + "</title><style>body{font:16px/1.6 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}"
+        ".text{white-space:pre-wrap;width:58%}.claim mark{padding:0 .1em}"
+        ".supported mark{background:#d7f5dd}.contradicted mark{background:#ffd6d6}"
+        ".single-source mark{background:#fff1c2}.unsupported mark{background:#e8e8e8}"
+        ".note{float:right;clear:right;width:38%;margin-right:-42%;font-size:13px;line-height:1.4;"
+        "white-space:normal;border-left:4px solid #999;padding:.3rem .5rem;margin-bottom:.5rem;background:#fafafa}"
+        ".note.contradicted{border-color:#c00}.note.supported{border-color:#080}.note.single-source{border-color:#c90}"
+        ".note ul{margin:.2rem 0;padding-left:1rem}li.discrepancy{color:#900}"
+        "@media print{.note{break-inside:avoid}}</style></head><body>"
+        f"<h1>Draft check</h1><p>{escape(result.draft)}: {counts}</p><div class='text'>"
+        + "".join(body)
+        + "</div></body></html>"
+    )

@@ -116,10 +116,26 @@ def compare_quantities(a: Claim, qa: Quantity, b: Claim, qb: Quantity, when: str
     if qa.kind == "duration":
         what = ""
     tail = f" {what}".rstrip() + (f" ({when})" if when else "")
-    (lo1, hi1), (lo2, hi2) = interval(qa), interval(qb)
-    if lo1 <= hi2 and lo2 <= hi1:
+    if compatible(qa, qb):
         return Link(a.id, b.id, "agree", f"{describe(qa)} and {describe(qb)}{tail}")
     return Link(a.id, b.id, "discrepancy", f"{describe(qa)} vs {describe(qb)}{tail}")
+
+
+_LOWER = {"more_than", "at_least"}
+_UPPER = {"less_than", "at_most"}
+
+
+def compatible(qa: Quantity, qb: Quantity) -> bool:
+    """Two reports of one number agree when the values they allow meet, except
+    that two bounds the same way must state about the same number: "more
+    than 6,500" and "more than 9,000" are reported differently, though a
+    true 10,000 would satisfy both."""
+    for side in (_LOWER, _UPPER):
+        if qa.qualifier in side and qb.qualifier in side:
+            x, y = scaled(qa), scaled(qb)
+            return abs(x - y) <= 0.1 * max(abs(x), abs(y))
+    (lo1, hi1), (lo2, hi2) = interval(qa), interval(qb)
+    return lo1 <= hi2 and lo2 <= hi1
 
 
 def scaled(q: Quantity) -> float:

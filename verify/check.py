@@ -1,0 +1,221 @@
+"""A draft against an index: what the corpus supports, contradicts, or lacks.
+
+Each sentence of the draft (or the part one speaker owns) gets a status from
+the facts in it: its numbers, checked with the rules of ``verdicts`` against
+the nearest claims of the corpus; its quotations, checked word by word
+against what the corpus says that speaker said (and against the same words
+given to someone else); and, for a sentence with neither, its nearest
+statements of the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .claims import claims as extract_claims
+from .embed import Embedder, load_embedder
+from .index import Index
+from .ingest import index_path
+from .match import copies, pair
+from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
+from .names import unify
+from .nlp import parse
+from .verdicts import Link, compare_quotes, same_words
+
+STATUSES = ("contradicted", "unsupported", "single-source", "supported")
+# Neighbours looked at for each claim of the draft.
+NEIGHBOURS = 20
+# A statement without numbers or quotes is backed by one of the corpus this alike.
+TEXT_SUPPORT = 0.72
+
+
+@dataclass
+class _Fact:
+    """What the corpus says of one claim of the draft."""
+
+    agree: list[tuple[Claim, Link]] = field(default_factory=list)
+    conflict: list[tuple[Claim, Link]] = field(default_factory=list)
+
+
+class _Corpus:
+    """The index seen from a draft: claims by row, their documents, vectors."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.vectors = index.vectors()
+        self._claims: dict[int, Claim] = {}
+        self._docs: dict[str, Document | None] = {}
+
+    def claim(self, row: int) -> Claim:
+        if row not in self._claims:
+            self._claims[row] = self.index.claim_at(row)
+        return self._claims[row]
+
+    def document(self, doc_id: str) -> Document | None:
+        if doc_id not in self._docs:
+            self._docs[doc_id] = self.index.document(doc_id)
+        return self._docs[doc_id]
+
+    def parent_row(self, row: int) -> int | None:
+        """The row of a number's sentence: it comes just before its numbers."""
+        parent = self.claim(row).parent
+        r = row - 1
+        while parent and r >= 0 and row - r < 64:
+            if self.claim(r).id == parent:
+                return r
+            r -= 1
+        return None
+
+    def children(self, row: int) -> list[int]:
+        """The rows of the numbers of a sentence, which follow it."""
+        out, cid, r = [], self.claim(row).id, row + 1
+        while r < len(self.vectors) and self.claim(r).parent == cid:
+            out.append(r)
+            r += 1
+        return out
+
+
+def check(
+    draft: Document,
+    index: str | os.PathLike[str] | None = None,
+    *,
+    embedder: Embedder | None = None,
+) -> CheckResult:
+    """The status of every claim of ``draft`` against the index."""
+    ix = Index.open(index_path(index))
+    embedder = embedder or load_embedder(ix.embedder or "all-MiniLM-L6-v2")
+    found = extract_claims(draft, parse(draft.text, draft.skip))
+    if not found or not ix.counts.get("claims"):
+        return CheckResult(draft=draft.path, claims=[_unsupported(c) for c in found if c.parent is None])
+    corpus = _Corpus(ix)
+    vectors = embedder.embed([c.text for c in found])
+    scores, rows = ix.search_rows(vectors, NEIGHBOURS)
+    row_of = {c.id: i for i, c in enumerate(found)}
+    neighbours = {c.id: [(float(s), int(r)) for s, r in zip(scores[i], rows[i]) if r >= 0] for i, c in enumerate(found)}
+    names = _speaker_names(found, corpus, neighbours)
+    found = [c.model_copy(update={"speaker": names.get(c.speaker, c.speaker)}) for c in found]
+    facts: dict[str, _Fact] = {}
+    for c in found:
+        facts[c.id] = _fact(c, found, corpus, neighbours, vectors, row_of, draft)
+    result = []
+    for sentence in (c for c in found if c.parent is None):
+        numbers = [c for c in found if c.parent == sentence.id]
+        result.append(_status(sentence, numbers, facts, corpus, draft))
+    return CheckResult(draft=draft.path, claims=result)
+
+
+def _speaker_names(found: Sequence[Claim], corpus: _Corpus, neighbours: dict) -> dict[str, str]:
+    people = [c.speaker for c in found if c.speaker and c.speaker_type == "person"]
+    for hits in neighbours.values():
+        for _, r in hits[:5]:
+            other = corpus.claim(r)
+            if other.speaker and other.speaker_type == "person":
+                people.append(other.speaker)
+    return unify(people)
+
+
+def _fact(
+    claim: Claim,
+    found: Sequence[Claim],
+    corpus: _Corpus,
+    neighbours: dict[str, list[tuple[float, int]]],
+    vectors: np.ndarray,
+    row_of: dict[str, int],
+    draft: Document,
+) -> _Fact:
+    fact = _Fact()
+    candidates = dict((r, s) for s, r in neighbours[claim.id])
+    parent = next((c for c in found if c.id == claim.parent), None) if claim.parent else None
+    if parent is not None:
+        # The numbers of the sentences nearest the draft's sentence.
+        for s, r in neighbours[parent.id]:
+            for child in corpus.children(r):
+                candidates.setdefault(child, 0.0)
+    for r in candidates:
+        other = corpus.claim(r)
+        sim = float(vectors[row_of[claim.id]] @ corpus.vectors[r])
+        if parent is not None:
+            pr = corpus.parent_row(r)
+            if pr is not None:
+                sim = max(sim, float(vectors[row_of[parent.id]] @ corpus.vectors[pr]))
+        docs = {draft.id: draft}
+        doc = corpus.document(other.doc)
+        if doc is not None:
+            docs[other.doc] = doc
+        link = _link(claim, other, sim, docs)
+        if link is not None:
+            (fact.conflict if link.verdict == "discrepancy" else fact.agree).append((other, link))
+    return fact
+
+
+def _link(claim: Claim, other: Claim, sim: float, docs: dict[str, Document]) -> Link | None:
+    if claim.quote and other.quote and claim.speaker and other.speaker:
+        if claim.speaker == other.speaker:
+            return compare_quotes(claim, other)
+        note = same_words(claim, other)
+        if note:
+            return Link(claim.id, other.id, "discrepancy", f"the corpus gives these words to {other.speaker}, not {claim.speaker}")
+        return None
+    if claim.quantities or other.quantities:
+        return pair(claim, other, sim, docs) if claim.quantities and other.quantities else None
+    if sim >= TEXT_SUPPORT and not (claim.speaker and other.speaker and claim.speaker != other.speaker):
+        if other.quote and claim.quote is None and claim.speaker is None:
+            return None
+        return Link(claim.id, other.id, "agree", "said alike")
+    return None
+
+
+def _evidence(other: Claim, link: Link) -> Evidence:
+    return Evidence(
+        doc=other.doc, start=other.start, end=other.end, text=other.text, speaker=other.speaker,
+        verdict="discrepancy" if link.verdict == "discrepancy" else "agree", reason=link.reason,
+    )
+
+
+def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corpus: _Corpus, draft: Document) -> CheckedClaim:
+    parts = [facts[n.id] for n in numbers]
+    if sentence.quote or not numbers:
+        parts.append(facts[sentence.id])
+    conflicts = [x for f in parts for x in f.conflict]
+    agrees = [x for f in parts for x in f.agree]
+    base = {"start": sentence.start, "end": sentence.end, "text": sentence.text, "speaker": sentence.speaker}
+    if conflicts:
+        reasons = list(dict.fromkeys(link.reason for _, link in conflicts))
+        sources = sorted({o.doc for o, _ in conflicts})
+        return CheckedClaim(
+            **base, status="contradicted", reason="; ".join(reasons) + f" (in {', '.join(sources)})",
+            evidence=[_evidence(o, lk) for o, lk in conflicts] + [_evidence(o, lk) for o, lk in agrees],
+        )
+    # A sentence with numbers stands on its numbers: each must be backed.
+    if numbers and any(not facts[n.id].agree for n in numbers) and not sentence.quote:
+        missing = [n for n in numbers if not facts[n.id].agree]
+        if len(missing) == len(numbers):
+            return _unsupported(sentence)
+    if not agrees:
+        return _unsupported(sentence)
+    docs = {o.doc for o, _ in agrees}
+    origin = copies({d: corpus.document(d) for d in docs if corpus.document(d)}, docs)  # type: ignore[misc]
+    origins = {o.speaker or "doc:" + origin.get(o.doc, o.doc) for o, _ in agrees}
+    reason = agrees[0][1].reason
+    evidence = [_evidence(o, lk) for o, lk in agrees]
+    if len(origins) >= 2:
+        return CheckedClaim(**base, status="supported", origins=len(origins),
+                            reason=f"{reason}; {len(origins)} independent origins in {len(docs)} articles",
+                            evidence=evidence)
+    only = next(iter(origins)).removeprefix("doc:")
+    return CheckedClaim(**base, status="single-source", origins=1,
+                        reason=f"{reason}; one origin only ({only})", evidence=evidence)
+
+
+def _unsupported(sentence: Claim) -> CheckedClaim:
+    return CheckedClaim(start=sentence.start, end=sentence.end, text=sentence.text, speaker=sentence.speaker,
+                        status="unsupported", reason="nothing in the corpus states this")
+
+
+def failing(result: CheckResult, fail_on: Sequence[str]) -> list[CheckedClaim]:
+    """The claims whose status is one of ``fail_on``."""
+    return [c for c in result.claims if c.status in fail_on]
