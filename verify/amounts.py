@@ -33,8 +33,10 @@ import re
 from typing import NamedTuple
 
 from verify.models import Qualifier
-from verify.numbers import (
-    SCALES, SUFFIX_SCALES, Number, Token, number_at, tokens,
+from verify.numbers import SCALES, SUFFIX_SCALES, Number, Token, number_at, tokens
+from verify.units import (
+    CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, GLUED_ONLY, MEASURES, MONTHS,
+    NEAR_MISSES, NOT_COMPOUNDS, PERCENT, POSTFIX, QUALIFIERS, TIME_WORDS, VAGUE_FEW, VAGUE_PLURALS,
 )
 
 
@@ -59,108 +61,6 @@ class Amount(NamedTuple):
     """The noun of a hyphenated compound that is not a unit ("27-nation": ``nation``)."""
 
 
-def _table(spec: dict[str, str]) -> dict[str, str]:
-    """Phrases (as their tokens' lower-case text joined by spaces) to values."""
-    return {" ".join(t.lower for t in tokens(phrase)): value
-            for value, phrases in spec.items() for phrase in phrases.split("|")}
-
-
-QUALIFIERS: dict[str, str] = _table({
-    "approx": "some|about|around|roughly|approximately|approx|approx.|an estimated|estimated"
-              "|circa|c.|ca.|~|more or less|in the region of|on the order of|just about|roughly about",
-    "more_than": "more than|over|above|upwards of|upward of|in excess of|exceeding|exceed|exceeds"
-                 "|exceeded|surpass|surpassing|greater than|higher than|larger than|bigger than"
-                 "|north of|>",
-    "at_least": "at least|no fewer than|no less than|not less than|not fewer than|a minimum of"
-                "|minimum of|at least or equal to|equal to or more than|equal to or greater than"
-                "|greater than or equal to|more than or equal to|bigger or equal than"
-                "|higher or equal than|larger or equal than|greater or equal than"
-                "|more or equal than|>=|≥",
-    "less_than": "fewer than|less than|under|below|nearly|almost|just under|just below|close to"
-                 "|not quite|short of|just short of|just shy of|lower than|smaller than|<",
-    "at_most": "up to|at most|no more than|not more than|as many as|as much as|a maximum of"
-               "|maximum of|as high as|no greater than|less than or equal to|smaller or equal than"
-               "|lower or equal than|less or equal than|equal to or less than|equal to or fewer than"
-               "|fewer than or equal to|<=|≤",
-    "exact": "exactly|precisely|just|only|equal to|equals|equals to|equaling to|equalling|=|a total of",
-})
-# "nearly" and its kin say the value was almost reached, so the interval has a floor.
-NEAR_MISSES = {"nearly", "almost", "close to", "just under", "just below", "not quite",
-               "short of", "just short of", "just shy of"}
-POSTFIX: dict[str, str] = _table({
-    "at_least": "or more|and more|or greater|or higher|or above|and above|and over|or over|plus|+"
-                "|or more than|or greater than",
-    "at_most": "or less|or fewer|and less|and under|or under|or lower|or below|or less than",
-    "approx": "or so|odd|-odd",
-    "equal": "or equal|or equal to",
-})
-
-CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-                    "₽": "RUB", "₺": "TRY", "₼": "AZN", "֏": "AMD", "₩": "KRW", "₪": "ILS",
-                    "C$": "CAD", "A$": "AUD", "HK$": "HKD", "NZ$": "NZD", "R$": "BRL", "S$": "SGD"}
-CURRENCY_CODES = set(
-    "USD EUR GBP JPY CNY RMB INR RUB AZN AMD TRY CHF CAD AUD SEK NOK DKK PLN UAH KRW BRL MXN"
-    " ZAR NGN KES EGP SAR AED ILS IRR PKR HKD SGD NZD GEL KZT BYN".split()
-)
-CURRENCY_WORDS = _table({
-    "USD": "dollar|dollars", "EUR": "euro|euros", "GBP": "sterling|pounds sterling",
-    "JPY": "yen", "CNY": "yuan|renminbi", "INR": "rupee|rupees|rs|rs.", "RUB": "rouble|roubles|ruble|rubles",
-    "AZN": "manat|manats", "AMD": "dram|drams", "TRY": "lira|liras", "CHF": "franc|francs",
-    "ILS": "shekel|shekels", "SAR": "riyal|riyals", "AED": "dirham|dirhams",
-    "UAH": "hryvnia|hryvnias", "NGN": "naira", "ZAR": "rand", "MXN": "peso|pesos",
-    "cent": "cent|cents", "penny": "penny|pence",
-})
-PERCENT = _table({"percent": "%|percent|per cent|pct|percentage|percents",
-                  "percentage point": "percentage point|percentage points"})
-DURATIONS = _table({
-    "second": "second|seconds|sec|secs", "minute": "minute|minutes|min|mins",
-    "hour": "hour|hours|hr|hrs", "day": "day|days", "week": "week|weeks",
-    "fortnight": "fortnight|fortnights", "month": "month|months", "year": "year|years|yr|yrs",
-    "decade": "decade|decades", "century": "century|centuries", "millennium": "millennium|millennia",
-})
-MEASURES = _table({
-    "kilometre": "km|kms|kilometre|kilometres|kilometer|kilometers", "metre": "m|metre|metres|meter|meters",
-    "centimetre": "cm|centimetre|centimetres|centimeter|centimeters",
-    "millimetre": "mm|millimetre|millimetres|millimeter|millimeters",
-    "nanometre": "nm|nanometre|nanometres|nanometer|nanometers", "mile": "mile|miles|mi",
-    "foot": "foot|feet|ft", "inch": "inch|inches", "yard": "yard|yards",
-    "hectare": "hectare|hectares|ha", "acre": "acre|acres",
-    "kilogram": "kg|kgs|kilogram|kilograms|kilo|kilos", "gram": "g|gram|grams|gramme|grammes",
-    "milligram": "mg|milligram|milligrams", "tonne": "tonne|tonnes|ton|tons|t",
-    "pound": "lb|lbs|pound|pounds", "ounce": "oz|ounce|ounces",
-    "litre": "l|litre|litres|liter|liters", "millilitre": "ml", "centilitre": "cl",
-    "gallon": "gallon|gallons", "barrel": "barrel|barrels|bpd", "cup": "cup|cups",
-    "tablespoon": "tbsp|tablespoon|tablespoons", "degree": "degree|degrees|°",
-    "degree Celsius": "°c|degrees celsius|degree celsius|degrees c",
-    "degree Fahrenheit": "°f|degrees fahrenheit|degree fahrenheit|degrees f",
-    "mile per hour": "mph", "kilometre per hour": "km/h|kph|kmh|kilometres per hour|kilometers per hour",
-    "knot": "knot|knots", "watt": "w|watt|watts", "kilowatt": "kw|kilowatt|kilowatts",
-    "megawatt": "mw|megawatt|megawatts", "gigawatt": "gw|gigawatt|gigawatts",
-    "kilowatt hour": "kwh", "megawatt hour": "mwh", "gigawatt hour": "gwh", "terawatt hour": "twh",
-    "electronvolt": "ev", "teraelectronvolt": "tev", "byte": "byte|bytes",
-    "megabyte": "mb|megabyte|megabytes", "gigabyte": "gb|gigabyte|gigabytes",
-    "exabyte": "exabyte|exabytes", "bit": "bit|bits", "gigahertz": "ghz",
-    "square kilometre": "km2|km²|sq km|square kilometre|square kilometres|square kilometer"
-                        "|square kilometers|sq. km",
-    "square mile": "sq mi|square mile|square miles|sq. mi", "square metre": "m2|m²|square metre"
-                   "|square metres|square meter|square meters",
-    "cubic metre": "m3|m³|cubic metre|cubic metres|cubic meter|cubic meters",
-    "cubic kilometre": "km3|km³|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
-})
-# Unit abbreviations that are also English words or times of day: only a
-# unit when glued to the digits ("10t", "5l", "2.1pm" is still a time).
-_GLUED_ONLY = {"t", "l", "g", "w", "mi", "ha", "min", "sec", "ft", "oz", "cup", "ev", "ml", "cl", "m"}
-# Compounds like "one-way", "two-sided" are adjectives, not counts.
-_NOT_COMPOUNDS = {"way", "sided", "off", "on", "time", "hand", "handed", "liner", "stop", "fold",
-                  "dimensional", "faced", "party", "shot", "size", "of", "to", "and", "or"}
-_TIME_WORDS = {"am", "pm", "o'clock", "o’clock", "gmt", "utc"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-          "sep", "sept", "oct", "nov", "dec"}
-# (first word, plural multiplier): "dozens" 24, "tens of thousands" 20,000.
-_VAGUE_PLURALS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3,
-                  "millions": 1e6, "billions": 1e9}
-_VAGUE_FEW = {"several": (3, 9), "many": (3, None), "numerous": (3, None), "countless": (3, None)}
 _CHANGE_VERBS = re.compile(
     r"(rise|rose|risen|rising|fall|fell|fallen|falling|drop|grow|grew|grown|climb|jump|surge|"
     r"decline|increase|decrease|cut|reduce|raise|lower|soar|plunge|slide|slid|dip|edge|hike|"
@@ -202,7 +102,7 @@ def _unit_at(toks: list[Token], j: int) -> tuple[str, str, int] | None:
         return None
     for table, kind in ((PERCENT, "percent"), (DURATIONS, "duration"), (MEASURES, "measure")):
         hit = _match_after(toks, j, table)
-        if hit and (hit[1] > j + 1 or toks[j].lower not in _GLUED_ONLY or _glued(toks, j)):
+        if hit and (hit[1] > j + 1 or toks[j].lower not in GLUED_ONLY or _glued(toks, j)):
             if kind == "duration" and hit[1] < len(toks) and toks[hit[1]].lower in ("old", "olds"):
                 return hit[0], "measure", hit[1] + 1  # "30 years old": an age
             return hit[0], kind, hit[1]
@@ -250,14 +150,14 @@ def _vague_at(toks: list[Token], i: int) -> tuple[float, float, float | None, in
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     if w in ("tens", "hundreds") and nxt == "of" and i + 2 < len(toks) \
             and toks[i + 2].lower in ("thousands", "millions", "billions"):
-        v = (10 if w == "tens" else 100) * _VAGUE_PLURALS[toks[i + 2].lower] * 2
+        v = (10 if w == "tens" else 100) * VAGUE_PLURALS[toks[i + 2].lower] * 2
         return v, v, v * 5 - 1, i + 3
-    if w in _VAGUE_PLURALS and (w != "scores" or nxt == "of"):
-        v = _VAGUE_PLURALS[w] * 2
+    if w in VAGUE_PLURALS and (w != "scores" or nxt == "of"):
+        v = VAGUE_PLURALS[w] * 2
         return v, v, v * (6 if w == "dozens" else 5) - 1, i + 1
     few = None
-    if w in _VAGUE_FEW and not (nxt == "as" and i > 0 and toks[i - 1].lower == "as"):
-        few, j = _VAGUE_FEW[w], i + 1  # but "as many as 50" is a qualifier
+    if w in VAGUE_FEW and not (nxt == "as" and i > 0 and toks[i - 1].lower == "as"):
+        few, j = VAGUE_FEW[w], i + 1  # but "as many as 50" is a qualifier
     elif w == "a" and nxt in ("few", "handful"):
         few, j = (2, 9), i + 2
     elif w == "a" and nxt == "couple":
@@ -358,7 +258,7 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         if w in ("s", "am", "pm") or core.ordinal is False and w not in MEASURES \
                 and w not in DURATIONS and w not in PERCENT and w != "m" and toks[j].text not in CURRENCY_CODES:
             return None, j + 1  # "1960s", "3pm", "860BOX", "3D"
-    if j < len(toks) and (toks[j].lower in _TIME_WORDS or toks[j].lower in ("a", "p")
+    if j < len(toks) and (toks[j].lower in TIME_WORDS or toks[j].lower in ("a", "p")
                           and j + 1 < len(toks) and toks[j + 1].text == "." and j + 2 < len(toks)
                           and toks[j + 2].lower == "m"):
         return None, j + 1  # "10 am", "2.17pm", "10 a.m."
@@ -392,7 +292,7 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
                 kind, end = "measure", end + 2
         elif toks[j + 1].lower in ("odd", "plus"):
             pass
-        elif toks[j + 1].lower in _NOT_COMPOUNDS or core.value == 1:
+        elif toks[j + 1].lower in NOT_COMPOUNDS or core.value == 1:
             return None, j + 2
         else:
             compound = toks[j + 1].lower
@@ -552,11 +452,13 @@ def _unscaled(toks: list[Token], core: _Core) -> float:
 
 
 def _merge_bounds(amounts: list[Amount], text: str) -> list[Amount]:
-    """"more than 10 and less than 40" is one range (10..40)."""
+    """"more than 10 and less than 40" is one range (10..40); "five (5)" is one number."""
     out: list[Amount] = []
     for a in amounts:
         if out:
             p = out[-1]
+            if a.value == p.value and text[p.end:a.start].strip() == "(" and text[a.end:a.end + 1] == ")":
+                continue  # "five (5) victims": the same number restated in digits
             gap = text[p.end:a.start].strip().lower()
             lower, upper = (p, a) if p.high is None else (a, p)
             if gap in ("and", "but", ",", "and not", ", and") and p.kind not in ("range",) \

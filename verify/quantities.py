@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from verify.amounts import DURATIONS, MONTHS, Amount, parse_amount, read_amounts
+from verify.amounts import Amount, parse_amount, read_amounts
+from verify.units import DURATIONS, MONTHS
 from verify.models import Quantity
 
 if TYPE_CHECKING:
@@ -57,7 +58,9 @@ _TOLL_NOUNS = {"toll", "number", "tally", "count", "total", "figure"}
 _PEOPLE = {"people", "person", "civilian", "soldier", "troop", "child", "adult", "woman", "man",
            "resident", "citizen", "worker", "student", "voter", "refugee", "migrant", "patient",
            "officer", "peacekeeper", "fighter", "militant", "prisoner", "hostage", "victim",
-           "member", "employee", "protester", "demonstrator", "passenger", "journalist"}
+           "member", "employee", "protester", "demonstrator", "passenger", "journalist", "girl",
+           "boy", "teen", "teenager", "infant", "baby", "deputy", "agent", "suspect", "gunman",
+           "driver", "nurse", "doctor", "teacher", "casualty", "deaths", "injured", "shot"}
 # Ordinals in these phrases name a role or a manner, not a rank anyone reports.
 _ORDINAL_IDIOMS = {"lady", "aid", "class", "hand", "name", "person", "sight", "glance",
                    "instance", "place", "half", "degree", "cousin", "language", "nature"}
@@ -88,7 +91,7 @@ def quantities(span: Doc | Span) -> list[Quantity]:
         a = _reread(a, doc, base)
         if _excluded(a, core, anchor):
             continue
-        if _is_age(a, doc.text, base):
+        if _is_age(a, core, base):
             a = a._replace(kind="measure", unit="year")
         counts = _counts(a, anchor)
         if counts == "":
@@ -103,7 +106,7 @@ def quantities(span: Doc | Span) -> list[Quantity]:
 def _quantity(a: Amount, text: str, base: int, counts: str | None) -> Quantity:
     unit = a.unit
     if unit is None and a.kind in ("count", "range") and counts is not None and (
-            counts in ("deaths", "injured", "casualties") or counts.split()[-1] in _PEOPLE):
+            counts in ("deaths", "injured", "casualties", "shot") or counts.split()[-1] in _PEOPLE):
         unit = "person"
     start, end = base + a.start, base + a.end
     return Quantity(start=start, end=end, text=text[start:end], value=a.value,
@@ -199,18 +202,26 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+\d+\s*(?:,|and))*)\s*$")
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+\d+\s*(?:,|and))*)\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:[,).;]|of\b|and\b|was\b|is\b|$)")
 
 
-def _is_age(a: Amount, text: str, base: int) -> bool:
+def _is_age(a: Amount, core: Span, base: int) -> bool:
     """A person's age written after the name: "Freda Lockett, 39, was killed",
-    "Marlon Eason (10)", "three men, ages 19, 21 and 22". Read from the text,
-    since the tokenizer glues "Bowman,20" into one token."""
+    "his wife, 34,", "Marlon Eason (10)", "three men, ages 19, 21 and 22". Read
+    from the text, since the tokenizer glues "Bowman,20" into one token."""
     if a.kind != "count" or a.qualifier != "exact" or a.value != int(a.value) or not 0 < a.value < 120:
         return False
+    text = core.doc.text
     before = text[max(0, base + a.start - 40):base + a.start]
-    return bool(_AGE_BEFORE.search(before)) and bool(_AGE_AFTER.match(text, base + a.end))
+    m = _AGE_BEFORE.search(before)
+    if not m or not _AGE_AFTER.match(text, base + a.end):
+        return False
+    if "age" in m.group().lower():
+        return True
+    prev = core.doc.char_span(base + a.start - len(m.group()), base + a.start - len(m.group()) + 1,
+                              alignment_mode="expand")
+    return prev is not None and prev[0].pos_ in ("PROPN", "NOUN", "PRON")
 
 
 def _in_date(core: Span) -> bool:
@@ -235,7 +246,10 @@ def _noun(anchor: Token) -> Token | None:
         t = t.head  # "1.2 million", "20-30", "between 20 and 30"
     if t.dep_ in ("nummod", "amod", "quantmod", "compound", "det", "nmod", "npadvmod") \
             and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN", "ADJ"):
-        return t.head
+        noun = t.head
+        while noun.dep_ in ("poss", "compound") and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+            noun = noun.head  # "two sheriff's deputies", "two St. Mary Parish deputies"
+        return noun
     for child in t.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -274,9 +288,11 @@ def _casualty(x: Token, depth: int = 0) -> str | None:
             hit = _word_casualty(child)
             if hit:
                 return hit
-            for grandchild in child.children:  # "shot dead"
+            for grandchild in child.children:  # "shot dead", "who were shot and killed"
                 if grandchild.dep_ in ("oprd", "acomp", "advmod") and grandchild.lower_ == "dead":
                     return "deaths"
+                if grandchild.dep_ == "conj" and _word_casualty(grandchild):
+                    return _word_casualty(grandchild)
     head, dep = x.head, x.dep_
     hlemma = head.lemma_.lower()
     for child in head.children:  # "shot dead", "left three people dead", "left three dead and many injured"
@@ -287,8 +303,9 @@ def _casualty(x: Token, depth: int = 0) -> str | None:
                 return hit
     if dep in ("amod", "nummod") and head.tag_ == "VBN" and hlemma in _KILL | _INJURE:
         return _word_casualty(head)  # "several injured", "many wounded"
-    if dep == "nsubj" and (hlemma in _DIE or (hlemma in _KILL | _INJURE and head.tag_ == "VBN")):
-        return _word_casualty(head)  # "6,500 people died", "five wounded"
+    if dep == "nsubj" and (hlemma in _DIE or hlemma in _KILL | _INJURE and (
+            head.tag_ == "VBN" or not any(c.dep_ == "dobj" for c in head.children))):
+        return _word_casualty(head)  # "6,500 people died", "five wounded", "three others wounded"
     if dep in ("nsubjpass", "dobj") and hlemma in _KILL | _INJURE:
         return _word_casualty(head)  # "three were killed", "killed three"
     if dep == "nsubj" and hlemma == "be":
@@ -311,6 +328,14 @@ def _casualty(x: Token, depth: int = 0) -> str | None:
     return None
 
 
+def _shot(x: Token) -> bool:
+    """Whether ``x`` names people who were shot, neither said to be dead nor
+    injured: "five people were shot", "shot four people", "people who were shot"."""
+    if x.dep_ in ("nsubjpass", "dobj") and x.head.lemma_ == "shoot":
+        return True
+    return any(c.dep_ in ("relcl", "acl") and c.lemma_ == "shoot" for c in x.children)
+
+
 def _counts(a: Amount, anchor: Token) -> str | None:
     """What the number counts; "" for a vague word that counts nothing checkable."""
     if a.kind == "duration":
@@ -325,6 +350,8 @@ def _counts(a: Amount, anchor: Token) -> str | None:
                          for o in c.children if o.dep_ == "pobj"), None) or _changed(unit_tok)
         return _lemma_phrase(noun) if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
     hit = (_casualty(noun) if noun is not None else None) or _casualty(anchor)
+    if hit is None and (_shot(anchor) or noun is not None and _shot(noun)):
+        hit = "shot"
     if a.vague:
         return _vague_counts(a, anchor, noun, hit)
     if hit:
