@@ -15,7 +15,8 @@ import re
 from typing import Any
 
 from .cues import (
-    ATTITUDE_CUES, DOC_NOUNS, EVENT_NOUNS, ISSUE_VERBS, ROLE_NOUNS, STANCE_CUES, STRONG_CUES, WEAK_CUES,
+    ATTITUDE_CUES, COPULAS, CUE_NOUNS, DOC_NOUNS, EVENT_NOUNS, ISSUE_VERBS, LIGHT_VERBS, ROLE_NOUNS, SPEECH_NOUNS,
+    STANCE_ADJECTIVES, STANCE_CUES, STRONG_CUES, WEAK_CUES,
 )
 from .names import COLLECTIVES, alias, fold, strip_titles
 from .nlp import Block
@@ -52,6 +53,7 @@ class _Cue:
     verb: Any  # the cue token ("said", "according")
     subject: Any | None  # head token of the speaker mention
     trailing: bool = False
+    noun: bool = False  # a cue noun ("his claim that ..."): owns its noun phrase
 
 
 @dataclass
@@ -216,6 +218,13 @@ def _cues(sent: Any, block: Block, mask: bytearray) -> list[_Cue]:
             if objs and objs[0].i < sent.end:
                 found.append(_Cue(tok, objs[0]))
             continue
+        other = _other_cue(tok, mask, block)
+        if other is not None:
+            if other.subject is not None and sent.start <= other.subject.i < sent.end and not any(
+                f.verb == other.verb for f in found
+            ):
+                found.append(other)
+            continue
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ in ("VBZ", "VBD")):
             continue
         lemma = tok.lemma_.lower()
@@ -248,7 +257,45 @@ def _cues(sent: Any, block: Block, mask: bytearray) -> list[_Cue]:
                     if pobj:
                         subj = pobj[0]
         found.append(_Cue(tok, subj, trailing=_is_trailing(tok, subj, sent)))
-    return found
+    # One cue per verb: "In a statement, X said" is one report, not two.
+    return [c for n, c in enumerate(found) if not any(o.verb == c.verb for o in found[n + 1 :])]
+
+
+def _other_cue(tok: Any, mask: bytearray, block: Block) -> _Cue | None:
+    """Cues that are not verbs of saying: adjectives of stance, light verbs
+    with a cue noun, cue nouns with a possessor, and speech-event phrases."""
+    lemma = tok.lemma_.lower()
+    deps = {c.dep_ for c in tok.children}
+    quoted: Callable[[Any], bool] = lambda t: bool(mask[_abs(block, t)])
+
+    def speaker(subj: Any | None) -> Any | None:
+        return subj if subj is not None and not quoted(subj) and _can_speak(subj) else None
+
+    # "Republicans weren't concerned about the shift": the adjective reports
+    # a stance only with a complement ("a concerned look" reports nothing).
+    if tok.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and deps & {"prep", "ccomp", "xcomp"}:
+        if tok.dep_ == "acomp" and tok.head.lemma_.lower() in COPULAS:
+            return _Cue(tok, speaker(_subject(tok.head, quoted)))
+        return None
+    # "made the case that", "has questions about", "expressed concern".
+    if tok.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in CUE_NOUNS for c in tok.children):
+            return _Cue(tok, speaker(_subject(tok, quoted)))
+        return None
+    # "his claim that ...", "North Korea's claims about ...": the possessor
+    # speaks; the noun phrase is the cue's own clause.
+    if tok.pos_ == "NOUN" and lemma in CUE_NOUNS and deps & {"acl", "prep", "ccomp", "relcl"}:
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its",)]
+        if poss and tok.head.lemma_.lower() not in LIGHT_VERBS:
+            return _Cue(tok, speaker(poss[0]), noun=True)
+        return None
+    # "Obama, in remarks at the museum, laid out ...": a speech event on the
+    # main verb makes its clause a report.
+    if tok.dep_ == "pobj" and lemma in SPEECH_NOUNS and tok.head.lower_ in ("in", "during") and tok.head.dep_ == "prep":
+        verb = tok.head.head
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ROOT", "conj"):
+            return _Cue(verb, speaker(_subject(verb, quoted)))
+    return None
 
 
 def _is_trailing(verb: Any, subj: Any, sent: Any) -> bool:
@@ -269,6 +316,8 @@ def _subordinate(cue: _Cue) -> bool:
     """A cue inside an adverbial or relative clause of a main clause that is
     not itself a report ("..., though he said ...", "..., when X cited ...")."""
     verb = cue.verb
+    if cue.noun:
+        return True
     if _parenthetical_as(verb):
         return False
     return verb.lower_ != "according" and verb.dep_ in ("advcl", "relcl") and verb.tag_ != "VBG" and not cue.trailing
@@ -320,6 +369,14 @@ def _top(cues: list[_Cue]) -> list[_Cue]:
     if trailing:
         return trailing[-1:]
     return [c for c in cues if not any(_nested(c, o) for o in cues if o is not c)]
+
+
+def _phrase(toks: list[Any]) -> str:
+    """The words of ``toks`` as the text spells them ("30-second spot", not
+    "30 - second spot")."""
+    if not toks:
+        return ""
+    return toks[0].doc[toks[0].i : toks[-1].i + 1].text.strip()
 
 
 def _conj_root(tok: Any) -> Any:
@@ -402,7 +459,7 @@ class Attributor:
             if issuer:
                 first = min(issuer, key=lambda t: t.left_edge.i)
                 span = [t for t in toks if first.left_edge.i <= t.i < head.i and t.dep_ != "case" and t.text not in ("’s", "'s")]
-                name = " ".join(t.text for t in span if t.lower_ not in ("a", "an", "the"))
+                name = _phrase([t for t in span if t.lower_ not in ("a", "an", "the")])
                 return alias(name) or name, "body"
             return self.ctx.issuer or self.ctx.last("body") or self.ctx.last(), "body"
         has_propn = any(t.pos_ == "PROPN" for t in toks)
@@ -417,7 +474,7 @@ class Attributor:
                 if same:
                     return same, "person"
                 return self.ctx.last("person"), "person"
-        name = " ".join(t.text for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an")))
+        name = _phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
         canon = alias(name)
         if canon:
             return canon, "body"
@@ -556,7 +613,10 @@ class Attributor:
             for i in (owners[-1], owners[0]) if speaker is None else ():
                 said = [p for p in results[i] if p.speaker]
                 if said:
-                    speaker = said[-1]
+                    # The part that holds the quoted words owns them, not a
+                    # clause after them ("...," Sanders said, going on to
+                    # contrast Clinton's proposals).
+                    speaker = max(said, key=lambda p: (self._overlap(p, q), p.end - p.start))
                     break
             if speaker is None:
                 # A quoted paragraph right after an attributed one continues it.
@@ -573,6 +633,10 @@ class Attributor:
                     parts[0] = Attributed(a.start, a.end, speaker.speaker, speaker.mention, speaker.mention_start,
                                           speaker.mention_end, speaker.cue, "direct", person=speaker.person,
                                           category=speaker.category)
+
+    @staticmethod
+    def _overlap(part: Attributed, q: Quote) -> int:
+        return sum(max(0, min(part.end, b) - max(part.start, a)) for a, b in q.segments)
 
     def _signed(self, q: Quote) -> Attributed | None:
         """A quotation signed with a dash and a name: "…” ― Sonya Herridge"."""

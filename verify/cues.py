@@ -70,6 +70,8 @@ EVENT_NOUNS = {
     "protest", "riot", "unrest", "recession", "inflation", "surge", "rise",
     "fall", "decline", "increase", "drop", "wave", "flare", "skirmish",
     "incident", "event", "move", "change", "shift", "trend", "growth",
+    "flare", "tension", "escalation", "ceasefire", "truce", "deal", "situation",
+    "development", "death", "killing", "loss", "damage", "result", "outcome",
 }
 # Verbs of attitude, judgement, perception and manner of speaking whose
 # content may be a noun phrase or a clause (VerbNet's admire, judgement,
@@ -91,4 +93,44 @@ ATTITUDE_CUES = {
     "propound", "articulate", "proclaim", "clarify", "envision", "contemplate",
     "consider", "doubt", "lobby", "press", "campaign", "rail", "spar", "debate",
     "negotiate", "focus", "concentrate", "seize", "decry", "ask",
+}
+# Adjectives of stance after a copula: "Republicans weren't concerned about
+# the shift", "She is confident that ...". Only with a complement after them.
+STANCE_ADJECTIVES = {
+    "critical", "supportive", "opposed", "skeptical", "sceptical", "confident",
+    "convinced", "sure", "certain", "concerned", "worried", "optimistic",
+    "pessimistic", "hopeful", "aware", "determined", "adamant", "eager",
+    "reluctant", "wary", "frank", "vocal", "outspoken", "afraid", "proud",
+    "angry", "furious", "upset", "frustrated", "disappointed", "satisfied",
+    "dissatisfied", "unhappy", "happy", "doubtful", "insistent", "fond",
+    "appreciative", "dismissive", "contemptuous", "enthusiastic", "keen",
+}
+COPULAS = {"be", "become", "remain", "seem", "appear", "grow", "stay", "sound"}
+# Nouns that report what someone said, thought or wants: "his claim that",
+# "Stumpf's repeated emphasis that", "made the case for", "has questions about".
+CUE_NOUNS = {
+    "claim", "case", "argument", "statement", "comment", "remark", "concern",
+    "question", "position", "view", "stance", "decision", "pledge", "promise",
+    "vow", "warning", "call", "plea", "appeal", "request", "demand",
+    "prediction", "estimate", "assessment", "criticism", "praise", "support",
+    "opposition", "fun", "speech", "announcement", "accusation", "allegation",
+    "charge", "complaint", "objection", "admission", "acknowledgment",
+    "acknowledgement", "suggestion", "proposal", "plan", "recommendation",
+    "commitment", "doubt", "fear", "hope", "belief", "impression", "message",
+    "reference", "attack", "defense", "defence", "endorsement", "apology",
+    "threat", "assurance", "vision", "theory", "insistence", "emphasis",
+    "obsession", "rhetoric", "determination", "disdain", "contempt",
+    "reluctance", "eagerness", "refusal", "denial", "insistence", "answer",
+    "response", "reply", "testimony", "assertion", "contention", "conclusion",
+    "finding", "verdict", "ruling", "opinion", "idea", "point", "issue",
+}
+# Verbs whose object carries the report: "made the case", "expressed concern",
+# "took issue with", "has questions about", "gave a speech".
+LIGHT_VERBS = {"make", "have", "take", "express", "voice", "give", "deliver", "lay"}
+# Nouns of a speech event: "Obama, in remarks at the museum, laid out ...".
+SPEECH_NOUNS = {
+    "remark", "interview", "speech", "statement", "address", "testimony",
+    "letter", "tweet", "post", "email", "message", "memo", "op-ed", "essay",
+    "column", "book", "editorial", "report", "briefing", "conference",
+    "appearance", "debate", "hearing", "video", "ad", "commercial", "rally",
 }
