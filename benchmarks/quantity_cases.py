@@ -209,7 +209,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score(verbose: bool = False, reader: Callable[[Iterable[str]], Iterable[list[Any]]] | None = None) -> dict:
+def score(reader: Callable[[Iterable[str]], Iterable[list[Any]]] | None = None) -> dict:
     """Share of cases right per category and overall; skipped cases with their reasons."""
     folder = data_dir()
     if not (folder / "quantity-cases").is_dir():
@@ -230,7 +230,7 @@ def score(verbose: bool = False, reader: Callable[[Iterable[str]], Iterable[list
                 continue
             kept.append(case)
         right = 0
-        for case, preds in zip(kept, reader(c["text"] for c in kept)):
+        for case, preds in zip(kept, reader(c["text"] for c in kept), strict=True):
             wanted, ignored = [], []
             for item in case["items"]:
                 reason = next((r for r, test in ITEM_SKIPS if test(item, case["text"])), None)
@@ -269,7 +269,7 @@ def _full_reader(texts: Iterable[str]) -> Iterable[list[Any]]:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    result = score(verbose=verbose)
+    result = score()
     print("Quantity reader on third-party number cases (share of cases right)")
     for category, c in result["categories"].items():
         print(f"  {category:12} {c['right']:4}/{c['cases']:<4} {c['share']:6.1%}   ({c['skipped']} skipped)")
@@ -284,7 +284,8 @@ def main(argv: list[str]) -> int:
     if verbose:
         print("Failures:")
         for f in result["failures"]:
-            print(f"  [{f['category']}] {f['text']!r}\n      expected {f['expected']}\n      predicted {f['predicted']}")
+            print(f"  [{f['category']}] {f['text']!r}")
+            print(f"      expected {f['expected']}\n      predicted {f['predicted']}")
     return 0 if o["share"] >= 0.9 else 1
 
 

@@ -7,6 +7,10 @@ table, marked ``xfail`` with its reason.
 
 from __future__ import annotations
 
+import runpy
+import sys
+from pathlib import Path
+
 import pytest
 
 from verify.numbers import parse_number, parse_ordinal
@@ -344,3 +348,13 @@ def test_intervals_hold_the_value() -> None:
 def test_people_have_a_unit(nlp_q) -> None:
     [q] = quantities(nlp_q("Three people were killed."))
     assert (q.unit, q.counts) == ("person", "deaths")
+
+
+def test_benchmark_says_when_the_data_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VERIFY_DATA", str(tmp_path))
+    monkeypatch.setattr(sys, "argv", ["quantity_cases.py"])
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "quantity_cases.py"
+    with pytest.raises(SystemExit) as stop:
+        runpy.run_path(str(path), run_name="__main__")
+    assert stop.value.code != 0
+    assert "quantity cases not found" in str(stop.value.code)

@@ -30,14 +30,29 @@ Conventions (they follow ``../shared/gold/FORMAT.md``):
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple, cast
 
 from verify.models import Qualifier
 from verify.numbers import SCALES, SUFFIX_SCALES, Number, Token, number_at, tokens
 from verify.units import (
-    CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, GLUED_ONLY, MEASURES, MONTHS,
-    NEAR_MISSES, NOT_COMPOUNDS, PERCENT, POSTFIX, QUALIFIERS, TIME_WORDS, VAGUE_FEW, VAGUE_PLURALS,
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DURATIONS,
+    GLUED_ONLY,
+    MEASURES,
+    MONTHS,
+    NEAR_MISSES,
+    NOT_COMPOUNDS,
+    PERCENT,
+    POSTFIX,
+    QUALIFIERS,
+    TIME_WORDS,
+    VAGUE_FEW,
+    VAGUE_PLURALS,
 )
+
+Kind = Literal["count", "ordinal", "percent", "money", "duration", "measure", "range"]
 
 
 class Amount(NamedTuple):
@@ -50,7 +65,7 @@ class Amount(NamedTuple):
     low: float | None
     high: float | None
     unit: str | None
-    kind: str
+    kind: Kind
     core: tuple[int, int]
     """Character span of the number itself (without qualifier or unit)."""
     qualifier_words: str = ""
@@ -230,8 +245,8 @@ def read_amounts(text: str) -> list[Amount]:
             if end > i:
                 i = floor = end
                 continue
-            if _glued(toks, i) and toks[i - 1].kind == "word" or _glued(toks, i) and \
-                    toks[i - 1].text in "-/+" and i >= 2 and _glued(toks, i - 1) and toks[i - 2].kind in ("word", "num"):
+            if _glued(toks, i) and (toks[i - 1].kind == "word" or toks[i - 1].text in "-/+" and i >= 2
+                                    and _glued(toks, i - 1) and toks[i - 2].kind in ("word", "num")):
                 i += 1  # "G20", "MH17", "COVID-19", "F-16", "mid-2020": names, not amounts
                 while i < len(toks) and _glued(toks, i) and toks[i].kind in ("num", "word"):
                     i += 1
@@ -318,22 +333,22 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         return rng
     if qwords in ("between", "from"):
         qwords = ""
-    after = _match_after(toks, end, POSTFIX)
-    if after and after[1] < len(toks) and (toks[after[1]].kind in ("num", "frac")
-                                           or toks[after[1]].lower in ("than", "or", "/")):
-        after = None  # "more than 10 and less than 40": the next bound, not a postfix
-    if after and after[0] == "at_least" and toks[end].text == "+" and not _glued(toks, end):
-        after = None  # only "40+", glued
-    if after:
-        kind_after, end_after = after
-        if kind_after == "equal":
+    post = _match_after(toks, end, POSTFIX)
+    if post and post[1] < len(toks) and (toks[post[1]].kind in ("num", "frac")
+                                           or toks[post[1]].lower in ("than", "or", "/")):
+        post = None  # "more than 10 and less than 40": the next bound, not a postfix
+    if post and post[0] == "at_least" and toks[end].text == "+" and not _glued(toks, end):
+        post = None  # only "40+", glued
+    if post:
+        post_kind, post_end = post
+        if post_kind == "equal":
             qualifier = {"less_than": "at_most", "more_than": "at_least"}.get(qualifier, qualifier)
-        elif after[0] == "approx" and _words(toks, end, end_after) in ("odd", "- odd") \
+        elif post[0] == "approx" and _words(toks, end, post_end) in ("odd", "- odd") \
                 and not _glued(toks, end):
-            end_after = end  # only "40-odd", glued
+            post_end = end  # only "40-odd", glued
         else:
-            qualifier = kind_after
-        end = end_after
+            qualifier = post_kind
+        end = post_end
     low, high = _interval(core.value, qualifier, qwords)
     if core.vague and qualifier == "vague":
         low, high = core.vague
@@ -341,8 +356,8 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
                  and _year(toks[core.first].text)
                  and core.last == core.first + 1)
     amount = Amount(
-        toks[first].start, toks[end - 1].end, core.value, qualifier,  # type: ignore[arg-type]
-        low, high, unit, kind, (toks[core.first].start, toks[core.last - 1].end),
+        toks[first].start, toks[end - 1].end, core.value, cast(Qualifier, qualifier),
+        low, high, unit, cast(Kind, kind), (toks[core.first].start, toks[core.last - 1].end),
         qwords, bool(core.vague), year_like, compound,
     )
     return amount, end
@@ -418,7 +433,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
     if not hit and stop + 1 < len(toks) and toks[stop].text == "-" and _glued(toks, stop):
         hit = _unit_at(toks, stop + 1)
     if not hit and sep in "-–" and stop < len(toks) and toks[stop].text in "-/" and _glued(toks, stop):
-        return None, stop + 1  # "305-471-TIPS": a phone number    if hit and hit[1] != "money" and unit not in (None, hit[0]):
+        return None, stop + 1  # "305-471-TIPS": a phone number
+    if hit and hit[1] != "money" and unit not in (None, hit[0]):
         return None  # "from 44 ml to 50 mg": two amounts
     if hit:
         unit, stop = hit[0], hit[2]
@@ -461,9 +477,9 @@ def _merge_bounds(amounts: list[Amount], text: str) -> list[Amount]:
                 continue  # "five (5) victims": the same number restated in digits
             gap = text[p.end:a.start].strip().lower()
             lower, upper = (p, a) if p.high is None else (a, p)
-            if gap in ("and", "but", ",", "and not", ", and") and p.kind not in ("range",) \
-                    and {lower.qualifier, upper.qualifier} <= {"more_than", "at_least", "less_than", "at_most"} \
-                    and lower.qualifier in ("more_than", "at_least") and upper.qualifier in ("less_than", "at_most") \
+            if gap in ("and", "but", ",", "and not", ", and") and p.kind != "range" \
+                    and lower.qualifier in ("more_than", "at_least") \
+                    and upper.qualifier in ("less_than", "at_most") \
                     and lower.low is not None and upper.high is not None and lower.low < upper.high:
                 out[-1] = p._replace(end=a.end, kind="range", low=lower.low, high=upper.high,
                                      value=lower.low, qualifier="approx", core=(p.core[0], a.core[1]))

@@ -81,12 +81,12 @@ _ORDINAL_SMALL = (
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh"
     " twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
 ).split()
-ORDINALS = {w: i for i, w in enumerate(_ORDINAL_SMALL)}
+ORDINALS: dict[str, float] = {w: i for i, w in enumerate(_ORDINAL_SMALL)}
 ORDINALS.update({w[:-1] + "ieth": v for w, v in TENS.items()})  # twentieth
 ORDINALS.update(nineth=9, hundredth=100, thousandth=1e3, millionth=1e6,
                 billionth=1e9, trillionth=1e12)
 # Denominators of spelled fractions ("two thirds", "a quarter", "five eighths").
-DENOMINATORS = {w + "s": v for w, v in ORDINALS.items() if v >= 3}
+DENOMINATORS: dict[str, float] = {w + "s": v for w, v in ORDINALS.items() if v >= 3}
 DENOMINATORS.update(half=2, halves=2, quarter=4, quarters=4)
 DENOMINATORS.update({w: v for w, v in ORDINALS.items() if v >= 3})
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4,

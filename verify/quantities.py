@@ -9,28 +9,32 @@ the conventions; :func:`parse_quantity` reads one phrase without a parse.
 This module adds what needs the parse:
 
 - which numbers are not claims: dates, years and times of day (inside a DATE
-  or TIME entity, or a bare year such as "in 2020", "the 2020 war"), except
-  durations ("six-week", "for almost 30 years"); numbers in names ("Article
-  5", "Flight 17", "the Second World War"); the pronoun "one" ("one of the",
-  "no one"); vague words that count nothing checkable ("many other powers",
-  "so many", "for many years");
+  or TIME entity that holds a word of dates or a year, or a bare year such as
+  "in 2020", "the 2020 war"), except durations ("six-week", "for almost 30
+  years"); numbers in names and addresses ("Article 5", "Flight 17", "the
+  Second World War", "Local 10 News", "the 800 block of"); emergency numbers;
+  the pronoun "one" ("one of the", "no one"); vague words that count nothing
+  checkable ("many other powers", "so many", "for many years");
+- ages after a name ("Freda Lockett, 39,"): kind ``measure``, unit ``year``;
 - ``counts``, what is counted: the noun the number modifies or, through "of",
   the noun it picks from ("two of its troops"), as a lemma; casualty counts
   are normalised across wordings to ``deaths`` ("6,500 people died", "claimed
   6,500 lives", "left three people dead", "killed three", "three were killed",
   "the death toll rose to 30") and ``injured`` ("wounded", "hurt",
   "injuries"), so that deaths are never compared with injuries or weeks;
-  durations count their unit (``week``), ages count ``age``.
+  people "shot" with no word of their fate count ``shot``; durations count
+  their unit (``week``), ages count ``age``, percentages the noun after "of"
+  or the subject that rose or fell to them ("unemployment rose to 5%").
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from verify.amounts import Amount, parse_amount, read_amounts
-from verify.units import DURATIONS, MONTHS
 from verify.models import Quantity
+from verify.units import DURATIONS, MONTHS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -80,7 +84,7 @@ def parse_quantity(text: str) -> Quantity | None:
 
 def quantities(span: Doc | Span) -> list[Quantity]:
     """The numeric claims in ``span``; offsets are into ``span``'s Doc's text."""
-    doc: Doc = getattr(span, "doc", span)
+    doc = cast("Doc", getattr(span, "doc", span))
     base = getattr(span, "start_char", 0)
     out: list[Quantity] = []
     for a in read_amounts(span.text):
@@ -97,7 +101,7 @@ def quantities(span: Doc | Span) -> list[Quantity]:
         if counts == "":
             continue  # a vague word that counts nothing checkable
         if core.text.lower() == "one" and a.kind == "count" and not a.qualifier_words \
-                and not (anchor.dep_ == "nummod" or counts in ("deaths", "injured")):
+                and not (anchor.dep_ == "nummod" or counts in ("deaths", "injured", "shot")):
             continue  # "one of the", "no one", "this one": a pronoun, not a count
         out.append(_quantity(a, doc.text, base, counts))
     return out
