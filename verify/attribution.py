@@ -109,6 +109,8 @@ def _mention_tokens(head: Any) -> list[Any]:
             continue
         toks.extend(t.subtree)
     toks = sorted(set(toks), key=lambda t: t.i)
+    if toks and _is_dateline(toks[0]):  # "BRUSSELS - European leaders"
+        toks = [t for t in toks if t.i > toks[0].i + 1]
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
@@ -128,7 +130,7 @@ def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any 
             return objs[0] if objs else None
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = [_past_dateline(c) for c in verb.children if c.dep_ in SUBJECTS]
     outside = [c for c in subjects if not quoted(c)]
     if outside:
         return outside[-1]  # "who" in "a man who said": resolved to the man later
@@ -148,6 +150,31 @@ def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any 
         if left > 0 and verb.doc[left - 1].lower_ in ("and", "but", ",", "while"):
             return prev
     return None
+
+
+def _is_dateline(tok: Any) -> bool:
+    """"WASHINGTON --" or "BRUSSELS -" opening a story: a place, not a speaker."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (tok.is_upper and len(tok) > 1 and tok.i == tok.sent.start and nxt is not None
+            and nxt.text in ("--", "-", "—", "–", "―"))
+
+
+def _past_dateline(subj: Any) -> Any:
+    """The real subject when the parser took a dateline ("WASHINGTON -- President
+    Obama ... said") or the object of a fronted clause ("To understand the real
+    Dred Scott, Chief Justice Roberts said") for it: the apposition after it."""
+    appos = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not appos:
+        return subj
+    if _is_dateline(subj):
+        return appos[0]
+    first = subj.left_edge
+    before = subj.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.pos_ == "VERB" and before.dep_ in ("advcl", "xcomp") and not any(
+        c.dep_ in ("dobj", "ccomp") for c in before.children
+    ):
+        return appos[0]
+    return subj
 
 
 def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:

@@ -52,6 +52,14 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-:;,/" or i == 0
 
 
+def _closes_later(text: str, start: int, end: int, closers: int) -> bool:
+    """Are there at least ``closers`` more closing than opening marks between
+    start and end? Then an opener inside a quote nests; otherwise the earlier
+    quote was left open by mistake and this one starts afresh."""
+    net = sum(text.count(c, start, end) for c in CLOSERS) - sum(text.count(c, start, end) for c in OPENERS)
+    return net >= closers
+
+
 def quotes(text: str) -> list[Quote]:
     """Every quotation in ``text``, in order."""
     found: list[Quote] = []
@@ -64,6 +72,7 @@ def quotes(text: str) -> list[Quote]:
             found.append(Quote(tuple(carry)))
             carry = []
         open_at: int | None = None
+        depth = 0  # curly quotes nest: “... what he calls “hell” ...”
         i = p_start
         while i < p_end:
             ch = text[i]
@@ -80,13 +89,17 @@ def quotes(text: str) -> list[Quote]:
                     or (ch in CLOSERS and i == para_first)  # a paragraph opened with ” by mistake
                 ):
                     open_at = i + width
+            elif ch in CLOSERS and depth > 0:
+                depth -= 1
             elif ch in CLOSERS or ch == STRAIGHT:
                 if i > open_at:
                     carry.append((open_at, i))
                     found.append(Quote(tuple(carry)))
                 carry = []
                 open_at = None
-            elif ch in OPENERS:  # a second opener before a close: restart there
+            elif ch in OPENERS and _closes_later(text, i + 1, p_end, depth + 2):
+                depth += 1  # a quote inside the quote, closed before the outer one
+            elif ch in OPENERS:  # a second opener that is never closed: restart there
                 open_at = i + width
             i += width
         if open_at is not None and p_end > open_at:
