@@ -187,6 +187,9 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
             return True  # "First, ...", "he first met"; but "she finished second"
         if anchor.is_title and not anchor.is_sent_start and not headline:
             return True  # "the Second World War", "First Deputy Prime Minister"
+        if core.end < len(doc) and anchor.text[0].isdigit() and doc[core.end].is_title \
+                and doc[core.end].pos_ == "PROPN" and not headline:
+            return True  # "the 1st Armored Division", "the 101st Airborne"
         if anchor.pos_ == "NOUN" and anchor.lower_.startswith("second"):
             return True  # "a second", the unit of time
         if anchor.head.lemma_.lower() in _ORDINAL_IDIOMS:
@@ -197,7 +200,7 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
 def _headline(tok: Token) -> bool:
     """Whether the sentence is set in title case, where capitals name nothing."""
     words = [t for t in tok.sent if t.is_alpha and len(t) >= 3 and not t.is_stop]
-    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
 
 
 def _in_name(prev: Token, nxt: Token) -> bool:
