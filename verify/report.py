@@ -27,13 +27,26 @@ def number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
 
 
+def counted(q: Quantity) -> str:
+    """What a number counts, in the plural when the number is not one:
+    "peacekeeper" -> "peacekeepers"; "deaths" stays."""
+    noun = q.counts or q.unit or ""
+    if not noun or q.value == 1 or q.kind in ("percent", "money") or noun.endswith("s") or noun in ("injured", "dead", "people"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("ch", "sh", "x")):
+        return noun + "es"
+    return noun + "s"
+
+
 def quantity_label(q: Quantity) -> str:
     """``more than 6,500`` -> ``>6,500 deaths``."""
     if q.kind == "range" and q.low is not None and q.high is not None:
         value = f"{number(q.low)}–{number(q.high)}"
     else:
         value = _SIGNS.get(q.qualifier, "") + number(q.value)
-    unit = q.counts or q.unit
+    unit = counted(q)
     if q.kind == "percent":
         value += "%"
     elif q.kind == "ordinal":

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .models import Claim, Document, Quantity
-from .report import number
+from .report import counted, number
 
 # Durations in one base unit (days) so that "three decades" meets "30 years".
 DAYS = {
@@ -112,10 +112,14 @@ def describe(q: Quantity) -> str:
 
 def compare_quantities(a: Claim, qa: Quantity, b: Claim, qb: Quantity, when: str | None) -> Link:
     """Agree when the intervals meet; a discrepancy otherwise."""
-    what = qa.counts or qa.unit or "count"
+    what = counted(qa)
     if qa.kind == "duration":
         what = ""
     tail = f" {what}".rstrip() + (f" ({when})" if when else "")
+    other = counted(qb)
+    if compatible(qa, qb) and qa.kind != "duration" and other and other != what:
+        # Differently named things: name both ("peacekeepers" and "troops").
+        return Link(a.id, b.id, "agree", f"{describe(qa)} {what} and {describe(qb)} {other}" + (f" ({when})" if when else ""))
     if compatible(qa, qb):
         return Link(a.id, b.id, "agree", f"{describe(qa)} and {describe(qb)}{tail}")
     return Link(a.id, b.id, "discrepancy", f"{describe(qa)} vs {describe(qb)}{tail}")
