@@ -22,6 +22,15 @@ from .names import COLLECTIVES, alias, fold, strip_titles
 from .nlp import Block
 from .quotes import Quote, quoted_mask, quotes
 
+# Headline labels that name no speaker ("Update: ...", "The Latest: ...").
+LABEL_WORDS = {
+    "update", "updated", "breaking", "breaking news", "exclusive", "watch",
+    "analysis", "opinion", "editorial", "live", "video", "photos", "factbox",
+    "explainer", "the latest", "latest", "correction", "editor s note", "note",
+    "q a", "read more", "related", "see also", "source", "sources", "photo",
+}
+# Link words inside a headline label: "Obama on Climate Change: ...".
+LABEL_LINKS = {"on", "of", "about", "to", "at", "in", "for"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ORG_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them"}
@@ -544,8 +553,11 @@ class Attributor:
             parts: list[Attributed] = []
             for a, b, cue in pieces:
                 parts.append(Attributed(a, b) if cue is None else self._attribute(block, sent, cue, a, b))
-            if not cues:
-                parts = [self._labelled(block, sent) or Attributed(s0, s1)]
+            labelled = self._labelled(block, sent)
+            if labelled is not None and all(_abs(block, c.verb) > labelled.mention_end for c in cues):
+                parts = [labelled]  # "Pence: Trump Was 'Mocking' Clinton Camp"
+            elif not cues:
+                parts = [Attributed(s0, s1)]
             results.append(parts)
         self._carry_quotes(sents, results)
         flat = [a for parts in results for a in parts]
@@ -566,27 +578,44 @@ class Attributor:
         return sum(c.isalnum() for c in self.text[a:b]) >= 12
 
     def _labelled(self, block: Block, sent: Any) -> Attributed | None:
-        """"WALLACE: ..." in a transcript, "Caddell: voters worried" in a headline."""
-        colon = next((t for t in sent[:7] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start or self.mask[_abs(block, colon)]:
+        """"WALLACE: ..." in a transcript, "Caddell: voters worried" or "Obama
+        on Climate Change: ..." in a headline: the label speaks."""
+        colon = next((t for t in sent[:8] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
             return None
-        label = sent.doc[sent.start : colon.i]
-        if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper or t.text in (".", "-") for t in label):
+        label = [t for t in sent.doc[sent.start : colon.i]]
+        while label and label[0].is_punct:
+            label.pop(0)  # a transcript quoted whole: '"WALLACE: ...'
+        if not label:
             return None
-        if label[0].is_upper and len(label[0]) > 1:
-            speaker = label.text.title()
+        transcript = all(t.is_upper or t.is_punct for t in label) and any(len(t) > 1 for t in label)
+        if self.mask[_abs(block, colon)] and not transcript:
+            return None
+        if fold(_phrase(label)) in LABEL_WORDS:
+            return None  # "Update:", "The Latest:" name no speaker
+        if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper or t.text in (".", "-")
+                   or t.lower_ in LABEL_LINKS for t in label):
+            return None
+        if any(t.lower_ in LABEL_LINKS for t in label):
+            # "Obama on Climate Change": the name before the link word speaks.
+            label = label[: next(n for n, t in enumerate(label) if t.lower_ in LABEL_LINKS)]
+            if not label or not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or fold(t.text) in self.ctx.persons
+                                    for t in label):
+                return None  # "Success on Signature Issue:" is a section title
+        if transcript:
+            speaker = _phrase(label).title()
             key = fold(speaker.split()[-1])
             speaker = self.ctx.persons.get(key, speaker)
             category = "person"
         else:
-            speaker, category = self.resolve(label.root, list(label))
+            head = max(label, key=lambda t: (t.head not in label, t.i))
+            speaker, category = self.resolve(head, label)
         if not speaker:
             return None
-        self.ctx.speakers.append((speaker, category, label.root.lemma_.lower()))
+        self.ctx.speakers.append((speaker, category, label[-1].lemma_.lower()))
         m0, m1 = _abs(block, label[0]), _abs(block, label[-1]) + len(label[-1].text)
-        kind = "direct"
         return Attributed(block.start + sent.start_char, block.start + sent.end_char, speaker,
-                          self.text[m0:m1], m0, m1, ":", kind, person=category == "person", category=category)
+                          self.text[m0:m1], m0, m1, ":", "direct", person=category == "person", category=category)
 
     def _part(self, block: Block, sent: Any, top: list[_Cue], n: int) -> tuple[int, int]:
         s0, s1 = block.start + sent.start_char, block.start + sent.end_char
