@@ -407,18 +407,54 @@ def _top(cues: list[_Cue]) -> list[_Cue]:
     return [c for c in cues if not any(_nested(c, o) for o in cues if o is not c)]
 
 
-def _phrase(toks: list[Any]) -> str:
-    """The words of ``toks`` as the text spells them ("30-second spot", not
-    "30 - second spot")."""
-    if not toks:
-        return ""
-    return toks[0].doc[toks[0].i : toks[-1].i + 1].text.strip()
-
-
 def _conj_root(tok: Any) -> Any:
     while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     return tok
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+SMALL_WORDS = {"a", "an", "the", "to", "as", "of", "on", "in", "for", "at", "by", "and", "or", "but", "with", "from", "is", "are", "be"}
+
+
+def _sentence_cased(block: Block, text: str) -> Block:
+    """A Title Case Headline parsed as a sentence: "Sanders Vows To Eliminate
+    Tax Breaks" -> "Sanders vows to eliminate tax breaks". The tagger reads
+    every capitalised word as a name; a word goes to lower case when the
+    article spells it in lower case more often than capitalised. Offsets are
+    kept (same length), so spans still point into the original text."""
+    line = text[block.start : block.end]
+    words = _WORD.findall(line)
+    if len(words) < 4 or "\n" in line:
+        return block
+    caps = sum(w[0].isupper() for w in words)
+    if caps < 0.75 * len(words):
+        return block
+    body = text[: block.start] + text[block.end :]
+    lower = {}
+    for w in _WORD.findall(body):
+        key = w.lower()
+        lower[key] = lower.get(key, 0) + (1 if w[0].islower() else -1)
+    out = []
+    last = 0
+    for n, m in enumerate(_WORD.finditer(line)):
+        w = m.group()
+        key = w.lower()
+        # Not seen in the body at all: a verb or a common noun more likely
+        # than a name, since a headline's names come back in its story.
+        if n > 0 and (key in SMALL_WORDS or lower.get(key, 0) >= 0) and len(key) == len(w):
+            w = key
+        out.append(line[last : m.start()] + w)
+        last = m.end()
+    recased = "".join(out) + line[last:]
+    if recased == line:
+        return block
+    from .nlp import parse  # spaCy is loaded already: the blocks came from it
+
+    parsed = parse(recased)
+    if len(parsed) != 1 or parsed[0].start != 0 or len(parsed[0].doc.text) != len(line):
+        return block
+    return Block(block.start, block.end, parsed[0].doc)
 
 
 class Attributor:
@@ -426,11 +462,20 @@ class Attributor:
 
     def __init__(self, text: str, blocks: list[Block]) -> None:
         self.text = text
-        self.blocks = blocks
+        self.blocks = [_sentence_cased(b, text) for b in blocks]
         self.quotes = quotes(text)
         self.mask = quoted_mask(text, self.quotes)
         self.ctx = _Context()
+        self._starts = {id(b.doc): b.start for b in self.blocks}
         self._learn_names()
+
+    def _phrase(self, toks: list[Any]) -> str:
+        """The words of ``toks`` as the text spells them ("30-second spot", not
+        "30 - second spot"; a headline's case, not the parse's)."""
+        if not toks:
+            return ""
+        start = self._starts[id(toks[0].doc)]
+        return self.text[start + toks[0].idx : start + toks[-1].idx + len(toks[-1].text)].strip()
 
     def _learn_names(self) -> None:
         for block in self.blocks:
@@ -495,7 +540,7 @@ class Attributor:
             if issuer:
                 first = min(issuer, key=lambda t: t.left_edge.i)
                 span = [t for t in toks if first.left_edge.i <= t.i < head.i and t.dep_ != "case" and t.text not in ("’s", "'s")]
-                name = _phrase([t for t in span if t.lower_ not in ("a", "an", "the")])
+                name = self._phrase([t for t in span if t.lower_ not in ("a", "an", "the")])
                 return alias(name) or name, "body"
             return self.ctx.issuer or self.ctx.last("body") or self.ctx.last(), "body"
         has_propn = any(t.pos_ == "PROPN" for t in toks)
@@ -510,7 +555,7 @@ class Attributor:
                 if same:
                     return same, "person"
                 return self.ctx.last("person"), "person"
-        name = _phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
+        name = self._phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
         canon = alias(name)
         if canon:
             return canon, "body"
@@ -591,10 +636,12 @@ class Attributor:
         transcript = all(t.is_upper or t.is_punct for t in label) and any(len(t) > 1 for t in label)
         if self.mask[_abs(block, colon)] and not transcript:
             return None
-        if fold(_phrase(label)) in LABEL_WORDS:
+        if fold(self._phrase(label)) in LABEL_WORDS:
             return None  # "Update:", "The Latest:" name no speaker
-        if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper or t.text in (".", "-")
-                   or t.lower_ in LABEL_LINKS for t in label):
+        def capital(t: Any) -> bool:  # as the text spells it: a headline may be parsed lower-cased
+            return self.text[_abs(block, t)].isupper()
+
+        if not all(t.pos_ == "PROPN" or capital(t) or t.text in (".", "-") or t.lower_ in LABEL_LINKS for t in label):
             return None
         if any(t.lower_ in LABEL_LINKS for t in label):
             # "Obama on Climate Change": the name before the link word speaks.
@@ -603,7 +650,7 @@ class Attributor:
                                     for t in label):
                 return None  # "Success on Signature Issue:" is a section title
         if transcript:
-            speaker = _phrase(label).title()
+            speaker = self._phrase(label).title()
             key = fold(speaker.split()[-1])
             speaker = self.ctx.persons.get(key, speaker)
             category = "person"
