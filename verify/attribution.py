@@ -28,6 +28,15 @@ LABEL_WORDS = {
     "analysis", "opinion", "editorial", "live", "video", "photos", "factbox",
     "explainer", "the latest", "latest", "correction", "editor s note", "note",
     "q a", "read more", "related", "see also", "source", "sources", "photo",
+    "clarification", "editor's note", "disclosure", "advertisement", "transcript",
+}
+# Titles that only people bear: "Governor Ana Ruiz" is a person.
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative",
+    "gov", "governor", "mayor", "president", "minister", "secretary", "judge",
+    "justice", "gen", "general", "col", "lt", "capt", "sgt", "coach", "rev",
+    "father", "sister", "prof", "professor", "chancellor", "ambassador", "sheriff",
+    "commissioner", "councilman", "councilwoman", "officer", "detective", "chief",
 }
 # Link words inside a headline label: "Obama on Climate Change: ...".
 LABEL_LINKS = {"on", "of", "about", "to", "at", "in", "for"}
@@ -94,7 +103,9 @@ def _sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
         merged: list[Any] = []
         for s in sents:
             first = next((t for t in s if not t.is_punct and not t.is_space), None)
-            if merged and first is not None and first.is_lower and first.pos_ not in ("NUM",):
+            # "WALLACE:" parsed as a sentence of its own: a colon introduces what follows.
+            label = merged and merged[-1][-1].text == ":" and len(merged[-1]) <= 6
+            if merged and first is not None and (first.is_lower and first.pos_ not in ("NUM",) or label):
                 prev = merged[-1]
                 merged[-1] = block.doc[prev.start : s.end]
             else:
@@ -219,9 +230,18 @@ def _stance(verb: Any) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ("call", "speak", "talk", "point"):
         return False  # their own rules above: "spoke to reporters" reports nothing
-    return (lemma in STANCE_CUES or lemma in WEAK_CUES or lemma in ATTITUDE_CUES) and _main_or_shared(verb) and bool(
-        deps & {"dobj", "prep", "xcomp", "oprd"}
-    )
+    content = deps & {"dobj", "xcomp", "oprd"} or any(_content_prep(c) for c in verb.children)
+    return (lemma in STANCE_CUES or lemma in WEAK_CUES or lemma in ATTITUDE_CUES) and _main_or_shared(verb) and bool(content)
+
+
+def _content_prep(prep: Any) -> bool:
+    """A prepositional phrase that can be what a stance is about ("agreed
+    with Matthews", "railed against the bill"), not when or where it was
+    taken ("voted on Monday", "spoke in Iowa")."""
+    if prep.dep_ != "prep" or prep.lower_ in ("during", "after", "before", "since", "until", "near", "amid"):
+        return False
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and not any(o.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for o in objs)
 
 
 def _can_speak(subj: Any) -> bool:
@@ -324,7 +344,6 @@ def _other_cue(tok: Any, mask: bytearray, block: Block) -> _Cue | None:
         poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its",)]
         if poss and tok.head.lemma_.lower() not in LIGHT_VERBS:
             return _Cue(tok, speaker(poss[0]), noun=True)
-        return None
     # "Obama, in remarks at the museum, laid out ...": a speech event on the
     # main verb makes its clause a report.
     if tok.dep_ == "pobj" and lemma in SPEECH_NOUNS and tok.head.lower_ in ("in", "during") and tok.head.dep_ == "prep":
@@ -482,6 +501,8 @@ class Attributor:
             for ent in block.doc.ents:
                 if ent.label_ == "PERSON":
                     name = strip_titles(ent.text.strip())
+                    if name.isupper():  # "WALLACE" in a transcript is Wallace
+                        name = name.title()
                     words = name.split()
                     if not words:
                         continue
@@ -528,7 +549,11 @@ class Attributor:
             parts = [head] + conjs
             names = [self.resolve(p, [x for x in p.subtree if x in toks and x.dep_ not in ("cc", "conj") or x == p])[0] or p.text for p in parts]
             return " and ".join(dict.fromkeys(names)), "group"
-        person = self._person(toks)
+        # "The finance minister, Lena Brandt, said": the apposition names the speaker.
+        named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        person = self._person(toks) or (
+            self._person([t for t in named[0].subtree if t.i <= named[0].i]) if head.pos_ == "NOUN" and named else None
+        )
         if person:
             key = fold(person.split()[-1])
             if len(person.split()) > len(self.ctx.persons.get(key, "").split()):
@@ -559,6 +584,9 @@ class Attributor:
         canon = alias(name)
         if canon:
             return canon, "body"
+        if head.pos_ == "PROPN" and toks[0].lower_.rstrip(".") in PERSON_TITLES:
+            # "Governor Ana Ruiz" that the tagger did not take for a person.
+            return strip_titles(name), "person"
         category = "person" if lemma in ROLE_NOUNS else "body" if has_propn else "other"
         return name.replace(" ’s", "’s").replace(" 's", "'s"), category
 
@@ -698,7 +726,10 @@ class Attributor:
                 self.ctx.issuer = speaker
         cue_text = "according to" if cue.verb.lower_ == "according" else cue.verb.text
         quoted = sum(self.mask[start:end])
-        content = sum(1 for i in range(start, end) if self.text[i].isalnum() and not (m0 <= i < m1))
+        v0 = _abs(block, cue.verb)
+        v1 = v0 + len(cue.verb.text)
+        # The speaker's and the cue's words are not content: '"No," Ortiz said' is direct.
+        content = sum(1 for i in range(start, end) if self.text[i].isalnum() and not (m0 <= i < m1 or v0 <= i < v1))
         in_quote = sum(1 for i in range(start, end) if self.mask[i] and self.text[i].isalnum())
         kind = "indirect" if not quoted else "direct" if in_quote >= 0.85 * max(content, 1) else "mixed"
         return Attributed(start, end, speaker or mention, mention, m0, m1, cue_text, kind,
