@@ -1,0 +1,70 @@
+"""Canonical names: folding, bodies and capitals, titles, spellings across documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.names import alias, fold, strip_titles, unify
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Stéphane Dujarric", "stephane dujarric"),
+        ("the president’s press service", "the president press service"),  # possessive dropped
+        ("  U.S.  ", "u s"),
+    ],
+)
+def test_fold(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("the EU", "European Union"),
+        ("European Union", "European Union"),
+        ("U.N.", "United Nations"),
+        ("Baku", "Azerbaijan"),
+        ("Yerevan", "Armenia"),
+        ("the Kremlin", "Kremlin"),
+        ("Ned Price", None),
+    ],
+)
+def test_alias(name: str, expected: str | None) -> None:
+    assert alias(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("European Council President Charles Michel", "Charles Michel"),
+        ("U.S. Secretary of State Antony Blinken", "Antony Blinken"),
+        ("State Department spokesman Ned Price", "Ned Price"),
+        ("Sen. Elizabeth Warren", "Elizabeth Warren"),
+        ("Ilham Aliyev", "Ilham Aliyev"),
+    ],
+)
+def test_strip_titles(name: str, expected: str) -> None:
+    assert strip_titles(name) == expected
+
+
+def test_unify_transliterations() -> None:
+    mapping = unify(["Nikol Pashinian", "Nikol Pashinyan", "Nikol Pashinyan", "Pashinyan"])
+    assert set(mapping.values()) == {"Nikol Pashinyan"}
+
+
+def test_unify_keeps_different_people_apart() -> None:
+    mapping = unify(["Barack Obama", "Michelle Obama", "Ilham Aliyev"])
+    assert mapping["Barack Obama"] == "Barack Obama"
+    assert mapping["Michelle Obama"] == "Michelle Obama"
+    assert mapping["Ilham Aliyev"] == "Ilham Aliyev"
+
+
+def test_unify_short_surnames_need_an_exact_match() -> None:
+    mapping = unify(["Ann Lee", "Ann Leo"])
+    assert mapping["Ann Lee"] != mapping["Ann Leo"]
+
+
+def test_unify_empty() -> None:
+    assert unify([]) == {}
