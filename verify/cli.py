@@ -40,6 +40,16 @@ def _problems(errors: list[VerifyError]) -> None:
         click.echo(f"Error: {e}", err=True)
 
 
+def _emit(text: str, out: Path | None) -> None:
+    """Print, or write to ``out`` and say where."""
+    if out is None:
+        click.echo(text)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text + "\n", encoding="utf-8")
+    click.echo(f"Wrote {out}", err=True)
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -163,12 +173,7 @@ def report(paths: tuple[Path, ...], index: str | None, fmt: str, out: Path | Non
     if out is None and fmt in ("github", "csv", "html"):
         ext = {"github": "md", "csv": "csv", "html": "html"}[fmt]
         out = Path("reports") / f"report-{index or 'default' if not paths else 'paths'}.{ext}"
-    if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text + "\n", encoding="utf-8")
-        click.echo(f"Wrote {out}", err=True)
-    else:
-        click.echo(text)
+    _emit(text, out)
     _problems(errors)
     if errors:
         sys.exit(1)
@@ -221,12 +226,7 @@ def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | No
     text = check_output(result, docs[0].text, fmt)
     if out is None and fmt == "html":
         out = Path("reports") / f"check-{draft.stem}.html"
-    if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text + "\n", encoding="utf-8")
-        click.echo(f"Wrote {out}", err=True)
-    else:
-        click.echo(text)
+    _emit(text, out)
     sys.exit(1 if failing(result, wanted) else 0)
 
 
