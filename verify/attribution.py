@@ -197,25 +197,37 @@ def _past_dateline(subj: Any) -> Any:
     return subj
 
 
+_CUE_LEMMAS = STRONG_CUES | WEAK_CUES | STANCE_CUES | ATTITUDE_CUES
+
+
+def _lemma(tok: Any) -> str:
+    """The verb's lemma, mended where the lemmatizer strips too much
+    ("rated" -> "rat", "hoped" -> "hop"): a cue spelt with a final "e"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _CUE_LEMMAS and lemma + "e" in _CUE_LEMMAS and tok.lower_.startswith(lemma + "e"):
+        return lemma + "e"
+    return lemma
+
+
 def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:
     deps = {c.dep_ for c in verb.children}
     if deps & {"ccomp", "parataxis"}:
         return True
-    if verb.lemma_ in STRONG_CUES:
+    if _lemma(verb) in STRONG_CUES:
         # "But, he said, officials should be vigilant": a parenthetical cue
         # reports the clause it interrupts.
-        return bool(deps & CONTENT_DEPS) or quoted_in_sentence or verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.lemma_ in {"say", "add", "note", "write", "argue", "explain", "tell", "insist", "warn"}
-    if verb.lemma_ == "call":  # "called for", "called on", "called it X": not "a group called X"
+        return bool(deps & CONTENT_DEPS) or quoted_in_sentence or verb.dep_ in ("parataxis", "advcl", "ccomp") and _lemma(verb) in {"say", "add", "note", "write", "argue", "explain", "tell", "insist", "warn"}
+    if _lemma(verb) == "call":  # "called for", "called on", "called it X": not "a group called X"
         if verb.dep_ in ("acl", "amod"):
             return False
         return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children) or bool(
             deps & {"oprd", "xcomp"}
         )
-    if verb.lemma_ in ("speak", "talk"):  # "spoke of", "talked about": not "spoke to"
+    if _lemma(verb) in ("speak", "talk"):  # "spoke of", "talked about": not "spoke to"
         return any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children)
-    if verb.lemma_ == "point":  # "pointed out that", "pointed to reports"
+    if _lemma(verb) == "point":  # "pointed out that", "pointed to reports"
         return any(c.lower_ in ("out", "to") for c in verb.children) and bool(deps & {"dobj", "ccomp", "prep", "prt"})
-    if "xcomp" in deps and verb.lemma_ in {"ask", "urge", "want", "plan", "seek", "threaten", "refuse", "decline"}:
+    if "xcomp" in deps and _lemma(verb) in {"ask", "urge", "want", "plan", "seek", "threaten", "refuse", "decline"}:
         return True
     if quoted_in_sentence and "dobj" not in deps:
         return True
@@ -227,10 +239,13 @@ def _stance(verb: Any) -> bool:
     attacked the deal", "She agreed with Matthews" (PARC and PolNeAR count
     these). Only speakers can hold a stance: see ``_can_speak``."""
     deps = {c.dep_ for c in verb.children}
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if lemma in ("call", "speak", "talk", "point"):
         return False  # their own rules above: "spoke to reporters" reports nothing
-    content = deps & {"dobj", "xcomp", "oprd"} or any(_content_prep(c) for c in verb.children)
+    # A passive with its agent: "is supported by far fewer papers" (the
+    # passive subject is what the stance is about).
+    content = deps & {"dobj", "xcomp", "oprd"} or any(_content_prep(c) for c in verb.children) or {
+        "agent", "nsubjpass"} <= deps
     return (lemma in STANCE_CUES or lemma in WEAK_CUES or lemma in ATTITUDE_CUES) and _main_or_shared(verb) and bool(content)
 
 
@@ -283,7 +298,7 @@ def _cues(sent: Any, block: Block, mask: bytearray) -> list[_Cue]:
             continue
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ in ("VBZ", "VBD")):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         if lemma in ISSUE_VERBS:
             # "X released a statement that ..." / "issued a statement saying ..."
             if any(c.dep_ == "dobj" and c.lemma_.lower() in DOC_NOUNS for c in tok.children):
