@@ -38,6 +38,7 @@ PERSON_TITLES = {
     "father", "sister", "prof", "professor", "chancellor", "ambassador", "sheriff",
     "commissioner", "councilman", "councilwoman", "officer", "detective", "chief",
 }
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Link words inside a headline label: "Obama on Climate Change: ...".
 LABEL_LINKS = {"on", "of", "about", "to", "at", "in", "for"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -501,6 +502,9 @@ class Attributor:
         self.mask = quoted_mask(text, self.quotes)
         self.ctx = _Context()
         self._starts = {id(b.doc): b.start for b in self.blocks}
+        self._named: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name)
+        self._subjects: list[tuple[int, str]] = []  # people named as subjects, for he/she
+        self._said_at: dict[str, int] = {}  # speaker -> offset of its latest mention
         self._learn_names()
 
     def _phrase(self, toks: list[Any]) -> str:
@@ -518,12 +522,17 @@ class Attributor:
                     name = strip_titles(ent.text.strip())
                     if name.isupper():  # "WALLACE" in a transcript is Wallace
                         name = name.title()
-                    words = name.split()
+                    words = [w for w in name.split() if fold(w) not in NAME_SUFFIXES]
                     if not words:
                         continue
                     key = fold(words[-1])
                     if len(words) >= len(self.ctx.persons.get(key, "").split()):
                         self.ctx.persons[key] = name
+                    pos = block.start + ent.start_char
+                    if len(words) > 1:
+                        self._named.setdefault(key, []).append((pos, name))
+                    if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                        self._subjects.append((pos, name))
                 elif ent.label_ in ("ORG", "GPE", "NORP"):
                     canon = alias(ent.text)
                     self.ctx.bodies.add(canon or ent.text.strip())
@@ -534,13 +543,42 @@ class Attributor:
         """The full name of a person named in ``toks``, if one is."""
         propn = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title]
         for t in reversed(propn):
-            full = self.ctx.persons.get(fold(t.text))
+            key = fold(t.text)
+            named = self._named.get(key)
+            if named:
+                # Two people may share a surname (Barack and Michelle Obama):
+                # "Obama" is the one named in full most recently before it.
+                at = self._at(t)
+                before = [n for p, n in named if p <= at]
+                full = before[-1] if before else named[0][1]
+                return self.ctx.persons.get(key) if fold(full) == fold(self.ctx.persons.get(key, "")) else full
+            full = self.ctx.persons.get(key)
             if full:
                 return full
         ents = [t for t in toks if t.ent_type_ == "PERSON"]
         if ents:
             return strip_titles(" ".join(t.text for t in ents))
         return None
+
+    def _at(self, tok: Any) -> int:
+        return self._starts[id(tok.doc)] + tok.idx
+
+    def _antecedent(self, pronoun: Any) -> str | None:
+        """"He", "she": the person named as a subject most recently before,
+        unless a person quoted since is closer (centering: subjects first)."""
+        at = self._at(pronoun)
+        named = [(p, n) for p, n in self._subjects if p < at and at - p < 1500]
+        last_said = self.ctx.last("person")
+        if not named:
+            return last_said
+        pos, name = named[-1]
+        if last_said and self._said_at.get(last_said, -1) > pos:
+            return last_said
+        full = self._person_named(name)
+        return full or name
+
+    def _person_named(self, name: str) -> str | None:
+        return self.ctx.persons.get(fold(name.split()[-1])) if name.split() else None
 
     def resolve(self, head: Any, toks: list[Any]) -> tuple[str | None, str]:
         """The canonical speaker named by a mention, and its category."""
@@ -550,7 +588,7 @@ class Attributor:
             return self.resolve(antecedent, _mention_tokens(antecedent))
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS:
             if low in PERSON_PRONOUNS:
-                return self.ctx.last("person"), "person"
+                return self._antecedent(head), "person"
             if low in ORG_PRONOUNS:
                 return self.ctx.last("body") or self.ctx.last(), "body"
             if low in GROUP_PRONOUNS:
@@ -735,6 +773,7 @@ class Attributor:
         mention = self.text[m0:m1]
         if speaker:
             self.ctx.speakers.append((speaker, category, head.lemma_.lower()))
+            self._said_at[speaker] = m0
             if category == "body" and fold(mention) != fold(speaker):
                 self.ctx.bodies.add(speaker)
             if any(t.lemma_.lower() == "statement" for t in sent):
