@@ -2,21 +2,20 @@
 
 The method follows the attribution literature (Pareti's PARC and the PolNeAR
 annotation, Newell et al. 2018): an attribution is a *source* (the speaker),
-a *cue* (the verb or phrase that reports) and a *content*. Cues here are
-verbs of saying and their kin found in the dependency parse, plus "according
-to X" and a quotation's neighbouring cue. Each rule below names its reason.
+a *cue* (the verb or phrase that reports) and a *content*. The cues are found
+in the dependency parse by ``cues``; this module splits sentences among them,
+resolves each source to a canonical speaker (pronouns, descriptions, capitals,
+collectives), and carries quotes over paragraphs. Each rule names its reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 import re
 from typing import Any
 
 from .cues import (
-    ATTITUDE_CUES, COPULAS, CUE_NOUNS, DOC_NOUNS, EVENT_NOUNS, ISSUE_VERBS, LIGHT_VERBS, ROLE_NOUNS, SPEECH_NOUNS,
-    STANCE_ADJECTIVES, STANCE_CUES, STRONG_CUES, WEAK_CUES,
+    DOC_NOUNS, ROLE_NOUNS, Cue, cues_in, mention_tokens, offset, reports, subordinate, top_cues,
 )
 from .names import COLLECTIVES, alias, fold, strip_titles
 from .nlp import Block
@@ -45,9 +44,6 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ORG_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them"}
 RELATIVE = {"who", "which", "that", "whom"}
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "prep", "advcl", "dative", "oprd"}
-CUT_FROM_MENTION = {"appos", "relcl", "acl", "punct", "advcl", "prep"}
 
 
 @dataclass
@@ -68,14 +64,6 @@ class Attributed:
 
 
 @dataclass
-class _Cue:
-    verb: Any  # the cue token ("said", "according")
-    subject: Any | None  # head token of the speaker mention
-    trailing: bool = False
-    noun: bool = False  # a cue noun ("his claim that ..."): owns its noun phrase
-
-
-@dataclass
 class _Context:
     """What the article has said so far, for pronouns and descriptions."""
 
@@ -89,10 +77,6 @@ class _Context:
             if (category is None or cat == category) and (head is None or h == head):
                 return name
         return None
-
-
-def _abs(block: Block, tok: Any) -> int:
-    return block.start + tok.idx
 
 
 def _sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
@@ -113,333 +97,6 @@ def _sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
                 merged.append(s)
         out.extend((block, s) for s in merged)
     return out
-
-
-def _mention_tokens(head: Any) -> list[Any]:
-    """The words naming a speaker: the subject without appositions or clauses."""
-    left = [t for t in head.lefts if t.dep_ not in CUT_FROM_MENTION]
-    toks: list[Any] = []
-    for t in left:
-        toks.extend(t.subtree)
-    toks.append(head)
-    for t in head.rights:
-        if t.dep_ in CUT_FROM_MENTION or t.dep_ == "punct":
-            break
-        if t.dep_ in ("cc", "conj"):
-            toks.extend(t.subtree)
-            continue
-        toks.extend(t.subtree)
-    toks = sorted(set(toks), key=lambda t: t.i)
-    if toks and _is_dateline(toks[0]):  # "BRUSSELS - European leaders"
-        toks = [t for t in toks if t.i > toks[0].i + 1]
-    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
-        toks.pop(0)
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
-        toks.pop()
-    return toks
-
-
-def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any | None:
-    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
-    # A quotation before its cue is often parsed as a second subject ("One of
-    # the best," Cummings said): the speaker is the subject outside the quote.
-    # A passive cue's source is its agent ("is supported by far fewer
-    # papers"); the passive subject is what is said or whom it is said to.
-    for c in verb.children:
-        if c.dep_ == "agent":
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            return objs[0] if objs else None
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return None
-    subjects = [_past_dateline(c) for c in verb.children if c.dep_ in SUBJECTS]
-    outside = [c for c in subjects if not quoted(c)]
-    if outside:
-        return outside[-1]  # "who" in "a man who said": resolved to the man later
-    if subjects:
-        return subjects[0]
-    # Participles and infinitives inherit the subject of the verb they hang on:
-    # "the statement said, adding that ..."; "continues to accuse".
-    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head != verb:
-        for c in verb.head.children:
-            if c.dep_ in SUBJECTS:
-                return c
-    # "... and the Karabakh army said ...": the parser took the subject for an
-    # object of the clause before; a noun phrase ending right before the verb
-    # and opened by a conjunction is the verb's subject.
-    if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "dobj", "pobj", "appos"):
-        left = prev.left_edge.i
-        if left > 0 and verb.doc[left - 1].lower_ in ("and", "but", ",", "while"):
-            return prev
-    return None
-
-
-def _is_dateline(tok: Any) -> bool:
-    """"WASHINGTON --" or "BRUSSELS -" opening a story: a place, not a speaker."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return (tok.is_upper and len(tok) > 1 and tok.i == tok.sent.start and nxt is not None
-            and nxt.text in ("--", "-", "—", "–", "―"))
-
-
-def _past_dateline(subj: Any) -> Any:
-    """The real subject when the parser took a dateline ("WASHINGTON -- President
-    Obama ... said") or the object of a fronted clause ("To understand the real
-    Dred Scott, Chief Justice Roberts said") for it: the apposition after it."""
-    appos = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if not appos:
-        return subj
-    if _is_dateline(subj):
-        return appos[0]
-    first = subj.left_edge
-    before = subj.doc[first.i - 1] if first.i > 0 else None
-    if before is not None and before.pos_ == "VERB" and before.dep_ in ("advcl", "xcomp") and not any(
-        c.dep_ in ("dobj", "ccomp") for c in before.children
-    ):
-        return appos[0]
-    return subj
-
-
-_CUE_LEMMAS = STRONG_CUES | WEAK_CUES | STANCE_CUES | ATTITUDE_CUES
-
-
-def _lemma(tok: Any) -> str:
-    """The verb's lemma, mended where the lemmatizer strips too much
-    ("rated" -> "rat", "hoped" -> "hop"): a cue spelt with a final "e"."""
-    lemma = tok.lemma_.lower()
-    if lemma not in _CUE_LEMMAS and lemma + "e" in _CUE_LEMMAS and tok.lower_.startswith(lemma + "e"):
-        return lemma + "e"
-    return lemma
-
-
-def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:
-    deps = {c.dep_ for c in verb.children}
-    if deps & {"ccomp", "parataxis"}:
-        return True
-    if _lemma(verb) in STRONG_CUES:
-        # "But, he said, officials should be vigilant": a parenthetical cue
-        # reports the clause it interrupts.
-        return bool(deps & CONTENT_DEPS) or quoted_in_sentence or verb.dep_ in ("parataxis", "advcl", "ccomp") and _lemma(verb) in {"say", "add", "note", "write", "argue", "explain", "tell", "insist", "warn"}
-    if _lemma(verb) == "call":  # "called for", "called on", "called it X": not "a group called X"
-        if verb.dep_ in ("acl", "amod"):
-            return False
-        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children) or bool(
-            deps & {"oprd", "xcomp"}
-        )
-    if _lemma(verb) in ("speak", "talk"):  # "spoke of", "talked about": not "spoke to"
-        return any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children)
-    if _lemma(verb) == "point":  # "pointed out that", "pointed to reports"
-        return any(c.lower_ in ("out", "to") for c in verb.children) and bool(deps & {"dobj", "ccomp", "prep", "prt"})
-    if "xcomp" in deps and _lemma(verb) in {"ask", "urge", "want", "plan", "seek", "threaten", "refuse", "decline"}:
-        return True
-    if quoted_in_sentence and "dobj" not in deps:
-        return True
-    return False
-
-
-def _stance(verb: Any) -> bool:
-    """A verb of stance or thought whose content is a noun phrase: "Trump
-    attacked the deal", "She agreed with Matthews" (PARC and PolNeAR count
-    these). Only speakers can hold a stance: see ``_can_speak``."""
-    deps = {c.dep_ for c in verb.children}
-    lemma = _lemma(verb)
-    if lemma in ("call", "speak", "talk", "point"):
-        return False  # their own rules above: "spoke to reporters" reports nothing
-    # A passive with its agent: "is supported by far fewer papers" (the
-    # passive subject is what the stance is about).
-    content = deps & {"dobj", "xcomp", "oprd"} or any(_content_prep(c) for c in verb.children) or {
-        "agent", "nsubjpass"} <= deps
-    return (lemma in STANCE_CUES or lemma in WEAK_CUES or lemma in ATTITUDE_CUES) and _main_or_shared(verb) and bool(content)
-
-
-def _content_prep(prep: Any) -> bool:
-    """A prepositional phrase that can be what a stance is about ("agreed
-    with Matthews", "railed against the bill"), not when or where it was
-    taken ("voted on Monday", "spoke in Iowa")."""
-    if prep.dep_ != "prep" or prep.lower_ in ("during", "after", "before", "since", "until", "near", "amid"):
-        return False
-    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-    return bool(objs) and not any(o.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for o in objs)
-
-
-def _can_speak(subj: Any) -> bool:
-    """Can this subject hold a view? Names, pronouns, people and bodies can;
-    "the conflict claimed 6,500 lives" is not a claim by the conflict."""
-    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
-    return subj.lemma_.lower() not in EVENT_NOUNS
-
-
-def _main_or_shared(verb: Any) -> bool:
-    """A main verb, or one that shares its subject with the main verb: a
-    participle ("..., comparing him to Obama") or a verb it governs ("continues
-    to ignore", "was able to tout")."""
-    if verb.dep_ in ("ROOT", "conj"):
-        return True
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return True
-    return verb.dep_ == "xcomp"
-
-
-def _cues(sent: Any, block: Block, mask: bytearray) -> list[_Cue]:
-    found: list[_Cue] = []
-    quoted_here = any(mask[_abs(block, t)] for t in sent if not t.is_space)
-    for tok in sent:
-        if mask[_abs(block, tok)]:
-            continue  # cue verbs must occur *outside* any quotation (textacy)
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            objs = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
-            if objs and objs[0].i < sent.end:
-                found.append(_Cue(tok, objs[0]))
-            continue
-        other = _other_cue(tok, mask, block)
-        if other is not None:
-            if other.subject is not None and sent.start <= other.subject.i < sent.end and not any(
-                f.verb == other.verb for f in found
-            ):
-                found.append(other)
-            continue
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ in ("VBZ", "VBD")):
-            continue
-        lemma = _lemma(tok)
-        if lemma in ISSUE_VERBS:
-            # "X released a statement that ..." / "issued a statement saying ..."
-            if any(c.dep_ == "dobj" and c.lemma_.lower() in DOC_NOUNS for c in tok.children):
-                found.append(_Cue(tok, _subject(tok)))
-            continue
-        if lemma not in STRONG_CUES and lemma not in WEAK_CUES and lemma not in STANCE_CUES and lemma not in ATTITUDE_CUES:
-            continue
-        stance = False
-        if not _has_content(tok, quoted_here):
-            if not _stance(tok):
-                continue
-            stance = True
-        if tok.dep_ in ("advcl", "pcomp", "acl") and (
-            (tok.tag_ == "VBG" and any(c.dep_ in SUBJECTS for c in tok.children))
-            or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        ):
-            continue  # "with each side accusing ...", "spoke ... to call for ..."
-        subj = _subject(tok, lambda t: bool(mask[_abs(block, t)]))
-        if subj is None or subj.i >= sent.end or subj.i < sent.start:
-            continue
-        if mask[_abs(block, subj)] or stance and not _can_speak(subj):
-            continue
-        if lemma in ("learn", "hear"):  # "X learned from an official": the official speaks
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "from":
-                    pobj = [g for g in c.children if g.dep_ == "pobj"]
-                    if pobj:
-                        subj = pobj[0]
-        found.append(_Cue(tok, subj, trailing=_is_trailing(tok, subj, sent)))
-    # One cue per verb: "In a statement, X said" is one report, not two.
-    return [c for n, c in enumerate(found) if not any(o.verb == c.verb for o in found[n + 1 :])]
-
-
-def _other_cue(tok: Any, mask: bytearray, block: Block) -> _Cue | None:
-    """Cues that are not verbs of saying: adjectives of stance, light verbs
-    with a cue noun, cue nouns with a possessor, and speech-event phrases."""
-    lemma = tok.lemma_.lower()
-    deps = {c.dep_ for c in tok.children}
-    quoted: Callable[[Any], bool] = lambda t: bool(mask[_abs(block, t)])
-
-    def speaker(subj: Any | None) -> Any | None:
-        return subj if subj is not None and not quoted(subj) and _can_speak(subj) else None
-
-    # "Republicans weren't concerned about the shift": the adjective reports
-    # a stance only with a complement ("a concerned look" reports nothing).
-    if tok.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and deps & {"prep", "ccomp", "xcomp"}:
-        if tok.dep_ == "acomp" and tok.head.lemma_.lower() in COPULAS:
-            return _Cue(tok, speaker(_subject(tok.head, quoted)))
-        return None
-    # "made the case that", "has questions about", "expressed concern".
-    if tok.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in CUE_NOUNS for c in tok.children):
-            return _Cue(tok, speaker(_subject(tok, quoted)))
-        return None
-    # "his claim that ...", "North Korea's claims about ...": the possessor
-    # speaks; the noun phrase is the cue's own clause.
-    if tok.pos_ == "NOUN" and lemma in CUE_NOUNS and deps & {"acl", "prep", "ccomp", "relcl"}:
-        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its",)]
-        if poss and tok.head.lemma_.lower() not in LIGHT_VERBS:
-            return _Cue(tok, speaker(poss[0]), noun=True)
-    # "Obama, in remarks at the museum, laid out ...": a speech event on the
-    # main verb makes its clause a report.
-    if tok.dep_ == "pobj" and lemma in SPEECH_NOUNS and tok.head.lower_ in ("in", "during") and tok.head.dep_ == "prep":
-        verb = tok.head.head
-        if verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ROOT", "conj"):
-            return _Cue(verb, speaker(_subject(verb, quoted)))
-    return None
-
-
-def _is_trailing(verb: Any, subj: Any, sent: Any) -> bool:
-    """", Price said." after the words it reports: the outermost attribution."""
-    left = min(subj.left_edge.i, verb.i) if subj.head == verb else verb.i
-    if left <= sent.start:
-        return False
-    before = sent.doc[left - 1]
-    if before.text not in {",", "”", '"', "’", "—", "–", ":"}:
-        return False
-    after = [t for t in sent.doc[verb.i + 1 : sent.end] if not t.is_punct]
-    return all(verb in t.ancestors and t.dep_ not in ("ccomp", "parataxis") for t in after) and all(
-        t.head != verb or t.dep_ not in ("ccomp",) for t in after
-    )
-
-
-def _subordinate(cue: _Cue) -> bool:
-    """A cue inside an adverbial or relative clause of a main clause that is
-    not itself a report ("..., though he said ...", "..., when X cited ...")."""
-    verb = cue.verb
-    if cue.noun:
-        return True
-    if _parenthetical_as(verb):
-        return False
-    return verb.lower_ != "according" and verb.dep_ in ("advcl", "relcl") and verb.tag_ != "VBG" and not cue.trailing
-
-
-def _parenthetical_as(verb: Any) -> bool:
-    """"..., as police have said." reports the clause it hangs on: an "as"
-    clause whose cue has no content of its own."""
-    kids = list(verb.children)
-    return (
-        verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
-        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids)
-    )
-
-
-def _nested(inner: _Cue, outer: _Cue) -> bool:
-    """Is ``inner`` part of what ``outer`` reports? Coordinated cues are not:
-    "Baku said X and the army said Y" has two speakers."""
-    if outer.verb not in inner.verb.ancestors:
-        return False
-    if inner.verb.dep_ == "conj" and inner.verb.head == outer.verb:
-        return False
-    subj = inner.subject
-    if subj is not None and subj.left_edge.i > 0:
-        before = subj.doc[subj.left_edge.i - 1]
-        if before.lower_ in {"and", "but", "while", "whereas", ";"} and before.i > outer.verb.i:
-            return False
-    return True
-
-
-def _reports(outer: _Cue, inner: _Cue) -> bool:
-    """Is ``inner`` inside what ``outer`` reports? A clause on the speaker
-    ("Obama, who understood X, told ...") is not."""
-    if outer.verb not in inner.verb.ancestors:
-        return False
-    # The child of the outer cue that leads to the inner one: its content
-    # ("said [that X, who claimed ...]") or an adjunct ("said X, [though she
-    # acknowledged ...]", "[Obama, who understood X,] told ...").
-    child = next(t for t in [inner.verb, *inner.verb.ancestors] if t.head == outer.verb)
-    return child.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "oprd", "attr", "acomp")
-
-
-def _top(cues: list[_Cue]) -> list[_Cue]:
-    according = [c for c in cues if c.verb.lower_ == "according"]
-    if according:
-        return according[:1]  # the source of the whole sentence
-    trailing = [c for c in cues if c.trailing]
-    if trailing:
-        return trailing[-1:]
-    return [c for c in cues if not any(_nested(c, o) for o in cues if o is not c)]
 
 
 def _conj_root(tok: Any) -> Any:
@@ -585,7 +242,7 @@ class Attributor:
         low = head.lower_
         if low in RELATIVE and head.head.dep_ == "relcl":
             antecedent = head.head.head  # "a man who said" -> the man
-            return self.resolve(antecedent, _mention_tokens(antecedent))
+            return self.resolve(antecedent, mention_tokens(antecedent))
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS:
             if low in PERSON_PRONOUNS:
                 return self._antecedent(head), "person"
@@ -650,21 +307,21 @@ class Attributor:
         sents = _sentences(self.blocks, self.text)
         results: list[list[Attributed]] = []
         for block, sent in sents:
-            cues = _cues(sent, block, self.mask)
+            cues = cues_in(sent, block, self.mask)
             s0, s1 = block.start + sent.start_char, block.start + sent.end_char
             # "..., when Clinton cited X", "Obama, who understood that ...":
             # a cue in an adverbial or relative clause owns that clause only;
             # the rest of the sentence belongs to the main cue, if any.
-            clauses: list[tuple[int, int, _Cue]] = []
-            subs = [c for c in cues if _subordinate(c) and not any(_reports(o, c) for o in cues if o is not c)]
+            clauses: list[tuple[int, int, Cue]] = []
+            subs = [c for c in cues if subordinate(c) and not any(reports(o, c) for o in cues if o is not c)]
             for c in sorted(subs, key=lambda c: c.verb.left_edge.i - c.verb.right_edge.i):
                 a, b = self._clause(block, c)
                 if not any(a < y and x < b for x, y, _ in clauses):
                     clauses.append((a, b, c))
             clauses.sort(key=lambda x: x[0])
-            top = _top([c for c in cues if not any(c is x[2] for x in clauses)])
+            top = top_cues([c for c in cues if not any(c is x[2] for x in clauses)])
             base = [(*self._part(block, sent, top, n), cue) for n, cue in enumerate(top)] or [(s0, s1, None)]
-            pieces: list[tuple[int, int, _Cue | None]] = []
+            pieces: list[tuple[int, int, Cue | None]] = []
             for a, b, cue in base:
                 cur = a
                 for x, y, sub in clauses:
@@ -680,7 +337,7 @@ class Attributor:
             for a, b, cue in pieces:
                 parts.append(Attributed(a, b) if cue is None else self._attribute(block, sent, cue, a, b))
             labelled = self._labelled(block, sent)
-            if labelled is not None and all(_abs(block, c.verb) > labelled.mention_end for c in cues):
+            if labelled is not None and all(offset(block, c.verb) > labelled.mention_end for c in cues):
                 parts = [labelled]  # "Pence: Trump Was 'Mocking' Clinton Camp"
             elif not cues:
                 parts = [Attributed(s0, s1)]
@@ -691,7 +348,7 @@ class Attributor:
             a.quote = self._quoted_words(a.start, a.end)
         return flat
 
-    def _clause(self, block: Block, cue: _Cue) -> tuple[int, int]:
+    def _clause(self, block: Block, cue: Cue) -> tuple[int, int]:
         """The span of a subordinate cue's clause, its subject included."""
         verb = cue.verb
         a = block.start + verb.left_edge.idx
@@ -715,12 +372,12 @@ class Attributor:
         if not label:
             return None
         transcript = all(t.is_upper or t.is_punct for t in label) and any(len(t) > 1 for t in label)
-        if self.mask[_abs(block, colon)] and not transcript:
+        if self.mask[offset(block, colon)] and not transcript:
             return None
         if fold(self._phrase(label)) in LABEL_WORDS:
             return None  # "Update:", "The Latest:" name no speaker
         def capital(t: Any) -> bool:  # as the text spells it: a headline may be parsed lower-cased
-            return self.text[_abs(block, t)].isupper()
+            return self.text[offset(block, t)].isupper()
 
         if not all(t.pos_ == "PROPN" or capital(t) or t.text in (".", "-") or t.lower_ in LABEL_LINKS for t in label):
             return None
@@ -741,11 +398,11 @@ class Attributor:
         if not speaker:
             return None
         self.ctx.speakers.append((speaker, category, label[-1].lemma_.lower()))
-        m0, m1 = _abs(block, label[0]), _abs(block, label[-1]) + len(label[-1].text)
+        m0, m1 = offset(block, label[0]), offset(block, label[-1]) + len(label[-1].text)
         return Attributed(block.start + sent.start_char, block.start + sent.end_char, speaker,
                           self.text[m0:m1], m0, m1, ":", "direct", person=category == "person", category=category)
 
-    def _part(self, block: Block, sent: Any, top: list[_Cue], n: int) -> tuple[int, int]:
+    def _part(self, block: Block, sent: Any, top: list[Cue], n: int) -> tuple[int, int]:
         s0, s1 = block.start + sent.start_char, block.start + sent.end_char
         if len(top) == 1:
             return s0, s1
@@ -764,12 +421,12 @@ class Attributor:
             end -= 1
         return start, end
 
-    def _attribute(self, block: Block, sent: Any, cue: _Cue, start: int, end: int) -> Attributed:
+    def _attribute(self, block: Block, sent: Any, cue: Cue, start: int, end: int) -> Attributed:
         head = cue.subject
-        toks = _mention_tokens(head)
+        toks = mention_tokens(head)
         speaker, category = self.resolve(head, toks)
-        m0 = _abs(block, toks[0])
-        m1 = _abs(block, toks[-1]) + len(toks[-1].text)
+        m0 = offset(block, toks[0])
+        m1 = offset(block, toks[-1]) + len(toks[-1].text)
         mention = self.text[m0:m1]
         if speaker:
             self.ctx.speakers.append((speaker, category, head.lemma_.lower()))
@@ -780,7 +437,7 @@ class Attributor:
                 self.ctx.issuer = speaker
         cue_text = "according to" if cue.verb.lower_ == "according" else cue.verb.text
         quoted = sum(self.mask[start:end])
-        v0 = _abs(block, cue.verb)
+        v0 = offset(block, cue.verb)
         v1 = v0 + len(cue.verb.text)
         # The speaker's and the cue's words are not content: '"No," Ortiz said' is direct.
         content = sum(1 for i in range(start, end) if self.text[i].isalnum() and not (m0 <= i < m1 or v0 <= i < v1))

@@ -1,9 +1,18 @@
-"""Lexicons of attribution: the words that report speech, thought and stance,
-and the nouns that can name a speaker. General news English, not any one
-article; each list says what it is for. Used by ``attribution``.
+"""Cues: where a parsed sentence reports speech, thought or stance, and whose.
+
+The lexicons (general news English, not any one article; each list says what
+it is for) and the rules over spaCy's dependency parse that find a cue (a
+verb of saying, a stance, "according to", a cue noun) and its source. The
+speakers themselves are resolved in ``attribution``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .nlp import Block
 
 # Verbs that report speech whatever follows them.
 STRONG_CUES = {
@@ -134,3 +143,349 @@ SPEECH_NOUNS = {
     "column", "book", "editorial", "report", "briefing", "conference",
     "appearance", "debate", "hearing", "video", "ad", "commercial", "rally",
 }
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "prep", "advcl", "dative", "oprd"}
+CUT_FROM_MENTION = {"appos", "relcl", "acl", "punct", "advcl", "prep"}
+
+
+@dataclass
+class Cue:
+    verb: Any  # the cue token ("said", "according")
+    subject: Any | None  # head token of the speaker mention
+    trailing: bool = False
+    noun: bool = False  # a cue noun ("his claim that ..."): owns its noun phrase
+
+
+
+def offset(block: Block, tok: Any) -> int:
+    return block.start + tok.idx
+
+
+def mention_tokens(head: Any) -> list[Any]:
+    """The words naming a speaker: the subject without appositions or clauses."""
+    left = [t for t in head.lefts if t.dep_ not in CUT_FROM_MENTION]
+    toks: list[Any] = []
+    for t in left:
+        toks.extend(t.subtree)
+    toks.append(head)
+    for t in head.rights:
+        if t.dep_ in CUT_FROM_MENTION or t.dep_ == "punct":
+            break
+        if t.dep_ in ("cc", "conj"):
+            toks.extend(t.subtree)
+            continue
+        toks.extend(t.subtree)
+    toks = sorted(set(toks), key=lambda t: t.i)
+    if toks and is_dateline(toks[0]):  # "BRUSSELS - European leaders"
+        toks = [t for t in toks if t.i > toks[0].i + 1]
+    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    return toks
+
+
+def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any | None:
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    # A quotation before its cue is often parsed as a second subject ("One of
+    # the best," Cummings said): the speaker is the subject outside the quote.
+    # A passive cue's source is its agent ("is supported by far fewer
+    # papers"); the passive subject is what is said or whom it is said to.
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            return objs[0] if objs else None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    subjects = [_past_dateline(c) for c in verb.children if c.dep_ in SUBJECTS]
+    outside = [c for c in subjects if not quoted(c)]
+    if outside:
+        return outside[-1]  # "who" in "a man who said": resolved to the man later
+    if subjects:
+        return subjects[0]
+    # Participles and infinitives inherit the subject of the verb they hang on:
+    # "the statement said, adding that ..."; "continues to accuse".
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head != verb:
+        for c in verb.head.children:
+            if c.dep_ in SUBJECTS:
+                return c
+    # "... and the Karabakh army said ...": the parser took the subject for an
+    # object of the clause before; a noun phrase ending right before the verb
+    # and opened by a conjunction is the verb's subject.
+    if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "dobj", "pobj", "appos"):
+        left = prev.left_edge.i
+        if left > 0 and verb.doc[left - 1].lower_ in ("and", "but", ",", "while"):
+            return prev
+    return None
+
+
+def is_dateline(tok: Any) -> bool:
+    """"WASHINGTON --" or "BRUSSELS -" opening a story: a place, not a speaker."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (tok.is_upper and len(tok) > 1 and tok.i == tok.sent.start and nxt is not None
+            and nxt.text in ("--", "-", "—", "–", "―"))
+
+
+def _past_dateline(subj: Any) -> Any:
+    """The real subject when the parser took a dateline ("WASHINGTON -- President
+    Obama ... said") or the object of a fronted clause ("To understand the real
+    Dred Scott, Chief Justice Roberts said") for it: the apposition after it."""
+    appos = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not appos:
+        return subj
+    if is_dateline(subj):
+        return appos[0]
+    first = subj.left_edge
+    before = subj.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.pos_ == "VERB" and before.dep_ in ("advcl", "xcomp") and not any(
+        c.dep_ in ("dobj", "ccomp") for c in before.children
+    ):
+        return appos[0]
+    return subj
+
+
+_CUE_LEMMAS = STRONG_CUES | WEAK_CUES | STANCE_CUES | ATTITUDE_CUES
+
+
+def _lemma(tok: Any) -> str:
+    """The verb's lemma, mended where the lemmatizer strips too much
+    ("rated" -> "rat", "hoped" -> "hop"): a cue spelt with a final "e"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _CUE_LEMMAS and lemma + "e" in _CUE_LEMMAS and tok.lower_.startswith(lemma + "e"):
+        return lemma + "e"
+    return lemma
+
+
+def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"ccomp", "parataxis"}:
+        return True
+    if _lemma(verb) in STRONG_CUES:
+        # "But, he said, officials should be vigilant": a parenthetical cue
+        # reports the clause it interrupts.
+        return bool(deps & CONTENT_DEPS) or quoted_in_sentence or verb.dep_ in ("parataxis", "advcl", "ccomp") and _lemma(verb) in {"say", "add", "note", "write", "argue", "explain", "tell", "insist", "warn"}
+    if _lemma(verb) == "call":  # "called for", "called on", "called it X": not "a group called X"
+        if verb.dep_ in ("acl", "amod"):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children) or bool(
+            deps & {"oprd", "xcomp"}
+        )
+    if _lemma(verb) in ("speak", "talk"):  # "spoke of", "talked about": not "spoke to"
+        return any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children)
+    if _lemma(verb) == "point":  # "pointed out that", "pointed to reports"
+        return any(c.lower_ in ("out", "to") for c in verb.children) and bool(deps & {"dobj", "ccomp", "prep", "prt"})
+    if "xcomp" in deps and _lemma(verb) in {"ask", "urge", "want", "plan", "seek", "threaten", "refuse", "decline"}:
+        return True
+    if quoted_in_sentence and "dobj" not in deps:
+        return True
+    return False
+
+
+def _stance(verb: Any) -> bool:
+    """A verb of stance or thought whose content is a noun phrase: "Trump
+    attacked the deal", "She agreed with Matthews" (PARC and PolNeAR count
+    these). Only speakers can hold a stance: see ``can_speak``."""
+    deps = {c.dep_ for c in verb.children}
+    lemma = _lemma(verb)
+    if lemma in ("call", "speak", "talk", "point"):
+        return False  # their own rules above: "spoke to reporters" reports nothing
+    # A passive with its agent: "is supported by far fewer papers" (the
+    # passive subject is what the stance is about).
+    content = deps & {"dobj", "xcomp", "oprd"} or any(_content_prep(c) for c in verb.children) or {
+        "agent", "nsubjpass"} <= deps
+    return (lemma in STANCE_CUES or lemma in WEAK_CUES or lemma in ATTITUDE_CUES) and _main_or_shared(verb) and bool(content)
+
+
+def _content_prep(prep: Any) -> bool:
+    """A prepositional phrase that can be what a stance is about ("agreed
+    with Matthews", "railed against the bill"), not when or where it was
+    taken ("voted on Monday", "spoke in Iowa")."""
+    if prep.dep_ != "prep" or prep.lower_ in ("during", "after", "before", "since", "until", "near", "amid"):
+        return False
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and not any(o.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for o in objs)
+
+
+def can_speak(subj: Any) -> bool:
+    """Can this subject hold a view? Names, pronouns, people and bodies can;
+    "the conflict claimed 6,500 lives" is not a claim by the conflict."""
+    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return subj.lemma_.lower() not in EVENT_NOUNS
+
+
+def _main_or_shared(verb: Any) -> bool:
+    """A main verb, or one that shares its subject with the main verb: a
+    participle ("..., comparing him to Obama") or a verb it governs ("continues
+    to ignore", "was able to tout")."""
+    if verb.dep_ in ("ROOT", "conj"):
+        return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return True
+    return verb.dep_ == "xcomp"
+
+
+def cues_in(sent: Any, block: Block, mask: bytearray) -> list[Cue]:
+    """Every cue of a sentence with the head of its source, in text order;
+    ``mask`` marks quoted characters (cues inside quotes do not count)."""
+    found: list[Cue] = []
+    quoted_here = any(mask[offset(block, t)] for t in sent if not t.is_space)
+    for tok in sent:
+        if mask[offset(block, tok)]:
+            continue  # cue verbs must occur *outside* any quotation (textacy)
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objs and objs[0].i < sent.end:
+                found.append(Cue(tok, objs[0]))
+            continue
+        other = _other_cue(tok, mask, block)
+        if other is not None:
+            if other.subject is not None and sent.start <= other.subject.i < sent.end and not any(
+                f.verb == other.verb for f in found
+            ):
+                found.append(other)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ in ("VBZ", "VBD")):
+            continue
+        lemma = _lemma(tok)
+        if lemma in ISSUE_VERBS:
+            # "X released a statement that ..." / "issued a statement saying ..."
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in DOC_NOUNS for c in tok.children):
+                found.append(Cue(tok, _subject(tok)))
+            continue
+        if lemma not in STRONG_CUES and lemma not in WEAK_CUES and lemma not in STANCE_CUES and lemma not in ATTITUDE_CUES:
+            continue
+        stance = False
+        if not _has_content(tok, quoted_here):
+            if not _stance(tok):
+                continue
+            stance = True
+        if tok.dep_ in ("advcl", "pcomp", "acl") and (
+            (tok.tag_ == "VBG" and any(c.dep_ in SUBJECTS for c in tok.children))
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            continue  # "with each side accusing ...", "spoke ... to call for ..."
+        subj = _subject(tok, lambda t: bool(mask[offset(block, t)]))
+        if subj is None or subj.i >= sent.end or subj.i < sent.start:
+            continue
+        if mask[offset(block, subj)] or stance and not can_speak(subj):
+            continue
+        if lemma in ("learn", "hear"):  # "X learned from an official": the official speaks
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    pobj = [g for g in c.children if g.dep_ == "pobj"]
+                    if pobj:
+                        subj = pobj[0]
+        found.append(Cue(tok, subj, trailing=_is_trailing(tok, subj, sent)))
+    # One cue per verb: "In a statement, X said" is one report, not two.
+    return [c for n, c in enumerate(found) if not any(o.verb == c.verb for o in found[n + 1 :])]
+
+
+def _other_cue(tok: Any, mask: bytearray, block: Block) -> Cue | None:
+    """Cues that are not verbs of saying: adjectives of stance, light verbs
+    with a cue noun, cue nouns with a possessor, and speech-event phrases."""
+    lemma = tok.lemma_.lower()
+    deps = {c.dep_ for c in tok.children}
+    quoted: Callable[[Any], bool] = lambda t: bool(mask[offset(block, t)])
+
+    def speaker(subj: Any | None) -> Any | None:
+        return subj if subj is not None and not quoted(subj) and can_speak(subj) else None
+
+    # "Republicans weren't concerned about the shift": the adjective reports
+    # a stance only with a complement ("a concerned look" reports nothing).
+    if tok.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and deps & {"prep", "ccomp", "xcomp"}:
+        if tok.dep_ == "acomp" and tok.head.lemma_.lower() in COPULAS:
+            return Cue(tok, speaker(_subject(tok.head, quoted)))
+        return None
+    # "made the case that", "has questions about", "expressed concern".
+    if tok.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in CUE_NOUNS for c in tok.children):
+            return Cue(tok, speaker(_subject(tok, quoted)))
+        return None
+    # "his claim that ...", "North Korea's claims about ...": the possessor
+    # speaks; the noun phrase is the cue's own clause.
+    if tok.pos_ == "NOUN" and lemma in CUE_NOUNS and deps & {"acl", "prep", "ccomp", "relcl"}:
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its",)]
+        if poss and tok.head.lemma_.lower() not in LIGHT_VERBS:
+            return Cue(tok, speaker(poss[0]), noun=True)
+    # "Obama, in remarks at the museum, laid out ...": a speech event on the
+    # main verb makes its clause a report.
+    if tok.dep_ == "pobj" and lemma in SPEECH_NOUNS and tok.head.lower_ in ("in", "during") and tok.head.dep_ == "prep":
+        verb = tok.head.head
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ROOT", "conj"):
+            return Cue(verb, speaker(_subject(verb, quoted)))
+    return None
+
+
+def _is_trailing(verb: Any, subj: Any, sent: Any) -> bool:
+    """", Price said." after the words it reports: the outermost attribution."""
+    left = min(subj.left_edge.i, verb.i) if subj.head == verb else verb.i
+    if left <= sent.start:
+        return False
+    before = sent.doc[left - 1]
+    if before.text not in {",", "”", '"', "’", "—", "–", ":"}:
+        return False
+    after = [t for t in sent.doc[verb.i + 1 : sent.end] if not t.is_punct]
+    return all(verb in t.ancestors and t.dep_ not in ("ccomp", "parataxis") for t in after) and all(
+        t.head != verb or t.dep_ not in ("ccomp",) for t in after
+    )
+
+
+def subordinate(cue: Cue) -> bool:
+    """A cue inside an adverbial or relative clause of a main clause that is
+    not itself a report ("..., though he said ...", "..., when X cited ...")."""
+    verb = cue.verb
+    if cue.noun:
+        return True
+    if _parenthetical_as(verb):
+        return False
+    return verb.lower_ != "according" and verb.dep_ in ("advcl", "relcl") and verb.tag_ != "VBG" and not cue.trailing
+
+
+def _parenthetical_as(verb: Any) -> bool:
+    """"..., as police have said." reports the clause it hangs on: an "as"
+    clause whose cue has no content of its own."""
+    kids = list(verb.children)
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids)
+    )
+
+
+def nested(inner: Cue, outer: Cue) -> bool:
+    """Is ``inner`` part of what ``outer`` reports? Coordinated cues are not:
+    "Baku said X and the army said Y" has two speakers."""
+    if outer.verb not in inner.verb.ancestors:
+        return False
+    if inner.verb.dep_ == "conj" and inner.verb.head == outer.verb:
+        return False
+    subj = inner.subject
+    if subj is not None and subj.left_edge.i > 0:
+        before = subj.doc[subj.left_edge.i - 1]
+        if before.lower_ in {"and", "but", "while", "whereas", ";"} and before.i > outer.verb.i:
+            return False
+    return True
+
+
+def reports(outer: Cue, inner: Cue) -> bool:
+    """Is ``inner`` inside what ``outer`` reports? A clause on the speaker
+    ("Obama, who understood X, told ...") is not."""
+    if outer.verb not in inner.verb.ancestors:
+        return False
+    # The child of the outer cue that leads to the inner one: its content
+    # ("said [that X, who claimed ...]") or an adjunct ("said X, [though she
+    # acknowledged ...]", "[Obama, who understood X,] told ...").
+    child = next(t for t in [inner.verb, *inner.verb.ancestors] if t.head == outer.verb)
+    return child.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "oprd", "attr", "acomp")
+
+
+def top_cues(cues: list[Cue]) -> list[Cue]:
+    according = [c for c in cues if c.verb.lower_ == "according"]
+    if according:
+        return according[:1]  # the source of the whole sentence
+    trailing = [c for c in cues if c.trailing]
+    if trailing:
+        return trailing[-1:]
+    return [c for c in cues if not any(nested(c, o) for o in cues if o is not c)]
