@@ -98,6 +98,8 @@ CASES = [
       '"Then we opened the school gym for them.\n\n'
       '"Nobody slept that night," said Carla Mendes, the principal.',
       "opened the school gym", "Carla Mendes", "Carla Mendes", id="quote-over-paragraphs"),
+    P('Senator Joan Pike said the vote would be close. She added:\n\n"The bill is dead. Nobody will vote for it."',
+      "Nobody will vote for it", "Joan Pike", "She", id="colon-cue-introduces-next-paragraph"),
     P("WALLACE: Will you accept the result?\nPENCE: We will accept it.",
       "Will you accept the result", "Wallace", "WALLACE", id="transcript"),
     P("“We deserve schools that work.” ― Dana Whitfield",

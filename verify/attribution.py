@@ -342,6 +342,7 @@ class Attributor:
             elif not cues:
                 parts = [Attributed(s0, s1)]
             results.append(parts)
+        self._introduced(sents, results)
         self._carry_quotes(sents, results)
         flat = [a for parts in results for a in parts]
         for a in flat:
@@ -445,6 +446,26 @@ class Attributor:
         kind = "indirect" if not quoted else "direct" if in_quote >= 0.85 * max(content, 1) else "mixed"
         return Attributed(start, end, speaker or mention, mention, m0, m1, cue_text, kind,
                           person=category == "person", category=category)
+
+    def _introduced(self, sents: list[tuple[Block, Any]], results: list[list[Attributed]]) -> None:
+        """A paragraph that ends "He said:" or "The Times reports:" introduces
+        the next paragraph: its sentences take that speaker."""
+        for i, (block, sent) in enumerate(sents[:-1]):
+            said = results[i][-1]
+            if not said.speaker or not self.text[: block.start + sent.end_char].rstrip().endswith(":"):
+                continue
+            if block.start + sent.end_char < block.end - 1:
+                continue  # the colon's words follow in the same paragraph
+            nxt = sents[i + 1][0]
+            for j in range(i + 1, len(sents)):
+                if sents[j][0] is not nxt:
+                    break
+                parts = results[j]
+                if len(parts) == 1 and parts[0].speaker is None:
+                    a = parts[0]
+                    results[j] = [Attributed(a.start, a.end, said.speaker, said.mention, said.mention_start,
+                                             said.mention_end, said.cue, "direct" if self._mostly_quoted(a.start, a.end)
+                                             else "indirect", person=said.person, category=said.category)]
 
     def _carry_quotes(self, sents: list[tuple[Block, Any]], results: list[list[Attributed]]) -> None:
         """Sentences inside a quotation take the speaker its cue names, even

@@ -261,6 +261,8 @@ def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:
     deps = {c.dep_ for c in verb.children}
     if deps & {"ccomp", "parataxis"}:
         return True
+    if _lemma(verb) in STRONG_CUES and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":":
+        return True  # "He added:" introduces what follows, maybe the next paragraph
     if _lemma(verb) in STRONG_CUES:
         # "But, he said, officials should be vigilant": a parenthetical cue
         # reports the clause it interrupts.
