@@ -37,7 +37,7 @@ def _numbers(blocks: list[Block]) -> list[tuple[Quantity, tuple[int, int]]]:
             if tok is not None:
                 head = tok
                 while head.dep_ not in CLAUSES or head.pos_ not in ("VERB", "AUX"):
-                    if head.head is head:
+                    if head.dep_ == "ROOT" or head.head.i == head.i:
                         break
                     head = head.head
                 a = min(a, head.left_edge.idx)
