@@ -57,3 +57,33 @@ def test_another_event_in_another_year_is_kept_apart(report) -> None:
 def test_origins_count_independent_sources(report) -> None:
     _, groups = _group_of(report, "a", 4, "deaths")
     assert groups[0].origins >= 2
+
+
+def test_outlets_that_all_quote_one_ministry_are_one_origin(tmp_path: Path) -> None:
+    texts = [
+        "date 2023-07-11\nTwelve people died in the landslide near Kerala on Monday, the Health Ministry said.\n",
+        "date 2023-07-11\nThe landslide near Kerala killed 12 people on Monday, according to the Health Ministry.\n",
+        "date 2023-07-12\nA Monday landslide near Kerala left 12 people dead, the Health Ministry said in a statement.\n",
+    ]
+    for i, text in enumerate(texts):
+        write(tmp_path, f"m{i}.txt", text)
+    result = build_report([tmp_path])
+    groups = [g for g in result.groups if len({c.doc for c in result.claims if c.id in g.claims}) == 3]
+    assert groups and groups[0].verdict == "agree"
+    assert groups[0].origins == 1
+
+
+def test_copies_of_one_wire_text_are_one_origin(tmp_path: Path) -> None:
+    wire = (
+        "A magnitude 6.1 earthquake struck off the coast of Chile late on Sunday, killing at least "
+        "three people and damaging more than 200 homes in the port town as rescue teams worked "
+        "through the night to reach villages cut off by landslides and fallen power lines."
+    )
+    write(tmp_path, "w1.txt", "date 2023-01-02\n" + wire + "\n")
+    write(tmp_path, "w2.txt", "date 2023-01-02\nBy Staff\n\n" + wire + "\n")
+    result = build_report([tmp_path])
+    grouped = [g for g in result.groups if len({c.doc for c in result.claims if c.id in g.claims}) == 2]
+    assert grouped
+    assert all(g.origins == 1 for g in grouped)
+    claims = {c.id: c for c in result.claims}
+    assert all(claims[i].speaker is None for g in grouped for i in g.claims)  # one origin by copy, not by speaker
