@@ -64,7 +64,7 @@ def claim_rows(claims: Iterable[Claim], width: int = 90) -> list[dict[str, str]]
         {
             "id": c.id,
             "speaker": c.speaker or "(outlet)",
-            "claim": _short(c.text, width) if width else " ".join(c.text.split()),
+            "claim": ("↳ " if c.parent else "") + (_short(c.text, width - 2 * bool(c.parent)) if width else " ".join(c.text.split())),
             "quantities": "; ".join(quantity_label(q) for q in c.quantities),
             "time": c.time or "",
         }
