@@ -270,7 +270,7 @@ class Attributor:
                 self.ctx.persons[key] = person
             return person, "person"
         lemma = head.lemma_.lower()
-        if lemma in DOC_NOUNS:
+        if lemma in DOC_NOUNS and head.pos_ != "PROPN":  # "The Washington Post" is no post
             issuer = [t for t in toks if t.i < head.i and t.dep_ in ("poss", "compound", "nmod", "amod") and (t.pos_ == "PROPN" or t.ent_type_)]
             if issuer:
                 first = min(issuer, key=lambda t: t.left_edge.i)

@@ -50,13 +50,35 @@ STANCE_CUES = {
     "admit", "acknowledge", "highlight", "recall", "predict", "promise",
     "pledge", "vow", "warn", "urge", "demand", "propose", "plan", "want",
 }
-# Verbs that put out a text: "X released a statement that ...".
-ISSUE_VERBS = {"release", "issue", "publish", "put"}
+# Verbs that put out a text: "X released a statement that ...", "sent a letter".
+ISSUE_VERBS = {"release", "issue", "publish", "put", "send", "file", "submit", "circulate"}
 DOC_NOUNS = {
     "statement", "report", "communique", "communiqué", "release", "tweet",
     "post", "letter", "memo", "study", "survey", "poll", "analysis", "filing",
     "declaration", "readout", "transcript", "document", "documents", "data",
-    "complaint", "lawsuit", "affidavit", "ruling", "order",
+    "complaint", "lawsuit", "affidavit", "ruling", "order", "paper", "papers",
+    "brief", "petition", "motion",
+}
+# Normative sources and what they allow or demand: "the rules allow", "the
+# law requires", "standards that prohibit lawyers from ...". The text that
+# sets a norm is the source of what it allows (PARC, PolNeAR).
+NORM_VERBS = {
+    "allow", "require", "permit", "prohibit", "forbid", "ban", "bar", "mandate",
+    "empower", "authorize", "authorise", "oblige", "obligate", "entitle", "compel",
+    "direct", "restrict", "exempt",
+}
+NORM_NOUNS = {
+    "law", "rule", "regulation", "policy", "program", "programme", "bill", "act",
+    "constitution", "standard", "code", "treaty", "agreement", "statute",
+    "provision", "measure", "guideline", "order", "amendment", "procedure",
+    "legislation", "charter", "contract", "platform", "accord", "directive",
+    "ordinance", "clause", "plan", "proposal", "ruling", "decision", "deal",
+}
+# People named by the stance they hold: "X is a staunch opponent of the death
+# penalty", "has been an outspoken supporter of NATO".
+STANCE_AGENTS = {
+    "supporter", "opponent", "critic", "advocate", "proponent", "champion",
+    "defender", "fan", "skeptic", "sceptic", "backer", "foe", "detractor", "admirer",
 }
 # Nouns for people that a definite description can stand for.
 ROLE_NOUNS = {
@@ -210,6 +232,16 @@ def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any 
         for c in verb.head.children:
             if c.dep_ in SUBJECTS:
                 return c
+        # "began by saying", "was criticized for saying": the gerund after a
+        # preposition shares the subject of the verb the preposition hangs on.
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            outer = verb.head.head
+            objs = [c for c in outer.children if c.dep_ == "dobj"]
+            if verb.head.lower_ == "for" and objs:
+                return objs[0]  # "held Pagliano in contempt for refusing": Pagliano refused
+            if not any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in outer.children):
+                before = [c for c in outer.children if c.dep_ in SUBJECTS and c.i < verb.head.i]
+                return before[-1] if before else _subject(outer, quoted)
     # "... and the Karabakh army said ...": the parser took the subject for an
     # object of the clause before; a noun phrase ending right before the verb
     # and opened by a conjunction is the verb's subject.
@@ -252,7 +284,9 @@ def _lemma(tok: Any) -> str:
     """The verb's lemma, mended where the lemmatizer strips too much
     ("rated" -> "rat", "hoped" -> "hop"): a cue spelt with a final "e"."""
     lemma = tok.lemma_.lower()
-    if lemma not in _CUE_LEMMAS and lemma + "e" in _CUE_LEMMAS and tok.lower_.startswith(lemma + "e"):
+    if lemma not in _CUE_LEMMAS and lemma + "e" in _CUE_LEMMAS and (
+        tok.lower_.startswith(lemma + "e") or tok.lower_ == lemma + "ing"  # "hoping" -> "hop"
+    ):
         return lemma + "e"
     return lemma
 
@@ -266,6 +300,10 @@ def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:
     if _lemma(verb) in STRONG_CUES:
         # "But, he said, officials should be vigilant": a parenthetical cue
         # reports the clause it interrupts.
+        if {"agent", "nsubjpass"} <= deps:
+            return True  # "was first reported by the Post": the passive subject is the content
+        if parenthetical(verb):
+            return True  # "All of this, he acknowledges, could be undone"
         return bool(deps & CONTENT_DEPS) or quoted_in_sentence or verb.dep_ in ("parataxis", "advcl", "ccomp") and _lemma(verb) in {"say", "add", "note", "write", "argue", "explain", "tell", "insist", "warn"}
     if _lemma(verb) == "call":  # "called for", "called on", "called it X": not "a group called X"
         if verb.dep_ in ("acl", "amod"):
@@ -348,9 +386,23 @@ def cues_in(sent: Any, block: Block, mask: bytearray) -> list[Cue]:
             ):
                 found.append(other)
             continue
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ in ("VBZ", "VBD")):
+        # "Trump claims that ...": a cue word the tagger took for a noun acts as
+        # the verb when it has a subject and a clause of its own.
+        acts = tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) and any(
+            c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ in ("VBZ", "VBD")) and not acts:
             continue
         lemma = _lemma(tok)
+        if lemma == "put" and _as_put_it(tok):
+            found.append(Cue(tok, _subject(tok)))  # "as Ms. Simonyan put it, ..."
+            continue
+        if lemma in NORM_VERBS:
+            subj = _subject(tok)
+            if subj is not None and _norm_source(subj) and sent.start <= subj.i < sent.end and any(
+                c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children
+            ):
+                found.append(Cue(tok, subj))
+            continue
         if lemma in ISSUE_VERBS:
             # "X released a statement that ..." / "issued a statement saying ..."
             if any(c.dep_ == "dobj" and c.lemma_.lower() in DOC_NOUNS for c in tok.children):
@@ -396,10 +448,25 @@ def _other_cue(tok: Any, mask: bytearray, block: Block) -> Cue | None:
 
     # "Republicans weren't concerned about the shift": the adjective reports
     # a stance only with a complement ("a concerned look" reports nothing).
-    if tok.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and deps & {"prep", "ccomp", "xcomp"}:
+    if (tok.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES or tok.tag_ == "VBN" and tok.lower_ in STANCE_ADJECTIVES) and deps & {
+        "prep", "ccomp", "xcomp"
+    }:
         if tok.dep_ == "acomp" and tok.head.lemma_.lower() in COPULAS:
             return Cue(tok, speaker(_subject(tok.head, quoted)))
-        return None
+        if tok.pos_ == "ADJ":
+            return None
+    # "We are convinced this is ...", "Voters were worried about ...": a
+    # participle of stance in the passive; its subject holds the view.
+    if tok.tag_ == "VBN" and tok.lower_ in STANCE_ADJECTIVES and "auxpass" in deps and deps & {"prep", "ccomp", "xcomp"}:
+        # The parser sometimes hangs the subject on the auxiliary ("farmers are").
+        near = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass"))]
+        subj = next((c for t in near for c in t.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        return Cue(tok, speaker(subj))
+    # "X is a staunch opponent of the death penalty": the copula is the cue.
+    if tok.pos_ == "NOUN" and lemma in STANCE_AGENTS and tok.dep_ == "attr" and tok.head.lemma_.lower() in COPULAS and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tok.children
+    ):
+        return Cue(tok.head, speaker(_subject(tok.head, quoted)))
     # "made the case that", "has questions about", "expressed concern".
     if tok.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
         if any(c.dep_ == "dobj" and c.lemma_.lower() in CUE_NOUNS for c in tok.children):
@@ -445,6 +512,31 @@ def subordinate(cue: Cue) -> bool:
     return verb.lower_ != "according" and verb.dep_ in ("advcl", "relcl") and verb.tag_ != "VBG" and not cue.trailing
 
 
+def parenthetical(verb: Any) -> bool:
+    """"The museum, Mr. Bush said, celebrated ...": a verb of saying set off by
+    commas inside the clause it reports, with no content of its own."""
+    if verb.dep_ != "parataxis" or _lemma(verb) not in STRONG_CUES | {"think", "believe"}:
+        return False
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False
+    left = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ in SUBJECTS])
+    doc, marks = verb.doc, (",", "—", "--")
+    return (verb.head.i > verb.i and left > verb.sent.start + 1 and doc[left - 1].text in marks
+            and verb.i + 1 < len(doc) and doc[verb.i + 1].text in marks)
+
+
+def _as_put_it(verb: Any) -> bool:
+    """"As the senator put it, ..." reports the clause it hangs on."""
+    kids = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids)
+
+
+def _norm_source(subj: Any) -> bool:
+    """A text that sets a norm: "the rules", "the law" (not "a bill that
+    would allow", whose norm is only proposed, often by someone quoted)."""
+    return subj.lemma_.lower() in NORM_NOUNS and subj.head.dep_ != "relcl"
+
+
 def _parenthetical_as(verb: Any) -> bool:
     """"..., as police have said." reports the clause it hangs on: an "as"
     clause whose cue has no content of its own."""
@@ -452,7 +544,7 @@ def _parenthetical_as(verb: Any) -> bool:
     return (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
-        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids)
+        and (not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids) or _as_put_it(verb))
     )
 
 
@@ -487,7 +579,7 @@ def top_cues(cues: list[Cue]) -> list[Cue]:
     according = [c for c in cues if c.verb.lower_ == "according"]
     if according:
         return according[:1]  # the source of the whole sentence
-    trailing = [c for c in cues if c.trailing]
+    trailing = [c for c in cues if c.trailing or parenthetical(c.verb)]
     if trailing:
         return trailing[-1:]
     return [c for c in cues if not any(nested(c, o) for o in cues if o is not c)]

@@ -95,6 +95,8 @@ TITLES = {
     "us", "eu", "un", "state's", "attorney", "candidate", "rival", "democratic",
     "republican", "nominee", "leader", "speaker", "house", "senate", "white",
     "press", "secretary-general", "council", "european", "kremlin", "nato",
+    "councilman", "councilwoman", "councilor", "councillor", "alderman",
+    "congressman", "congresswoman", "assemblyman", "assemblywoman",
 }
 
 _PUNCT = re.compile(r"[^\w\s]")
