@@ -88,6 +88,12 @@ CASES = [
       "the toll road", "Rosa Diaz", "Councilwoman Rosa Diaz", id="stance-agent-noun"),
     P("The tenants sent a letter to the landlord demanding repairs.",
       "demanding repairs", "tenants", "The tenants", id="sent-a-letter"),
+    P("The debate turned tense when Senator Ruth Alvarez criticized the pension reform.",
+      "the pension reform", "Ruth Alvarez", "Senator Ruth Alvarez", id="stance-in-adverbial-clause"),
+    P("The debate turned tense when Senator Ruth Alvarez criticized the pension reform.",
+      "The debate turned tense", None, None, id="stance-clause-leaves-main-clause"),
+    P("The court heard from several towns that oppose the pipeline.",
+      "the pipeline", "several towns", "that", id="stance-in-relative-clause"),
     # -- speakers across sentences -----------------------------------------
     P("Police Chief Omar Hale said two suspects were arrested. He added that more arrests were likely.",
       "more arrests were likely", "Omar Hale", "He", id="pronoun-he-added"),

@@ -363,6 +363,11 @@ def _main_or_shared(verb: Any) -> bool:
         return True
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return True
+    # "..., when Clinton cited his comments", "cities that support the rules":
+    # a clause with a subject of its own holds that subject's stance (the
+    # clause alone is attributed; see ``subordinate``).
+    if verb.dep_ in ("advcl", "relcl") and any(c.dep_ == "nsubj" for c in verb.children):
+        return True
     return verb.dep_ == "xcomp"
 
 
