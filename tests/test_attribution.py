@@ -184,3 +184,23 @@ def test_unbalanced_quote_keeps_the_article(parse) -> None:
 
 def test_empty_text() -> None:
     assert attributions("", []) == []
+
+
+def test_sentence_cut_on_a_word_is_rejoined(parse) -> None:
+    """The parser sometimes ends a sentence on a word ("... mentioned harsh
+    remarks | Kerr had made ..."): a piece with no closing punctuation is
+    glued to the next one, so the cue keeps its content."""
+    from verify.nlp import Block, load_nlp
+
+    nlp = load_nlp()
+    text = "Governor Ana Ruiz mentioned harsh remarks Kerr had made about farmers."
+    doc = nlp.make_doc(text)
+    cut = next(t.i for t in doc if t.text == "Kerr")
+    for tok in doc:
+        tok.is_sent_start = tok.i in (0, cut)
+    for name, proc in nlp.pipeline:
+        if name != "parser":
+            doc = proc(doc)
+    assert len(list(doc.sents)) == 2
+    parts = attributions(text, [Block(0, len(text), doc)])
+    assert [(p.start, p.end) for p in parts] == [(0, len(text))]

@@ -90,7 +90,11 @@ def _sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
             first = next((t for t in s if not t.is_punct and not t.is_space), None)
             # "WALLACE:" parsed as a sentence of its own: a colon introduces what follows.
             label = merged and merged[-1][-1].text == ":" and len(merged[-1]) <= 6
-            if merged and first is not None and (first.is_lower and first.pos_ not in ("NUM",) or label):
+            # "Clinton mentioned disparaging remarks | Trump had made ...": a
+            # piece that ends on a word, without closing punctuation, was cut
+            # in the middle of a sentence.
+            cut = merged and (merged[-1][-1].is_alpha and not merged[-1][-1].is_punct) and len(merged[-1]) > 2
+            if merged and first is not None and (first.is_lower and first.pos_ not in ("NUM",) or label or cut):
                 prev = merged[-1]
                 merged[-1] = block.doc[prev.start : s.end]
             else:
