@@ -44,6 +44,9 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ORG_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them"}
 RELATIVE = {"who", "which", "that", "whom"}
+# Sources that point at the situation of speech: inside quoted or introduced
+# words they stand for the speaker or the one spoken to.
+DEICTIC = {"i", "we", "you", "me", "us"}
 
 
 @dataclass
@@ -310,6 +313,7 @@ class Attributor:
         """Every sentence (or part of one) with its speaker, in text order."""
         sents = _sentences(self.blocks, self.text)
         results: list[list[Attributed]] = []
+        turn: tuple[Block, Attributed] | None = None  # the transcript label whose turn this is
         for block, sent in sents:
             cues = cues_in(sent, block, self.mask)
             s0, s1 = block.start + sent.start_char, block.start + sent.end_char
@@ -343,6 +347,14 @@ class Attributor:
             labelled = self._labelled(block, sent)
             if labelled is not None and all(offset(block, c.verb) > labelled.mention_end for c in cues):
                 parts = [labelled]  # "Pence: Trump Was 'Mocking' Clinton Camp"
+                # "PENCE: Well, look. ... Donald Trump was mocking ...": a
+                # transcript label owns its whole turn, the reports nested in
+                # it included (the outer speaker, as PARC labels them).
+                turn = (block, labelled) if labelled.mention and labelled.mention.isupper() else None
+            elif turn is not None and turn[0] is block:
+                a = turn[1]
+                parts = [Attributed(s0, s1, a.speaker, a.mention, a.mention_start, a.mention_end, a.cue,
+                                    "direct", person=a.person, category=a.category)]
             elif not cues:
                 parts = [Attributed(s0, s1)]
             results.append(parts)
@@ -464,12 +476,16 @@ class Attributor:
             for j in range(i + 1, len(sents)):
                 if sents[j][0] is not nxt:
                     break
-                parts = results[j]
-                if len(parts) == 1 and parts[0].speaker is None:
-                    a = parts[0]
-                    results[j] = [Attributed(a.start, a.end, said.speaker, said.mention, said.mention_start,
-                                             said.mention_end, said.cue, "direct" if self._mostly_quoted(a.start, a.end)
-                                             else "indirect", person=said.person, category=said.category)]
+                # The paragraph is what the cue introduces. A report inside it
+                # whose source is "I", "we" or "you" ("as you pointed out")
+                # points back at the speaker's own situation: the speaker owns it.
+                results[j] = [
+                    Attributed(a.start, a.end, said.speaker, said.mention, said.mention_start, said.mention_end,
+                               said.cue, "direct" if self._mostly_quoted(a.start, a.end) else "indirect",
+                               person=said.person, category=said.category)
+                    if a.speaker is None or fold(a.mention or "") in DEICTIC else a
+                    for a in results[j]
+                ]
 
     def _carry_quotes(self, sents: list[tuple[Block, Any]], results: list[list[Attributed]]) -> None:
         """Sentences inside a quotation take the speaker its cue names, even
