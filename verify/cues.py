@@ -205,7 +205,7 @@ def mention_tokens(head: Any) -> list[Any]:
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
-    return toks
+    return toks or [head]  # never empty: the subject word itself names the speaker
 
 
 def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any | None:
