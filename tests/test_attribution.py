@@ -116,6 +116,8 @@ CASES = [
       id="title-stripped"),
     P("NAIROBI - Health Minister Amina Odhiambo said on Monday the clinics would reopen.",
       "the clinics would reopen", "Amina Odhiambo", "Health Minister Amina Odhiambo", id="dateline-not-speaker"),
+    P("Mayor Dan Price spoke on Monday.  Price charges that the county hid the audit.",
+      "the county hid the audit", "Dan Price", "Price", id="sentence-initial-name-read-as-noun"),
     # -- coordinated speakers ------------------------------------------------
     P("Moscow said the convoy had been attacked, and the rebels said they had not fired a shot.",
       "the convoy had been attacked", "Russia", "Moscow", id="coordinated-first"),

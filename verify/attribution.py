@@ -156,12 +156,57 @@ def _sentence_cased(block: Block, text: str) -> Block:
     return Block(block.start, block.end, parsed[0].doc)
 
 
+def _title_before(block: Block, starts: list[int]) -> Block:
+    """A person's name opening a sentence, parsed as if a title stood before
+    it. The tagger reads a sentence-initial "Trump openly admires ..." or
+    "Trump questions the fairness ..." as a verb or a noun and the sentence
+    loses its subject; "Mr. Trump questions ..." parses right. The title is
+    parsed and then dropped, so the words and offsets are the text's own."""
+    from spacy.tokens import Doc
+
+    from .nlp import load_nlp
+
+    nlp = load_nlp()
+    doc = block.doc
+    words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
+    for n, i in enumerate(sorted(starts)):
+        words.insert(i + n, "Mr.")
+        spaces.insert(i + n, True)
+    parsed = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+    added = {i + n for n, i in enumerate(sorted(starts))}
+    keep = [t for t in parsed if t.i not in added]
+    index = {t.i: n for n, t in enumerate(keep)}
+
+    def head(t: Any) -> int:
+        h = t.head
+        while h.i in added and h.head.i != h.i:
+            h = h.head
+        return index.get(h.i, index[t.i])
+
+    ents = []
+    for t in keep:
+        iob = t.ent_iob_ or "O"
+        if iob == "I" and t.i - 1 in added:
+            iob = "B"  # "Mr. Trump" was one entity; "Trump" begins it now
+        ents.append("O" if iob == "O" else f"{iob}-{t.ent_type_}")
+    fixed = Doc(
+        nlp.vocab, words=[t.text for t in keep], spaces=[bool(t.whitespace_) for t in keep],
+        tags=[t.tag_ for t in keep], pos=[t.pos_ for t in keep], morphs=[str(t.morph) for t in keep],
+        lemmas=[t.lemma_ for t in keep], heads=[head(t) for t in keep],
+        deps=["ROOT" if head(t) == index[t.i] else t.dep_ for t in keep], ents=ents,
+    )
+    if fixed.text != doc.text:
+        return block
+    return Block(block.start, block.end, fixed)
+
+
 class Attributor:
     """Reads the attributions of one document."""
 
     def __init__(self, text: str, blocks: list[Block]) -> None:
         self.text = text
         self.blocks = [_sentence_cased(b, text) for b in blocks]
+        self.blocks = self._names_as_verbs(self.blocks)
         self.quotes = quotes(text)
         self.mask = quoted_mask(text, self.quotes)
         self.ctx = _Context()
@@ -170,6 +215,25 @@ class Attributor:
         self._subjects: list[tuple[int, str]] = []  # people named as subjects, for he/she
         self._said_at: dict[str, int] = {}  # speaker -> offset of its latest mention
         self._learn_names()
+
+    @staticmethod
+    def _names_as_verbs(blocks: list[Block]) -> list[Block]:
+        """Blocks reparsed where a sentence opens with the surname of a person
+        the article names elsewhere but the tagger took it for a verb or a
+        common noun ("Trump charges that ...")."""
+        surnames = {fold(e.text.split()[-1]) for b in blocks for e in b.doc.ents if e.label_ == "PERSON" and e.text.split()}
+        out = []
+        for b in blocks:
+            starts = []
+            for sent in b.doc.sents:
+                first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+                nxt = b.doc[first.i + 1] if first is not None and first.i + 1 < len(b.doc) else None
+                if (first is not None and first.is_title and first.pos_ not in ("PROPN", "PRON", "DET")
+                        and fold(first.text) in surnames and nxt is not None and not nxt.is_title
+                        and first.ent_type_ != "PERSON"):
+                    starts.append(first.i)
+            out.append(_title_before(b, starts) if starts else b)
+        return out
 
     def _phrase(self, toks: list[Any]) -> str:
         """The words of ``toks`` as the text spells them ("30-second spot", not
