@@ -56,3 +56,22 @@ def test_claims_of_a_document_with_skip_spans(nlp) -> None:
     found = claims(doc, parse(doc.text, doc.skip))
     assert [c.text for c in found] == ["The minister said taxes would rise."]
     assert found[0].speaker is not None and found[0].speaker.lower().endswith("minister")
+
+
+def test_a_fault_on_one_article_does_not_stop_the_others(nlp, monkeypatch) -> None:
+    import verify.claims as module
+    from verify.claims import extract
+
+    real = module.claims
+
+    def flaky(document, blocks):
+        if document.id == "bad":
+            raise IndexError("list index out of range")
+        return real(document, blocks)
+
+    monkeypatch.setattr(module, "claims", flaky)
+    docs = [document_from_text("The mayor said 40 homes burned.", id=i, path=f"{i}.txt") for i in ("ok1", "bad", "ok2")]
+    errors: list = []
+    done = [d.id for d, _ in extract(docs, errors=errors)]
+    assert done == ["ok1", "ok2"]
+    assert len(errors) == 1 and str(errors[0]).startswith("bad.txt: claims of bad could not be read (IndexError")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .attribution import Attributed, attributions
+from .errors import ExtractionError, VerifyError
 from .models import Claim, Document, Quantity
 from .names import unify
 from .nlp import Block, parse_blocks
@@ -121,14 +122,31 @@ def claims(document: Document, blocks: list[Block]) -> list[Claim]:
     return out
 
 
-def extract(documents: Iterable[Document], batch_size: int = 32) -> Iterator[tuple[Document, list[Claim]]]:
-    """Each document with its claims; parses in batches, streams out."""
+def extract(
+    documents: Iterable[Document], batch_size: int = 32, errors: list[VerifyError] | None = None
+) -> Iterator[tuple[Document, list[Claim]]]:
+    """Each document with its claims; parses in batches, streams out.
+
+    A document whose extraction fails (a fault of verify, not of the text)
+    is left out and named in ``errors`` when given, so that one article never
+    stops a corpus; a later run retries it.
+    """
     pending: list[Document] = []
 
     def flush() -> Iterator[tuple[Document, list[Claim]]]:
         parsed = parse_blocks(((d.text, d.skip) for d in pending), batch_size=batch_size)
         for doc, blocks in zip(pending, parsed):
-            yield doc, claims(doc, blocks)
+            try:
+                found = claims(doc, blocks)
+            except Exception as e:  # noqa: BLE001 - one article must not stop the corpus
+                if errors is None:
+                    raise
+                errors.append(ExtractionError(
+                    f"{doc.path}: claims of {doc.id} could not be read ({type(e).__name__}: {e}); "
+                    "it was left out: please report this with the article"
+                ))
+                continue
+            yield doc, found
         pending.clear()
 
     for document in documents:

@@ -17,3 +17,7 @@ class IndexError_(VerifyError):
 
 class GoldError(VerifyError):
     "A gold file could not be read."
+
+
+class ExtractionError(VerifyError):
+    "An article could not be analysed; it is left out and the others go on."

@@ -87,7 +87,7 @@ def ingest(
 
         # Claims of several documents are embedded together: the model runs
         # on full batches whatever the length of each article.
-        for doc, claims in extract(fresh, batch_size=batch_size):
+        for doc, claims in extract(fresh, batch_size=batch_size, errors=stats.errors):
             pending.append((doc, claims))
             if sum(len(c) for _, c in pending) >= 256:
                 flush()

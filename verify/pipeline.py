@@ -27,7 +27,7 @@ def corpus(
 
     docs: list[Document] = []
     found: list[Claim] = []
-    for doc, claims in extract(documents(paths, errors)):
+    for doc, claims in extract(documents(paths, errors), errors=errors):
         docs.append(doc)
         found.extend(claims)
     return docs, canonical_speakers(found)
