@@ -504,6 +504,8 @@ class Attributor:
 
     def _attribute(self, block: Block, sent: Any, cue: Cue, start: int, end: int) -> Attributed:
         head = cue.subject
+        if head is None:  # a cue with no one behind it ("filing a false police report")
+            return Attributed(start, end)
         toks = mention_tokens(head)
         speaker, category = self.resolve(head, toks)
         m0 = offset(block, toks[0])
