@@ -87,3 +87,17 @@ def test_copies_of_one_wire_text_are_one_origin(tmp_path: Path) -> None:
     assert all(g.origins == 1 for g in grouped)
     claims = {c.id: c for c in result.claims}
     assert all(claims[i].speaker is None for g in grouped for i in g.claims)  # one origin by copy, not by speaker
+
+
+def test_events_are_told_apart_by_the_names_articles_share() -> None:
+    from verify.match import Events
+    from verify.models import Document
+
+    docs = {
+        "a": Document(id="a", path="a", text="Police said Jamal Reed, 24, was shot on Halsted Street in Chicago."),
+        "b": Document(id="b", path="b", text="Jamal Reed died after he was shot on Halsted Street, Chicago police said."),
+        "c": Document(id="c", path="c", text="A woman was shot in Chicago on Tuesday near Garfield Park, police said."),
+    }
+    events = Events(docs, set(docs))
+    assert events.same("a", "b")
+    assert not events.same("a", "c")

@@ -9,8 +9,9 @@ so do reports that all rest on one speaker.
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -57,6 +58,49 @@ _STOP = frozenset(
 _WORD = re.compile(r"\w+")
 
 
+# Proper names: a capitalised word that does not open a sentence.
+_NAME = re.compile(r"(?<![.!?:\n“\"]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[-’'][A-Z]?[a-z]+)*)\b")
+# Two articles are about one event when the names they share weigh this much
+# of the lighter article's names (weights are rarity across the corpus): two
+# reports of one shooting share the victim's and the street's names; two
+# shootings in one city share only the city's and its police's.
+EVENT_OVERLAP = 0.2
+_COMMON_NAMES = frozenset(
+    "The This That These Those There Their They Then When Where What Which While With "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Mr Mrs Ms Dr".split()
+)
+
+
+def names(text: str) -> set[str]:
+    """The proper names of a text, a cheap signature of what it is about."""
+    return {m.group(1) for m in _NAME.finditer(text) if m.group(1) not in _COMMON_NAMES}
+
+
+class Events:
+    """Which documents report the same event, judged by the names they share."""
+
+    def __init__(self, documents: dict[str, Document], doc_ids: set[str]) -> None:
+        self.names = {d: names(documents[d].text) if d in documents else set() for d in doc_ids}
+        df: Counter[str] = Counter(n for found in self.names.values() for n in found)
+        total = len(doc_ids)
+        self.weight = {n: math.log((total + 1) / (c + 1)) + 1 for n, c in df.items()}
+        self._cache: dict[tuple[str, str], bool] = {}
+
+    def same(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        key = (a, b) if a < b else (b, a)
+        if key not in self._cache:
+            na, nb = self.names.get(a, set()), self.names.get(b, set())
+            wa = sum(self.weight[n] for n in na)
+            wb = sum(self.weight[n] for n in nb)
+            shared = sum(self.weight[n] for n in na & nb)
+            lighter = min(wa, wb)
+            self._cache[key] = lighter == 0 or shared >= EVENT_OVERLAP * lighter
+        return self._cache[key]
+
+
 def links(
     claims: Sequence[Claim],
     vectors: np.ndarray,
@@ -85,6 +129,7 @@ def links(
             sim = max(sim, float(vectors[row[a.parent]] @ vectors[row[b.parent]]))
         return sim
 
+    events = Events(documents, {c.doc for c in claims})
     candidates: set[tuple[str, str]] = set()
     for i, claim in enumerate(claims):
         for score, other_id in zip(scores[i], neighbours[i]):
@@ -98,9 +143,28 @@ def links(
             for x in children.get(claim.id, []):
                 for y in children.get(other.id, []):
                     candidates.add((x, y) if x < y else (y, x))
+    events = Events(documents, {c.doc for c in claims})
+    # Two articles about one event: every pair of their numbers of one
+    # measure is a candidate, however many other claims lie nearer.
+    numbers_of: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        if c.quantities:
+            key = measure(c, c.quantities[0])
+            if key is not None:
+                numbers_of[c.doc][key[:2]].append(c.id)
+    doc_pairs = {(by_id[a].doc, by_id[b].doc) for a, b in candidates if by_id[a].doc != by_id[b].doc}
+    for da, db in doc_pairs:
+        if not events.same(da, db):
+            continue
+        for key, ids_a in numbers_of[da].items():
+            for x in ids_a:
+                for y in numbers_of[db].get(key, ()):
+                    candidates.add((x, y) if x < y else (y, x))
     found: list[Link] = []
     flags: list[Link] = []
     for key in sorted(candidates):
+        if not events.same(by_id[key[0]].doc, by_id[key[1]].doc):
+            continue  # claims about different events are never compared
         if True:
             a, b = by_id[key[0]], by_id[key[1]]
             link = pair(a, b, similarity(a, b), documents)
@@ -151,6 +215,13 @@ def _numbers(a: Claim, b: Claim, similarity: float, documents: dict[str, Documen
         return None  # the 2020 war and this week's clash
     # Within one article a number restated is one fact unless its time says otherwise.
     bar = AGREE_SIMILARITY if timed or a.doc == b.doc else UNTIMED_SIMILARITY
+    if ka[:2] == kb[:2] and ka[2] != kb[2]:
+        # One measure of differently named people ("two men", "two people"):
+        # they may agree; a part never conflicts with a whole ("two of its troops").
+        if similarity < bar or not plausible(qa, qb):
+            return None
+        link = compare_quantities(a, qa, b, qb, when)
+        return link if link.verdict == "agree" else None
     if ka != kb:
         # Different things counted: at most a loose agreement, never a conflict.
         if (
