@@ -97,6 +97,9 @@ def test_events_are_told_apart_by_the_names_articles_share() -> None:
         "a": Document(id="a", path="a", text="Police said Jamal Reed, 24, was shot on Halsted Street in Chicago."),
         "b": Document(id="b", path="b", text="Jamal Reed died after he was shot on Halsted Street, Chicago police said."),
         "c": Document(id="c", path="c", text="A woman was shot in Chicago on Tuesday near Garfield Park, police said."),
+        "d": Document(id="d", path="d", text="Two teens were wounded in Chicago near Marquette Road."),
+        "e": Document(id="e", path="e", text="A man was shot outside a store in Chicago, police said."),
+        "f": Document(id="f", path="f", text="Gunfire in Chicago left one dead near Western Avenue."),
     }
     events = Events(docs, set(docs))
     assert events.same("a", "b")
