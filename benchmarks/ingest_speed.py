@@ -1,0 +1,379 @@
+"""Ingest throughput against the models' own, and the cost of an unchanged re-ingest.
+
+Corpus: the 2,054 news articles of ``gva-clusters/incidents.jsonl`` in the
+shared data folder (``../shared/data``, or ``$VERIFY_DATA``); ``--limit N``
+takes the articles of the first N incidents.
+
+Steps, in one process, the models loaded and warmed up before any timing:
+
+1. ingest: ``verify.ingest.ingest`` of the corpus into a new index (read,
+   parse, extract, embed, write): documents/s, claims/s.
+2. models alone, on the same input: the spaCy pipeline
+   (``load_nlp().pipe`` over the same paragraph blocks that ``parse_blocks``
+   makes, with the ingest's batch size) and the embedder
+   (``load_embedder().embed`` of the claim texts the ingest stored, in one
+   call). ``models / ingest`` is the share of the ingest's time that the
+   models need: the bar is >= 0.7 (at most 30% of an ingest is overhead).
+   The embedding is also timed in the chunks the ingest embeds in (it
+   flushes every >= 256 claims), to show what chunking costs.
+3. re-ingest: the same input into the same index, unchanged: its time and
+   its ratio to the first ingest (bar: < 0.05).
+
+Both wall-clock and CPU time (``time.process_time``, all threads of this
+process) are printed; on a shared machine the CPU ratio is the steadier one.
+Peak memory is ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` (tracemalloc is
+never started: it would slow the ingest), read after the models load, after
+the ingest and at the end.
+
+``--profile`` then ingests once more into a fresh index under pyinstrument
+(a sampling profiler; cProfile if pyinstrument is not installed) and prints
+where the time goes: by package and module (self time), by pipeline step
+(time inside named functions), and the top functions.
+
+Run ``python benchmarks/ingest_speed.py [--limit N] [--workdir DIR] [--profile]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+BATCH_SIZE = 32  # verify.ingest.ingest's default batch of documents for spaCy
+FLUSH_CLAIMS = 256  # the ingest embeds when this many claims are pending
+BARS = {"models_over_ingest": 0.7, "reingest_over_ingest": 0.05}
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("VERIFY_DATA") or ROOT.parent / "shared" / "data")
+
+
+def incidents_file() -> Path:
+    path = data_dir() / "gva-clusters" / "incidents.jsonl"
+    if not path.is_file():
+        sys.exit(
+            f"ingest_speed.py: {path} not found: this benchmark needs the shared data folder "
+            f"(expected at {data_dir()}; set VERIFY_DATA to the folder that holds gva-clusters/)"
+        )
+    return path
+
+
+def rss_mb() -> float:
+    """Peak resident memory of this process so far, MB (ru_maxrss is KB on Linux)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 2**20
+
+
+class Clock:
+    """Wall and CPU seconds of a block."""
+
+    def __enter__(self) -> Clock:
+        self.w0, self.c0 = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self.w0
+        self.cpu = time.process_time() - self.c0
+
+
+def bar(ok: bool) -> str:
+    return "meets the bar" if ok else "MISSES the bar"
+
+
+def prepare(args: argparse.Namespace, work: Path) -> Path:
+    source = incidents_file()
+    if args.limit is None:
+        return source  # read in place, never copied
+    lines = []
+    with source.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                lines.append(line)
+            if len(lines) >= args.limit:
+                break
+    path = work / f"incidents-first-{args.limit}.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    work_tmp = None
+    if args.workdir:
+        work = Path(args.workdir)
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        work_tmp = tempfile.mkdtemp(prefix="verify-speed-")
+        work = Path(work_tmp)
+    try:
+        return _run(args, work)
+    finally:
+        if work_tmp:
+            shutil.rmtree(work_tmp, ignore_errors=True)
+
+
+def _run(args: argparse.Namespace, work: Path) -> int:
+    path = prepare(args, work)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    index = work / f"speed-index-{stamp}"
+
+    from verify.embed import load_embedder
+    from verify.index import Index
+    from verify.ingest import ingest
+    from verify.nlp import block_spans, load_nlp
+    from verify.read import documents
+
+    print(f"corpus: {path}" + (f" (first {args.limit} incidents)" if args.limit else ""))
+    print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}")
+    rss0 = rss_mb()
+    with Clock() as load:
+        nlp = load_nlp()
+        embedder = load_embedder()
+        embedder.embed(["The models are warmed up before any timing."])
+        list(nlp.pipe(["The models are warmed up before any timing."] * 4, batch_size=BATCH_SIZE))
+    rss_models = rss_mb()
+    print(f"models loaded and warmed up in {load.wall:.1f} s; peak RSS {rss_models:.0f} MB "
+          f"(at start {rss0:.0f} MB)")
+
+    # 1. the ingest
+    with Clock() as first:
+        stats = ingest([str(path)], str(index), embedder=embedder, batch_size=BATCH_SIZE)
+    rss_ingest = rss_mb()
+    n_docs, n_claims = stats.documents, stats.claims
+    print(f"\n1. ingest: {n_docs} documents, {n_claims} claims ({len(stats.errors)} unreadable records) "
+          f"in {first.wall:.1f} s wall, {first.cpu:.1f} s CPU")
+    print(f"   {n_docs / first.wall:.2f} documents/s, {n_claims / first.wall:.1f} claims/s (wall)")
+    print(f"   peak RSS after the ingest: {rss_ingest:.0f} MB (+{rss_ingest - rss_models:.0f} MB over the models)")
+
+    # 2. the models alone on the same input
+    with Clock() as read:
+        docs = list(documents([str(path)], []))
+    blocks = [d.text[a:b] for d in docs for a, b in block_spans(d.text, d.skip)]
+    with Clock() as parse:
+        for _ in nlp.pipe(blocks, batch_size=BATCH_SIZE):
+            pass
+    claims_by_doc: dict[str, list[str]] = defaultdict(list)
+    order: list[str] = []
+    for c in Index.open(index).claims():
+        if c.doc not in claims_by_doc:
+            order.append(c.doc)
+        claims_by_doc[c.doc].append(c.text)
+    texts = [t for d in order for t in claims_by_doc[d]]
+    with Clock() as embed:
+        embedder.embed(texts)
+    chunked = None
+    if not args.no_chunked:
+        chunks, pending = [], []
+        for d in order:
+            pending += claims_by_doc[d]
+            if len(pending) >= FLUSH_CLAIMS:
+                chunks.append(pending)
+                pending = []
+        if pending:
+            chunks.append(pending)
+        with Clock() as chunked:
+            for chunk in chunks:
+                embedder.embed(chunk)
+    models_wall, models_cpu = parse.wall + embed.wall, parse.cpu + embed.cpu
+    share_wall, share_cpu = models_wall / first.wall, models_cpu / first.cpu
+    print(f"\n2. models alone on the same input ({len(docs)} documents, {len(blocks)} blocks, {len(texts)} claims):")
+    print(f"   spaCy pipe (batch {BATCH_SIZE}):  {parse.wall:7.1f} s wall {parse.cpu:7.1f} s CPU  "
+          f"({len(docs) / parse.wall:.2f} documents/s)")
+    print(f"   embed (one call):       {embed.wall:7.1f} s wall {embed.cpu:7.1f} s CPU  "
+          f"({len(texts) / embed.wall:.1f} claims/s)")
+    if chunked:
+        print(f"   embed (ingest's chunks of >= {FLUSH_CLAIMS}, {len(chunks)} calls): {chunked.wall:.1f} s wall "
+              f"{chunked.cpu:.1f} s CPU ({chunked.wall / embed.wall:.2f}x one call)")
+    print(f"   (reading the file alone: {read.wall:.1f} s wall)")
+    print(f"   models / ingest = {share_wall:.2f} wall, {share_cpu:.2f} CPU   (bar >= {BARS['models_over_ingest']}: "
+          f"{bar(share_cpu >= BARS['models_over_ingest'])} on CPU, {bar(share_wall >= BARS['models_over_ingest'])} on wall)")
+    print(f"   overhead outside the models: {first.wall - models_wall:.1f} s wall, {first.cpu - models_cpu:.1f} s CPU")
+
+    # 3. unchanged re-ingest
+    with Clock() as second:
+        again = ingest([str(path)], str(index), embedder=embedder, batch_size=BATCH_SIZE)
+    redo = second.wall / first.wall
+    print(f"\n3. re-ingest, unchanged: {again.documents} documents new, {again.skipped} unchanged, "
+          f"{second.wall:.2f} s wall, {second.cpu:.2f} s CPU")
+    print(f"   re-ingest / ingest = {redo:.4f} wall, {second.cpu / first.cpu:.4f} CPU   "
+          f"(bar < {BARS['reingest_over_ingest']}: {bar(redo < BARS['reingest_over_ingest'])})")
+    rss_end = rss_mb()
+    print(f"\npeak RSS at the end: {rss_end:.0f} MB (tracemalloc off); load average now: {os.getloadavg()[0]:.1f}")
+
+    figures = {
+        "documents": n_docs, "claims": n_claims,
+        "ingest_s": {"wall": first.wall, "cpu": first.cpu},
+        "documents_per_s": n_docs / first.wall, "claims_per_s": n_claims / first.wall,
+        "parse_s": {"wall": parse.wall, "cpu": parse.cpu},
+        "embed_s": {"wall": embed.wall, "cpu": embed.cpu},
+        "embed_chunked_s": {"wall": chunked.wall, "cpu": chunked.cpu} if chunked else None,
+        "read_s": read.wall,
+        "models_over_ingest": {"wall": share_wall, "cpu": share_cpu},
+        "reingest_s": {"wall": second.wall, "cpu": second.cpu},
+        "reingest_over_ingest": {"wall": redo, "cpu": second.cpu / first.cpu},
+        "peak_rss_mb": {"models": rss_models, "after_ingest": rss_ingest, "end": rss_end},
+    }
+
+    if args.profile:
+        target = path
+        if args.profile_limit:
+            target = prepare(argparse.Namespace(limit=args.profile_limit), work)
+        figures["profile"] = profile(target, work / f"profile-index-{stamp}", embedder, args)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+        print(f"\nfigures written to {args.json}")
+    if not args.keep:
+        shutil.rmtree(index, ignore_errors=True)
+    ok = share_cpu >= BARS["models_over_ingest"] and redo < BARS["reingest_over_ingest"]
+    return 0 if ok or not args.strict else 1
+
+
+# -- profile --------------------------------------------------------------------------
+
+# Pipeline steps: time inside these functions (outermost call only), by the
+# name of the function and the end of its file's path.
+STEPS = [
+    ("read (verify.read.documents)", "read.py", "documents"),
+    ("parse (verify.nlp.parse_blocks)", "nlp.py", "parse_blocks"),
+    ("claims (verify.claims.claims)", "claims.py", "claims"),
+    ("  attribution.attributions", "attribution.py", "attributions"),
+    ("  claims._numbers", "claims.py", "_numbers"),
+    ("  quantities.quantities", "quantities.py", "quantities"),
+    ("  timeref.time_expressions", "timeref.py", "time_expressions"),
+    ("  timeref.document_date", "timeref.py", "document_date"),
+    ("embed (Embedder.embed)", "embed.py", "embed"),
+    ("index writer put", "index.py", "put"),
+    ("index writer commit", "index.py", "commit"),
+]
+
+
+def _package(path: str) -> str:
+    """A file path as the package (or verify module) it belongs to."""
+    p = path.replace("\\", "/")
+    if "/verify/" in p and "site-packages" not in p:
+        return "verify." + p.rsplit("/", 1)[-1].removesuffix(".py")
+    if "site-packages/" in p:
+        return p.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
+    if p.startswith("<") or "/" not in p:
+        return p or "<builtin>"
+    if not p.startswith("/"):  # Cython modules: "thinc/backends/numpy_ops.pyx"
+        return p.split("/", 1)[0]
+    return "stdlib:" + p.rsplit("/", 1)[-1].removesuffix(".py")
+
+
+def profile(path: Path, index: Path, embedder, args: argparse.Namespace) -> dict:  # type: ignore[no-untyped-def]
+    from verify.ingest import ingest
+
+    try:
+        import pyinstrument  # noqa: F401
+
+        use = "pyinstrument"
+    except ImportError:
+        use = "cProfile"
+    if args.profiler:
+        use = args.profiler
+    print(f"\n== profile of one more ingest into a fresh index ({use}) ==")
+    by_package: dict[str, float] = defaultdict(float)
+    steps: dict[str, float] = defaultdict(float)
+    functions: dict[str, float] = defaultdict(float)
+    if use == "pyinstrument":
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.005)
+        profiler.start()
+        t0 = time.perf_counter()
+        ingest([str(path)], str(index), embedder=embedder, batch_size=BATCH_SIZE)
+        total = time.perf_counter() - t0
+        profiler.stop()
+        root = profiler.last_session.root_frame()
+
+        def walk(frame, inside: frozenset, owner: str) -> None:  # type: ignore[no-untyped-def]
+            if frame.is_synthetic:  # "[self]" and such: counted in their parent's own time
+                return
+            file = frame.file_path or ""
+            # Built-ins and Cython frames ("<built-in>", "numpy_ops.pyx") count for
+            # the package of the Python code that called them.
+            package = owner if (not file or file.startswith("<") or "/" not in file) else _package(file)
+            real = [c for c in frame.children if not c.is_synthetic]
+            own = frame.time - sum(c.time for c in real)
+            if own > 0:
+                by_package[package] += own
+                functions[f"{package}:{frame.function}"] += own
+            now = inside
+            for label, suffix, name in STEPS:
+                if frame.function == name and file.endswith("/verify/" + suffix) and label not in inside:
+                    steps[label] += frame.time
+                    now = now | {label}
+            for child in real:
+                walk(child, now, package)
+
+        if root is not None:
+            walk(root, frozenset(), "<no Python frame>")
+        measured = root.time if root is not None else total
+    else:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        t0 = time.perf_counter()
+        prof.enable()
+        ingest([str(path)], str(index), embedder=embedder, batch_size=BATCH_SIZE)
+        prof.disable()
+        total = time.perf_counter() - t0
+        st = pstats.Stats(prof)
+        for (file, _line, name), (_cc, _nc, tt, ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+            by_package[_package(file)] += tt
+            functions[f"{_package(file)}:{name}"] += tt
+            for label, suffix, fname in STEPS:
+                if name == fname and file.endswith("/verify/" + suffix):
+                    steps[label] = max(steps[label], ct)  # cumulative time (recursion counted once)
+        measured = sum(by_package.values())
+    shutil.rmtree(index, ignore_errors=True)
+    print(f"profiled ingest: {total:.1f} s wall (profiler overhead included); shares of {measured:.1f} s sampled")
+    print("\nby pipeline step (time inside, children included):")
+    for label, _, _ in STEPS:
+        if steps.get(label):
+            print(f"  {label:34} {steps[label]:8.1f} s  {steps[label] / measured:6.1%}")
+    print("\nby package / verify module (self time):")
+    for name, t in sorted(by_package.items(), key=lambda kv: -kv[1])[: args.top]:
+        print(f"  {name:34} {t:8.1f} s  {t / measured:6.1%}")
+    print("\ntop functions (self time):")
+    for name, t in sorted(functions.items(), key=lambda kv: -kv[1])[: args.top]:
+        print(f"  {name[:70]:70} {t:7.1f} s  {t / measured:6.1%}")
+    return {
+        "profiler": use, "wall_s": total, "measured_s": measured,
+        "steps": dict(steps), "packages": dict(sorted(by_package.items(), key=lambda kv: -kv[1])[: args.top]),
+        "functions": dict(sorted(functions.items(), key=lambda kv: -kv[1])[: args.top]),
+    }
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the articles of the first N incidents")
+    parser.add_argument("--workdir", help="folder for the indexes; default: a temp folder (removed)")
+    parser.add_argument("--keep", action="store_true", help="keep the index in --workdir")
+    parser.add_argument("--no-chunked", action="store_true", help="skip timing the embedding in the ingest's chunks")
+    parser.add_argument("--profile", action="store_true", help="profile one more ingest and print where time goes")
+    parser.add_argument("--profile-limit", type=int, help="profile the articles of the first N incidents only")
+    parser.add_argument("--profiler", choices=("pyinstrument", "cProfile"), help="default: pyinstrument if installed")
+    parser.add_argument("--top", type=int, default=25, help="rows of the profile tables (default 25)")
+    parser.add_argument("--json", help="also write the figures to this JSON file")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be at least 1")
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
