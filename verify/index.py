@@ -103,6 +103,7 @@ class Index:
         self._store: VectorStore | None = None
         self._raw: list[bytes] | None = None
         self._raw_docs: dict[str, list[bytes]] = {}
+        self._vec: np.ndarray | None = None
 
     @classmethod
     def open(
@@ -195,6 +196,11 @@ class Index:
 
     def vectors(self) -> np.ndarray:
         """The claim vectors, float32 ``(claims, dim)``, in the order of ``claims()``."""
+        if self._vec is None:
+            self._vec = self._read_vectors()
+        return self._vec
+
+    def _read_vectors(self) -> np.ndarray:
         dim = self._manifest.dim or 0
         parts = [_vectors(self.path, seg, dim)[mask] for seg, mask in self._live_rows()]
         if not parts:
@@ -290,7 +296,7 @@ class IndexWriter:
         taken = [int(x.group(1)) for p in root.iterdir() if (x := _SEGMENT.fullmatch(p.name))]
         self._next = max(taken, default=0) + 1
         self.index._manifest, self.index._store, self.index._raw = m, None, None
-        self.index._raw_docs = {}
+        self.index._raw_docs, self.index._vec = {}, None
 
     def has(self, doc_id: str, digest: str) -> bool:
         """Like ``Index.has``, counting what this writer put or removed."""
