@@ -338,12 +338,13 @@ def top_functions(stats: pstats.Stats, n: int = 20) -> list[str]:
     return out
 
 
-def timed_parts(check, draft, index_dir: Path, embedder) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def timed_parts(check, draft, index_dir: Path, embedder) -> tuple[dict[str, float], dict[str, int]]:  # type: ignore[no-untyped-def]
     """One ``check`` call with its steps wrapped by timers: own seconds per step."""
     import verify.check as mod
     from verify.index import Index, VectorStore
 
     own: dict[str, float] = {}
+    calls: dict[str, int] = {}
     stack: list[float] = []  # time spent in wrapped children of each open frame
 
     def wrap(name: str, f):  # type: ignore[no-untyped-def]
@@ -356,13 +357,14 @@ def timed_parts(check, draft, index_dir: Path, embedder) -> dict[str, float]:  #
                 dt = time.perf_counter() - t
                 children = stack.pop()
                 own[name] = own.get(name, 0.0) + dt - children
+                calls[name] = calls.get(name, 0) + 1
                 if stack:
                     stack[-1] += dt
         return timed
 
     patches = [
         (Index, "open", classmethod(wrap("Index.open (manifest)", Index.open.__func__))),
-        (Index, "vectors", wrap("Index.vectors (read, concatenate; called twice)", Index.vectors)),
+        (Index, "vectors", wrap("Index.vectors (read, concatenate)", Index.vectors)),
         (Index, "claim_ids", wrap("Index.claim_ids (read every claim line)", Index.claim_ids)),
         (Index, "claim_at", wrap("Index.claim_at (parse a claim's JSON)", Index.claim_at)),
         (Index, "document", wrap("Index.document (read, parse a document's JSON)", Index.document)),
@@ -389,7 +391,7 @@ def timed_parts(check, draft, index_dir: Path, embedder) -> dict[str, float]:  #
     whole = own["whole check call"]
     own["whole check call"] = whole + sum(v for k, v in own.items() if k != "whole check call")
     own["other (check's own code, Index.search_rows glue, ...)"] = whole
-    return own
+    return own, calls
 
 
 _MISSING = object()
@@ -432,14 +434,17 @@ def warm(index_dir: Path, draft_file: Path, runs: int) -> dict:
 
     # Where the time goes: the same check calls with the steps it takes timed
     # in place (own time, children excluded, so the parts add up to the call).
-    parts_runs = [timed_parts(check, draft, index_dir, embedder) for _ in range(runs)]
+    timed = [timed_parts(check, draft, index_dir, embedder) for _ in range(runs)]
+    parts_runs = [p for p, _ in timed]
+    ncalls = timed[-1][1]
     names = list(dict.fromkeys(k for r in parts_runs for k in r))
     parts = {k: median([r.get(k, 0.0) for r in parts_runs]) for k in names}
     total_p = parts.pop("whole check call")
     print(f"\n  where the time goes: {runs} more check calls with each step timed in place "
           f"(own time, median; whole call {total_p:.3f} s):")
     for name, v in sorted(parts.items(), key=lambda kv: -kv[1]):
-        print(f"    {name:<58} {v:7.3f} s  {100 * v / total_p:5.1f} %")
+        n = ncalls.get(name)
+        print(f"    {name:<58} {v:7.3f} s  {100 * v / total_p:5.1f} %" + (f"  {n:5d} calls" if n else ""))
 
     # cProfile of one call.
     prof = cProfile.Profile()
@@ -519,6 +524,21 @@ def cold(index_dir: Path, draft_file: Path, runs: int, work: Path) -> dict:
           f"{', '.join(f'{x:.2f}' for x in imp)} s, median {median(imp):.2f} s "
           f"({100 * median(imp) / med:.0f} % of the cold command)")
 
+    # The cold command's steps, timed in one fresh process without a profiler.
+    t = time.perf_counter()
+    p = subprocess.run([sys.executable, "-c", COLD_STEPS, str(draft_file), str(index_dir)],
+                       cwd=work, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    if p.returncode == 0 and p.stdout.strip():
+        steps = json.loads(p.stdout.strip().splitlines()[-1])
+        inside = sum(steps.values())
+        print(f"\n  the same steps in one fresh process, timed in place ({wall:.2f} s in all):")
+        print(f"    {'python start-up and interpreter exit':<58} {wall - inside:7.3f} s")
+        for name, v in steps.items():
+            print(f"    {name:<58} {v:7.3f} s")
+    else:
+        print(f"  (the step-by-step cold run failed: {p.stderr.strip()[-300:]})")
+
     # One cold command under cProfile: what the fresh process spends its time on.
     prof_file = work / "cold.prof"
     script = cmd[0] if cmd[0] != sys.executable else None
@@ -538,6 +558,47 @@ def cold(index_dir: Path, draft_file: Path, runs: int, work: Path) -> dict:
                     print(f"    {label:<52} {v[3]:7.3f} s")
     return {"runs": [round(x, 2) for x in times], "median": round(med, 2), "cpu": [round(x, 2) for x in cpu],
             "imports": [round(x, 2) for x in imp], "imports_median": round(median(imp), 2)}
+
+
+COLD_STEPS = """
+import json, sys, time
+steps = {}
+t = time.perf_counter()
+import verify.cli, verify.check, verify.report, verify.read
+steps["import verify.cli, .check, .report, .read"] = time.perf_counter() - t
+t = time.perf_counter()
+import spacy
+steps["import spacy (thinc, torch)"] = time.perf_counter() - t
+t = time.perf_counter()
+import sentence_transformers
+steps["import sentence_transformers (transformers, sklearn, scipy)"] = time.perf_counter() - t
+t = time.perf_counter()
+from verify.nlp import load_nlp
+load_nlp()
+steps["load_nlp() (en_core_web_sm pipeline)"] = time.perf_counter() - t
+t = time.perf_counter()
+from verify.embed import load_embedder
+load_embedder().model
+steps["MiniLM weights (SentenceTransformer(...))"] = time.perf_counter() - t
+t = time.perf_counter()
+import faiss
+steps["import faiss"] = time.perf_counter() - t
+t = time.perf_counter()
+load_embedder().embed(["Five people were injured, police said."])
+steps["first embed, one sentence (torch's first run)"] = time.perf_counter() - t
+t = time.perf_counter()
+from verify.nlp import parse
+parse("Five people were injured, police said.")
+steps["first parse, one sentence"] = time.perf_counter() - t
+t = time.perf_counter()
+doc = next(verify.read.documents([sys.argv[1]]))
+result = verify.check.check(doc, sys.argv[2])
+steps["check(draft, index), first call"] = time.perf_counter() - t
+t = time.perf_counter()
+verify.report.check_output(result, doc.text, "json")
+steps["check_output json"] = time.perf_counter() - t
+print(json.dumps(steps))
+"""
 
 
 COLD_PROFILED = [
@@ -602,7 +663,8 @@ def main() -> int:
     print(f"  {info['index']}: {info['documents']} documents, {info['claims']} claims, "
           f"embedder {info['embedder']} ({how})")
     for s in info["stages"]:
-        print(f"    {s['stage']}: {s['documents']} documents, {s['claims']} claims, {s['seconds']:.0f} s")
+        print(f"    {s['stage']}: {s['documents']} documents ingested ({s['skipped']} already there), "
+              f"{s['claims']} claims, {s['seconds']:.0f} s; index then {s['index_claims']} claims")
     if info["claims"] < args.min_claims:
         print(f"the index holds {info['claims']} claims, fewer than {args.min_claims}", file=sys.stderr)
         return 1

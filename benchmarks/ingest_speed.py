@@ -91,6 +91,68 @@ def bar(ok: bool) -> str:
     return "meets the bar" if ok else "MISSES the bar"
 
 
+class Meter:
+    """Wall and CPU seconds spent in calls, summed."""
+
+    def __init__(self) -> None:
+        self.wall = self.cpu = 0.0
+        self.calls = 0
+
+    def add(self, w0: float, c0: float) -> None:
+        self.wall += time.perf_counter() - w0
+        self.cpu += time.process_time() - c0
+        self.calls += 1
+
+
+class TimedEmbedder:
+    """An embedder that times its calls; passed to ``ingest(embedder=...)``."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.meter = Meter()
+
+    def embed(self, texts):  # type: ignore[no-untyped-def]
+        w0, c0 = time.perf_counter(), time.process_time()
+        try:
+            return self.inner.embed(texts)
+        finally:
+            self.meter.add(w0, c0)
+
+
+class timed_parse:
+    """Times ``verify.claims.parse_blocks`` (each step of its generator) while
+    active: measurement only, the function itself runs unchanged."""
+
+    def __init__(self) -> None:
+        self.meter = Meter()
+
+    def __enter__(self) -> Meter:
+        import verify.claims as claims_module
+
+        self.module, self.real = claims_module, getattr(claims_module, "parse_blocks", None)
+        real, meter = self.real, self.meter
+
+        def parse_blocks(*args, **kwargs):  # type: ignore[no-untyped-def]
+            inner = real(*args, **kwargs)
+            while True:
+                w0, c0 = time.perf_counter(), time.process_time()
+                try:
+                    item = next(inner)
+                except StopIteration:
+                    meter.add(w0, c0)
+                    return
+                meter.add(w0, c0)
+                yield item
+
+        if real is not None:
+            claims_module.parse_blocks = parse_blocks
+        return meter
+
+    def __exit__(self, *exc: object) -> None:
+        if self.real is not None:
+            self.module.parse_blocks = self.real
+
+
 def prepare(args: argparse.Namespace, work: Path) -> Path:
     source = incidents_file()
     if args.limit is None:
@@ -146,13 +208,20 @@ def _run(args: argparse.Namespace, work: Path) -> int:
           f"(at start {rss0:.0f} MB)")
 
     # 1. the ingest
-    with Clock() as first:
-        stats = ingest([str(path)], str(index), embedder=embedder, batch_size=BATCH_SIZE)
+    timed = TimedEmbedder(embedder)
+    with timed_parse() as parsing, Clock() as first:
+        stats = ingest([str(path)], str(index), embedder=timed, batch_size=BATCH_SIZE)
     rss_ingest = rss_mb()
     n_docs, n_claims = stats.documents, stats.claims
-    print(f"\n1. ingest: {n_docs} documents, {n_claims} claims ({len(stats.errors)} unreadable records) "
+    inner_embed, inner_parse = timed.meter, parsing
+    rest_wall = first.wall - inner_embed.wall - inner_parse.wall
+    rest_cpu = first.cpu - inner_embed.cpu - inner_parse.cpu
+    print(f"\n1. ingest: {n_docs} documents, {n_claims} claims ({len(stats.errors)} records left out) "
           f"in {first.wall:.1f} s wall, {first.cpu:.1f} s CPU")
     print(f"   {n_docs / first.wall:.2f} documents/s, {n_claims / first.wall:.1f} claims/s (wall)")
+    print(f"   inside it: parse_blocks {inner_parse.wall:.1f} s wall {inner_parse.cpu:.1f} s CPU; "
+          f"embed ({inner_embed.calls} calls) {inner_embed.wall:.1f} s wall {inner_embed.cpu:.1f} s CPU; "
+          f"the rest (read, extract, write) {rest_wall:.1f} s wall {rest_cpu:.1f} s CPU")
     print(f"   peak RSS after the ingest: {rss_ingest:.0f} MB (+{rss_ingest - rss_models:.0f} MB over the models)")
 
     # 2. the models alone on the same input
@@ -198,6 +267,10 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     print(f"   models / ingest = {share_wall:.2f} wall, {share_cpu:.2f} CPU   (bar >= {BARS['models_over_ingest']}: "
           f"{bar(share_cpu >= BARS['models_over_ingest'])} on CPU, {bar(share_wall >= BARS['models_over_ingest'])} on wall)")
     print(f"   overhead outside the models: {first.wall - models_wall:.1f} s wall, {first.cpu - models_cpu:.1f} s CPU")
+    print(f"   the models inside the ingest / alone: parse {inner_parse.wall / parse.wall:.2f} wall "
+          f"{inner_parse.cpu / parse.cpu:.2f} CPU; embed {inner_embed.wall / embed.wall:.2f} wall "
+          f"{inner_embed.cpu / embed.cpu:.2f} CPU"
+          + (f" ({inner_embed.wall / chunked.wall:.2f} wall against the same chunks alone)" if chunked else ""))
 
     # 3. unchanged re-ingest
     with Clock() as second:
@@ -218,6 +291,9 @@ def _run(args: argparse.Namespace, work: Path) -> int:
         "embed_s": {"wall": embed.wall, "cpu": embed.cpu},
         "embed_chunked_s": {"wall": chunked.wall, "cpu": chunked.cpu} if chunked else None,
         "read_s": read.wall,
+        "inside_ingest_s": {"parse": {"wall": inner_parse.wall, "cpu": inner_parse.cpu},
+                            "embed": {"wall": inner_embed.wall, "cpu": inner_embed.cpu},
+                            "rest": {"wall": rest_wall, "cpu": rest_cpu}},
         "models_over_ingest": {"wall": share_wall, "cpu": share_cpu},
         "reingest_s": {"wall": second.wall, "cpu": second.cpu},
         "reingest_over_ingest": {"wall": redo, "cpu": second.cpu / first.cpu},
