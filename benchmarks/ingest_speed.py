@@ -15,7 +15,8 @@ Steps, in one process, the models loaded and warmed up before any timing:
    call). ``models / ingest`` is the share of the ingest's time that the
    models need: the bar is >= 0.7 (at most 30% of an ingest is overhead).
    The embedding is also timed in the chunks the ingest embeds in (it
-   flushes every >= 256 claims), to show what chunking costs.
+   flushes every >= ``verify.ingest.EMBED_CHUNK`` claims), to show what
+   chunking costs.
 3. re-ingest: the same input into the same index, unchanged: its time and
    its ratio to the first ingest (bar: < 0.05).
 
@@ -51,7 +52,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 BATCH_SIZE = 32  # verify.ingest.ingest's default batch of documents for spaCy
-FLUSH_CLAIMS = 256  # the ingest embeds when this many claims are pending
 BARS = {"models_over_ingest": 0.7, "reingest_over_ingest": 0.05}
 
 
@@ -191,6 +191,7 @@ def _run(args: argparse.Namespace, work: Path) -> int:
 
     from verify.embed import load_embedder
     from verify.index import Index
+    from verify.ingest import EMBED_CHUNK as FLUSH_CLAIMS
     from verify.ingest import ingest
     from verify.nlp import block_spans, load_nlp
     from verify.read import documents
