@@ -42,18 +42,34 @@ class _Fact:
 
 
 class _Corpus:
-    """The index seen from a draft: claims by row, their documents, vectors."""
+    """The index seen from a draft: claims by row, their documents, vectors.
+
+    Rows are read when asked for: a check looks at a few thousand of the
+    index's claims, not all of them.
+    """
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self.vectors = index.vectors()
+        self.rows = index.rows
         self._claims: dict[int, Claim] = {}
+        self._ids: dict[int, tuple[str, str | None]] = {}
+        self._vectors: dict[int, np.ndarray] = {}
         self._docs: dict[str, Document | None] = {}
 
     def claim(self, row: int) -> Claim:
         if row not in self._claims:
             self._claims[row] = self.index.claim_at(row)
         return self._claims[row]
+
+    def vector(self, row: int) -> np.ndarray:
+        if row not in self._vectors:
+            self._vectors[row] = self.index.vector(row)
+        return self._vectors[row]
+
+    def _id_parent(self, row: int) -> tuple[str, str | None]:
+        if row not in self._ids:
+            self._ids[row] = self.index.claim_parent(row)
+        return self._ids[row]
 
     def document(self, doc_id: str) -> Document | None:
         if doc_id not in self._docs:
@@ -62,18 +78,18 @@ class _Corpus:
 
     def parent_row(self, row: int) -> int | None:
         """The row of a number's sentence: it comes just before its numbers."""
-        parent = self.claim(row).parent
+        parent = self._id_parent(row)[1]
         r = row - 1
         while parent and r >= 0 and row - r < 64:
-            if self.claim(r).id == parent:
+            if self._id_parent(r)[0] == parent:
                 return r
             r -= 1
         return None
 
     def children(self, row: int) -> list[int]:
         """The rows of the numbers of a sentence, which follow it."""
-        out, cid, r = [], self.claim(row).id, row + 1
-        while r < len(self.vectors) and self.claim(r).parent == cid:
+        out, cid, r = [], self._id_parent(row)[0], row + 1
+        while r < self.rows and self._id_parent(r)[1] == cid:
             out.append(r)
             r += 1
         return out
@@ -92,10 +108,17 @@ def check(
     if not found or not ix.counts.get("claims"):
         return CheckResult(draft=draft.path, claims=[_unsupported(c) for c in found if c.parent is None])
     corpus = _Corpus(ix)
-    vectors = embedder.embed([c.text for c in found])
+    # One call of the model and one search for the whole draft, each text
+    # once: a number's clause is often its whole sentence.
+    texts = list(dict.fromkeys(c.text for c in found))
+    vectors = embedder.embed(texts)
     scores, rows = ix.search_rows(vectors, NEIGHBOURS)
-    row_of = {c.id: i for i, c in enumerate(found)}
-    neighbours = {c.id: [(float(s), int(r)) for s, r in zip(scores[i], rows[i]) if r >= 0] for i, c in enumerate(found)}
+    text_row = {t: i for i, t in enumerate(texts)}
+    row_of = {c.id: text_row[c.text] for c in found}
+    neighbours = {
+        c.id: [(float(s), int(r)) for s, r in zip(scores[row_of[c.id]], rows[row_of[c.id]]) if r >= 0]
+        for c in found
+    }
     names = _speaker_names(found, corpus, neighbours)
     found = [c.model_copy(update={"speaker": names.get(c.speaker, c.speaker)}) for c in found]
     facts: dict[str, _Fact] = {}
@@ -137,11 +160,11 @@ def _fact(
                 candidates.setdefault(child, 0.0)
     for r in candidates:
         other = corpus.claim(r)
-        sim = float(vectors[row_of[claim.id]] @ corpus.vectors[r])
+        sim = float(vectors[row_of[claim.id]] @ corpus.vector(r))
         if parent is not None:
             pr = corpus.parent_row(r)
             if pr is not None:
-                sim = max(sim, float(vectors[row_of[parent.id]] @ corpus.vectors[pr]))
+                sim = max(sim, float(vectors[row_of[parent.id]] @ corpus.vector(pr)))
         docs = {draft.id: draft}
         doc = corpus.document(other.doc)
         if doc is not None:

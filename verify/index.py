@@ -100,10 +100,7 @@ class Index:
         self.path = path
         self._manifest = manifest
         self._rebuild = rebuild
-        self._store: VectorStore | None = None
-        self._raw: list[bytes] | None = None
-        self._raw_docs: dict[str, list[bytes]] = {}
-        self._vec: np.ndarray | None = None
+        self._reader: _Reader | None = None
 
     @classmethod
     def open(
@@ -162,56 +159,53 @@ class Index:
 
     def claim_ids(self) -> list[str]:
         """Every claim id, in the order of the rows of ``vectors()``."""
-        return [_claim_id(line) for line in self._raw_claims()]
+        reader = self._read()
+        return [_claim_id(reader.claim_line(row)) for row in range(reader.rows)]
 
     def claim_at(self, row: int) -> Claim:
-        """The claim of one row of ``vectors()``, parsed only when asked for."""
-        return Claim.model_validate_json(self._raw_claims()[row])
+        """The claim of one row of ``vectors()``, read and parsed only when asked for."""
+        return Claim.model_validate_json(self._read().claim_line(row))
+
+    def claim_parent(self, row: int) -> tuple[str, str | None]:
+        """The id of the claim of a row and of its sentence (``parent``), without parsing the rest."""
+        return _id_and_parent(self._read().claim_line(row))
 
     def document(self, doc_id: str) -> Document | None:
         """One document by id, or None."""
         entry = self._manifest.documents.get(doc_id)
         if entry is None:
             return None
-        if entry.segment not in self._raw_docs:
-            seg = next(s for s in self._manifest.segments if s.name == entry.segment)
-            self._raw_docs[entry.segment] = list(_lines(self.path, seg, DOCUMENTS, seg.documents))
-        return Document.model_validate_json(self._raw_docs[entry.segment][entry.line])
+        seg = next(s for s in self._manifest.segments if s.name == entry.segment)
+        return Document.model_validate_json(self._read().line(seg, DOCUMENTS, seg.documents, entry.line))
+
+    @property
+    def rows(self) -> int:
+        """How many rows ``vectors()`` has: the claims of the live documents."""
+        return self._read().rows
+
+    def vector(self, row: int) -> np.ndarray:
+        """The vector of one row of ``vectors()``, without reading the others."""
+        return self._read().vector(row)
 
     def search_rows(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Like ``search``, with rows of ``vectors()`` (-1 where there is none) for ids."""
-        if self._store is None:
-            self._store = VectorStore(self.vectors(), self.claim_ids())
-        return self._store.search_rows(vectors, k)
-
-    def _raw_claims(self) -> list[bytes]:
-        if self._raw is None:
-            raw: list[bytes] = []
-            for seg, mask in self._live_rows():
-                for i, line in enumerate(_lines(self.path, seg, CLAIMS, seg.rows)):
-                    if mask[i]:
-                        raw.append(line)
-            self._raw = raw
-        return self._raw
+        return self._read().store().search_rows(vectors, k)
 
     def vectors(self) -> np.ndarray:
         """The claim vectors, float32 ``(claims, dim)``, in the order of ``claims()``."""
-        if self._vec is None:
-            self._vec = self._read_vectors()
-        return self._vec
-
-    def _read_vectors(self) -> np.ndarray:
-        dim = self._manifest.dim or 0
-        parts = [_vectors(self.path, seg, dim)[mask] for seg, mask in self._live_rows()]
-        if not parts:
-            return np.zeros((0, dim), dtype=np.float32)
-        return np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)
+        return self._read().whole()
 
     def search(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, list[list[str]]]:
         """The ``k`` claims nearest each query row: scores (cosine) and claim ids."""
-        if self._store is None:
-            self._store = VectorStore(self.vectors(), self.claim_ids())
-        return self._store.search(vectors, k)
+        reader = self._read()
+        scores, rows = reader.store().search_rows(vectors, k)
+        return scores, [[_claim_id(reader.claim_line(int(r))) for r in row if r >= 0] for row in rows]
+
+    def _read(self) -> _Reader:
+        """What has been read of the current manifest (a writer replaces the manifest)."""
+        if self._reader is None or self._reader.manifest is not self._manifest:
+            self._reader = _Reader(self.path, self._manifest, self._live_rows())
+        return self._reader
 
     def writer(self, embedder: Embedder, *, timeout: float = 0.0) -> IndexWriter:
         """A writer for this index; use it as a context manager (see ``IndexWriter``)."""
@@ -390,38 +384,126 @@ class IndexWriter:
 class VectorStore:
     """Claim vectors searchable by inner product (cosine for unit rows).
 
-    Exact search (FAISS ``IndexFlatIP``) today; IVF/PQ and shards go here.
+    Exact search with FAISS (``faiss.knn``, the brute-force search of
+    ``IndexFlatIP``, with the same results) over the arrays as they are: a
+    segment's memory-mapped vectors are searched in place rather than copied
+    into a FAISS index, and several arrays are searched as one, their rows
+    numbered in turn. IVF/PQ and shards go here.
     """
 
-    def __init__(self, vectors: np.ndarray, ids: list[str]) -> None:
+    def __init__(self, vectors: np.ndarray | list[np.ndarray], ids: list[str] | None = None) -> None:
         import faiss  # lazy: not needed by `verify --help`
 
-        if len(vectors) != len(ids):
-            raise ValueError(f"{len(vectors)} vectors for {len(ids)} ids")
+        self._faiss = faiss
+        parts = list(vectors) if isinstance(vectors, list) else [vectors]
+        self._parts = [np.ascontiguousarray(p, dtype=np.float32) for p in parts if len(p)]
+        self.rows = sum(len(p) for p in self._parts)
+        if ids is not None and len(ids) != self.rows:
+            raise ValueError(f"{self.rows} vectors for {len(ids)} ids")
         self.ids = ids
-        self.dim = vectors.shape[1]
-        self._faiss = faiss.IndexFlatIP(self.dim)
-        if len(ids):
-            self._faiss.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        self.dim = parts[0].shape[1] if parts else 0
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, list[list[str]]]:
-        queries = np.ascontiguousarray(np.atleast_2d(queries), dtype=np.float32)
-        if queries.shape[1] != self.dim:
-            raise ValueError(f"queries of dim {queries.shape[1]} for vectors of dim {self.dim}")
-        k = min(k, len(self.ids))
-        if k <= 0:
-            return np.zeros((len(queries), 0), dtype=np.float32), [[] for _ in queries]
-        scores, rows = self._faiss.search(queries, k)
-        return scores, [[self.ids[r] for r in row] for row in rows]
+        if self.ids is None:
+            raise ValueError("a store made without ids can only search_rows")
+        scores, rows = self.search_rows(queries, k)
+        return scores, [[self.ids[r] for r in row if r >= 0] for row in rows]
 
     def search_rows(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The nearest rows themselves (-1 where there are fewer than ``k``)."""
         queries = np.ascontiguousarray(np.atleast_2d(queries), dtype=np.float32)
-        k = min(k, len(self.ids))
+        if queries.shape[1] != self.dim and self.rows:
+            raise ValueError(f"queries of dim {queries.shape[1]} for vectors of dim {self.dim}")
+        k = min(k, self.rows)
         if k <= 0:
             return np.zeros((len(queries), 0), dtype=np.float32), np.zeros((len(queries), 0), dtype=np.int64)
-        scores, rows = self._faiss.search(queries, k)
-        return scores, rows
+        found, base = [], 0
+        for part in self._parts:
+            scores, rows = self._faiss.knn(queries, part, min(k, len(part)), metric=self._faiss.METRIC_INNER_PRODUCT)
+            found.append((scores, np.where(rows >= 0, rows + base, -1)))
+            base += len(part)
+        if len(found) == 1:
+            return found[0]
+        scores = np.concatenate([s for s, _ in found], axis=1)
+        rows = np.concatenate([r for _, r in found], axis=1)
+        best = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+        return np.take_along_axis(scores, best, axis=1), np.take_along_axis(rows, best, axis=1)
+
+
+class _Reader:
+    """What readers of one manifest have read, each part when first needed.
+
+    The rows of ``vectors()`` are the live rows of the segments in turn. A
+    segment whose rows are all live is searched and read in place (its vectors
+    memory-mapped); only the live rows of one with dead rows are copied. A
+    file of claims or documents is read whole the first time one of its lines
+    is wanted, with a table of where each line starts, so that a line is one
+    slice rather than a parse of every line before it.
+    """
+
+    def __init__(self, root: Path, manifest: _Manifest, live: list[tuple[_Segment, np.ndarray]]) -> None:
+        self.root, self.manifest, self.dim = root, manifest, manifest.dim or 0
+        # (segment, its first row in vectors(), its file rows when only some are live)
+        self.segments: list[tuple[_Segment, int, np.ndarray | None]] = []
+        base = 0
+        for seg, mask in live:
+            n = int(mask.sum())
+            if n:
+                self.segments.append((seg, base, None if n == seg.rows else np.flatnonzero(mask)))
+                base += n
+        self.rows = base
+        self._starts = np.array([b for _, b, _ in self.segments], dtype=np.int64)
+        self._parts: list[np.ndarray] | None = None
+        self._whole: np.ndarray | None = None
+        self._store: VectorStore | None = None
+        self._files: dict[tuple[str, str], tuple[bytes, np.ndarray]] = {}
+
+    def _locate(self, row: int) -> tuple[int, int]:
+        """The segment (its place in ``segments``) of a row, and the row within its live rows."""
+        if not 0 <= row < self.rows:
+            raise IndexError(f"row {row} of an index of {self.rows} rows")
+        i = int(np.searchsorted(self._starts, row, side="right")) - 1
+        return i, row - self.segments[i][1]
+
+    def parts(self) -> list[np.ndarray]:
+        if self._parts is None:
+            parts = []
+            for seg, _, files in self.segments:
+                vectors = _vectors(self.root, seg, self.dim)
+                parts.append(vectors if files is None else np.ascontiguousarray(vectors[files]))
+            self._parts = parts
+        return self._parts
+
+    def whole(self) -> np.ndarray:
+        if self._whole is None:
+            parts = self.parts()
+            if not parts:
+                self._whole = np.zeros((0, self.dim), dtype=np.float32)
+            else:
+                self._whole = np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)
+        return self._whole
+
+    def vector(self, row: int) -> np.ndarray:
+        i, local = self._locate(row)
+        return self.parts()[i][local]
+
+    def store(self) -> VectorStore:
+        if self._store is None:
+            self._store = VectorStore(self.parts() or [np.zeros((0, self.dim), dtype=np.float32)])
+        return self._store
+
+    def claim_line(self, row: int) -> bytes:
+        i, local = self._locate(row)
+        seg, _, files = self.segments[i]
+        return self.line(seg, CLAIMS, seg.rows, local if files is None else int(files[local]))
+
+    def line(self, seg: _Segment, name: str, expected: int, n: int) -> bytes:
+        """Line ``n`` of a segment's file (which must have ``expected`` lines)."""
+        key = (seg.name, name)
+        if key not in self._files:
+            self._files[key] = _line_table(self.root, seg, name, expected)
+        data, starts = self._files[key]
+        return data[starts[n] : starts[n + 1]]
 
 
 class _SegmentFiles:
@@ -459,6 +541,36 @@ class _SegmentFiles:
         for f in self.files:
             f.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _line_table(root: Path, seg: _Segment, name: str, expected: int) -> tuple[bytes, np.ndarray]:
+    """A segment's file and where its lines start (one more: the end), checking the count."""
+    try:
+        data = (root / seg.name / name).read_bytes()
+    except FileNotFoundError:
+        raise _missing(root, f"{seg.name}/{name}") from None
+    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n")) + 1
+    if data and not data.endswith(b"\n"):  # a last line without its newline still counts
+        ends = np.append(ends, len(data))
+    if len(ends) != expected:
+        raise _damaged(root, f"{seg.name}/{name} has {len(ends)} lines, not {expected}")
+    return data, np.concatenate([[0], ends]).astype(np.int64)
+
+
+def _id_and_parent(line: bytes) -> tuple[str, str | None]:
+    """A claim's id and parent from its JSON line; parses it only when the fast way fails."""
+    cid = _claim_id(line)
+    at = line.find(b',"parent":')
+    if at > 0 and line.count(b'"parent":') == 1:
+        rest = line[at + 10 :]
+        if rest.startswith(b"null"):
+            return cid, None
+        if rest.startswith(b'"'):
+            end = rest.find(b'"', 1)
+            if end > 0 and b"\\" not in rest[1:end]:
+                return cid, rest[1:end].decode()
+    data = json.loads(line)
+    return str(data["id"]), data.get("parent")
 
 
 def _claim_id(line: bytes) -> str:

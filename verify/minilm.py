@@ -53,19 +53,32 @@ class MiniLM:
         self.w: dict[str, Any] = load_file(str(path / "model.safetensors"))
         self._torch = torch
 
-    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """Unit-length float32 rows, one per text, in the order given."""
+    def encode(self, texts: Sequence[str], batch_size: int = 64, tokens: int = 512) -> np.ndarray:
+        """Unit-length float32 rows, one per text, in the order given.
+
+        Texts go through the model longest first, as in sentence-transformers,
+        in batches of at most ``batch_size`` texts and ``tokens`` tokens with the
+        padding: a batch of long texts is cut short, so that the short texts after
+        them are not padded to their length (on a draft of 75 sentences, batches
+        of 64 texts took 1.7 times the CPU of batches of 512 tokens).
+        """
         torch = self._torch
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
         encodings = self.tokenizer.encode_batch(list(texts))
-        # Longest first, as sentence-transformers does, so that a batch pads little.
         order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
+        batches: list[list[int]] = []
+        for i in order:
+            # the first text of a batch is its longest: it sets the width
+            if batches and len(batches[-1]) < batch_size and \
+                    (len(batches[-1]) + 1) * len(encodings[batches[-1][0]].ids) <= tokens:
+                batches[-1].append(i)
+            else:
+                batches.append([i])
         with torch.inference_mode():
-            for start in range(0, len(order), batch_size):
-                batch = order[start : start + batch_size]
-                width = max(len(encodings[i].ids) for i in batch)
+            for batch in batches:
+                width = len(encodings[batch[0]].ids)
                 ids = np.full((len(batch), width), self.pad_id, dtype=np.int64)
                 types = np.zeros((len(batch), width), dtype=np.int64)
                 mask = np.zeros((len(batch), width), dtype=np.int64)
