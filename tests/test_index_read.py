@@ -94,3 +94,17 @@ def test_claims_file_cut_short_is_named(index: Index) -> None:
     (seg / "claims.jsonl").write_bytes(b"".join(lines[:-1]))
     with pytest.raises(IndexError_, match="claims.jsonl has .* lines, not"):
         Index.open(index.path).claim_at(0)
+
+
+def test_a_batch_of_queries_scored_as_one_product_finds_the_same() -> None:
+    import faiss
+
+    rng = np.random.default_rng(0)
+    base = rng.standard_normal((500, 32)).astype(np.float32)
+    queries = rng.standard_normal((25, 32)).astype(np.float32)
+    before = faiss.cvar.distance_compute_blas_threshold
+    one_by_one = VectorStore([base[:300], base[300:]]).search_rows(queries, 7)
+    batched = VectorStore([base[:300], base[300:]], blas=True).search_rows(queries, 7)
+    assert np.allclose(batched[0], one_by_one[0], atol=1e-5)
+    assert (batched[1] == one_by_one[1]).mean() > 0.99  # random vectors: hardly any ties
+    assert faiss.cvar.distance_compute_blas_threshold == before  # left as it was

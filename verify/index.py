@@ -30,8 +30,10 @@ By default a second writer fails at once with "index ... is being written by
 another verify process (pid N); wait for it to finish"; ``writer(timeout=S)``
 waits up to S seconds first. Readers never lock.
 
-Vectors sit behind ``VectorStore`` (exact inner product, FAISS ``IndexFlatIP``),
-the place for IVF/PQ and shards when an index outgrows memory.
+Vectors sit behind ``VectorStore`` (exact inner product, FAISS's brute-force
+search over the memory-mapped segments), the place for IVF/PQ and shards when
+an index outgrows memory. Readers read a file of a segment only when one of
+its rows is wanted (see ``_Reader``).
 """
 
 from __future__ import annotations
@@ -389,12 +391,23 @@ class VectorStore:
     segment's memory-mapped vectors are searched in place rather than copied
     into a FAISS index, and several arrays are searched as one, their rows
     numbered in turn. IVF/PQ and shards go here.
+
+    ``blas``: a batch of at least ``BLAS_BATCH`` queries is scored with one
+    matrix product (FAISS's BLAS path, its default up to version 1.8) rather
+    than FAISS's current default of one query at a time; on the 85 queries of
+    a 1,000-word draft against 100,000 claims that is a quarter of the CPU.
+    Scores agree to 1e-6, so rows of almost equal score may swap.
     """
 
-    def __init__(self, vectors: np.ndarray | list[np.ndarray], ids: list[str] | None = None) -> None:
+    BLAS_BATCH = 20
+
+    def __init__(
+        self, vectors: np.ndarray | list[np.ndarray], ids: list[str] | None = None, *, blas: bool = False
+    ) -> None:
         import faiss  # lazy: not needed by `verify --help`
 
         self._faiss = faiss
+        self.blas = blas
         parts = list(vectors) if isinstance(vectors, list) else [vectors]
         self._parts = [np.ascontiguousarray(p, dtype=np.float32) for p in parts if len(p)]
         self.rows = sum(len(p) for p in self._parts)
@@ -418,10 +431,19 @@ class VectorStore:
         if k <= 0:
             return np.zeros((len(queries), 0), dtype=np.float32), np.zeros((len(queries), 0), dtype=np.int64)
         found, base = [], 0
-        for part in self._parts:
-            scores, rows = self._faiss.knn(queries, part, min(k, len(part)), metric=self._faiss.METRIC_INNER_PRODUCT)
-            found.append((scores, np.where(rows >= 0, rows + base, -1)))
-            base += len(part)
+        knob = self._faiss.cvar  # the threshold is process-wide: set for this search only
+        threshold = knob.distance_compute_blas_threshold
+        if self.blas and len(queries) >= self.BLAS_BATCH:
+            knob.distance_compute_blas_threshold = self.BLAS_BATCH
+        try:
+            for part in self._parts:
+                scores, rows = self._faiss.knn(
+                    queries, part, min(k, len(part)), metric=self._faiss.METRIC_INNER_PRODUCT
+                )
+                found.append((scores, np.where(rows >= 0, rows + base, -1)))
+                base += len(part)
+        finally:
+            knob.distance_compute_blas_threshold = threshold
         if len(found) == 1:
             return found[0]
         scores = np.concatenate([s for s, _ in found], axis=1)
@@ -489,7 +511,7 @@ class _Reader:
 
     def store(self) -> VectorStore:
         if self._store is None:
-            self._store = VectorStore(self.parts() or [np.zeros((0, self.dim), dtype=np.float32)])
+            self._store = VectorStore(self.parts() or [np.zeros((0, self.dim), dtype=np.float32)], blas=True)
         return self._store
 
     def claim_line(self, row: int) -> bytes:
