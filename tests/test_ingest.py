@@ -56,3 +56,37 @@ def test_second_ingest_into_a_locked_index_stops_with_a_clear_message(tmp_path: 
     with holder:
         with pytest.raises(IndexError_, match=r"is being written by another verify process \(pid \d+\); wait for it to finish"):
             ingest([seeds_dir], index, embedder=HashEmbedder(8))
+
+
+def test_unchanged_reingest_parses_and_embeds_nothing(tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import verify.claims
+    from verify.embed import HashEmbedder
+
+    index = tmp_path / "ix"
+    first = ingest([seeds_dir], index, embedder=HashEmbedder(8))
+
+    class NoEmbedder(HashEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            assert not texts, "an unchanged document was embedded"
+            return super().embed(texts)
+
+    def no_parse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("an unchanged document was parsed")
+
+    monkeypatch.setattr(verify.claims, "parse_blocks", no_parse)
+    again = ingest([seeds_dir], index, embedder=NoEmbedder(8))
+    assert (again.documents, again.skipped, again.claims) == (0, first.documents, 0)
+
+
+def test_a_record_given_twice_is_read_once(tmp_path: Path, seeds_dir: Path) -> None:
+    import json
+
+    from verify.embed import HashEmbedder
+
+    text = (seeds_dir / "003_6e6245e77d5995f7.txt").read_text(encoding="utf-8")
+    records = [{"id": "a", "text": text}, {"id": "b", "text": text.replace("2,000", "3,000")}, {"id": "a", "text": text}]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    stats = ingest([corpus], tmp_path / "ix", embedder=HashEmbedder(8))
+    assert (stats.documents, stats.skipped) == (2, 1)
+    assert stats.claims == len(list(Index.open(tmp_path / "ix").claims()))

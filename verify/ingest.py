@@ -43,10 +43,18 @@ class IngestStats:
 
 
 def _changed(docs: Iterable[Document], index: Index, stats: IngestStats) -> Iterator[Document]:
+    """The documents not indexed with their digest, nor given earlier in this run.
+
+    Only the digest is compared: nothing is parsed or embedded for a skipped
+    document. A record repeated in the corpus (same id, same digest) is read
+    once; a repeated id with another digest replaces the earlier one.
+    """
+    given: dict[str, str] = {}
     for doc in docs:
-        if index.has(doc.id, doc.digest):
+        if index.has(doc.id, doc.digest) or (doc.digest and given.get(doc.id) == doc.digest):
             stats.skipped += 1
             continue
+        given[doc.id] = doc.digest
         yield doc
 
 
