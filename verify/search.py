@@ -18,8 +18,16 @@ def search(
     if not ix.counts.get("claims"):
         return []
     embedder = load_embedder(ix.embedder or "all-MiniLM-L6-v2")
-    scores, ids = ix.search(embedder.embed([text]), k)
-    wanted = {cid: float(s) for cid, s in zip(ids[0], scores[0])}
-    claims = {c.id: c for c in ix.claims() if c.id in wanted}
-    docs = {d.id: d for d in ix.documents() if any(c.doc == d.id for c in claims.values())}
-    return [(wanted[cid], claims[cid], docs[claims[cid].doc]) for cid in ids[0] if cid in claims]
+    scores, rows = ix.search_rows(embedder.embed([text]), k)
+    found = []
+    docs: dict[str, Document | None] = {}
+    for score, row in zip(scores[0], rows[0]):
+        if row < 0:
+            continue
+        claim = ix.claim_at(int(row))  # only the rows found are read and parsed
+        if claim.doc not in docs:
+            docs[claim.doc] = ix.document(claim.doc)
+        doc = docs[claim.doc]
+        if doc is not None:
+            found.append((float(score), claim, doc))
+    return found
