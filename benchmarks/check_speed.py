@@ -29,14 +29,15 @@ Figures:
 warm
     ``check(draft, index)`` in one process after a first call has loaded
     spaCy and the embedder; ``--runs`` times, each and the median. ``check``
-    opens the index on every call (``Index.open``, the vectors read and put
-    into FAISS, the claims file read), so that is in the figure. Then where the
+    opens the index on every call (``Index.open``, the segments' vectors
+    mapped, the claims and documents files read for the rows it looks at), so
+    that is in the figure. Then where the
     time goes: the same steps timed one by one, and a cProfile of one call.
 cold
     ``verify check DRAFT --index PATH --format json`` as a fresh process,
-    ``--cold-runs`` times; also ``python -c "import torch, spacy,
-    sentence_transformers"`` for how much of it is imports, and a cProfile of
-    one cold command.
+    ``--cold-runs`` times; also ``python -c "import torch, spacy"`` (what a
+    check cannot do without) for how much of it is imports, the steps timed in
+    one fresh process, and a cProfile of one cold command.
 
 Data: ``../shared/data`` next to the repository, or ``$VERIFY_DATA``.
 
@@ -293,15 +294,16 @@ PROFILED = [
     # (label, file suffix, function name)
     ("check (whole call)", "verify/check.py", "check"),
     ("Index.open", "verify/index.py", "open"),
-    ("Index.vectors (read + concatenate)", "verify/index.py", "vectors"),
-    ("Index.claim_ids (reads every claim line)", "verify/index.py", "claim_ids"),
-    ("Index._raw_claims", "verify/index.py", "_raw_claims"),
-    ("VectorStore.__init__ (FAISS add)", "verify/index.py", "__init__"),
+    ("index._line_table (read a file, find its lines)", "verify/index.py", "_line_table"),
+    ("Index.vector (one row's vector)", "verify/index.py", "vector"),
+    ("Index.claim_parent (a row's id and parent)", "verify/index.py", "claim_parent"),
+    ("VectorStore.__init__", "verify/index.py", "__init__"),
     ("Index.search_rows (incl. store build)", "verify/index.py", "search_rows"),
     ("VectorStore.search_rows (FAISS search)", "verify/index.py", "search_rows#store"),
     ("nlp.parse (spaCy)", "verify/nlp.py", "parse"),
     ("claims.claims (extract)", "verify/claims.py", "claims"),
     ("embed", "verify/embed.py", "embed"),
+    ("MiniLM._forward (the model)", "verify/minilm.py", "_forward"),
     ("_speaker_names", "verify/check.py", "_speaker_names"),
     ("_fact (pair checks)", "verify/check.py", "_fact"),
     ("_link", "verify/check.py", "_link"),
@@ -341,6 +343,7 @@ def top_functions(stats: pstats.Stats, n: int = 20) -> list[str]:
 def timed_parts(check, draft, index_dir: Path, embedder) -> tuple[dict[str, float], dict[str, int]]:  # type: ignore[no-untyped-def]
     """One ``check`` call with its steps wrapped by timers: own seconds per step."""
     import verify.check as mod
+    import verify.index as index_module
     from verify.index import Index, VectorStore
 
     own: dict[str, float] = {}
@@ -364,11 +367,13 @@ def timed_parts(check, draft, index_dir: Path, embedder) -> tuple[dict[str, floa
 
     patches = [
         (Index, "open", classmethod(wrap("Index.open (manifest)", Index.open.__func__))),
-        (Index, "vectors", wrap("Index.vectors (read, concatenate)", Index.vectors)),
-        (Index, "claim_ids", wrap("Index.claim_ids (read every claim line)", Index.claim_ids)),
+        (index_module, "_line_table", wrap("index._line_table (read a claims/documents file, find its lines)",
+                                           index_module._line_table)),
         (Index, "claim_at", wrap("Index.claim_at (parse a claim's JSON)", Index.claim_at)),
-        (Index, "document", wrap("Index.document (read, parse a document's JSON)", Index.document)),
-        (VectorStore, "__init__", wrap("VectorStore.__init__ (FAISS IndexFlatIP add)", VectorStore.__init__)),
+        (Index, "claim_parent", wrap("Index.claim_parent (a row's id and parent)", Index.claim_parent)),
+        (Index, "vector", wrap("Index.vector (one row, memory-mapped)", Index.vector)),
+        (Index, "document", wrap("Index.document (parse a document's JSON)", Index.document)),
+        (VectorStore, "__init__", wrap("VectorStore.__init__ (the segments' vectors mapped)", VectorStore.__init__)),
         (VectorStore, "search_rows", wrap("VectorStore.search_rows (FAISS search)", VectorStore.search_rows)),
         (mod, "parse", wrap("nlp.parse (spaCy)", mod.parse)),
         (mod, "extract_claims", wrap("claims.claims (attribution, numbers, times)", mod.extract_claims)),
@@ -517,10 +522,9 @@ def cold(index_dir: Path, draft_file: Path, runs: int, work: Path) -> dict:
     imp = []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import torch, spacy, sentence_transformers"], check=True,
-                       capture_output=True)
+        subprocess.run([sys.executable, "-c", "import torch, spacy"], check=True, capture_output=True)
         imp.append(time.perf_counter() - t)
-    print(f"  for context: python -c \"import torch, spacy, sentence_transformers\": "
+    print(f"  for context: python -c \"import torch, spacy\": "
           f"{', '.join(f'{x:.2f}' for x in imp)} s, median {median(imp):.2f} s "
           f"({100 * median(imp) / med:.0f} % of the cold command)")
 
@@ -567,11 +571,11 @@ t = time.perf_counter()
 import verify.cli, verify.check, verify.report, verify.read
 steps["import verify.cli, .check, .report, .read"] = time.perf_counter() - t
 t = time.perf_counter()
-import spacy
-steps["import spacy (thinc, torch)"] = time.perf_counter() - t
+import torch
+steps["import torch (spaCy's thinc imports it)"] = time.perf_counter() - t
 t = time.perf_counter()
-import sentence_transformers
-steps["import sentence_transformers (transformers, sklearn, scipy)"] = time.perf_counter() - t
+import spacy
+steps["import spacy (the rest of it)"] = time.perf_counter() - t
 t = time.perf_counter()
 from verify.nlp import load_nlp
 load_nlp()
@@ -579,7 +583,7 @@ steps["load_nlp() (en_core_web_sm pipeline)"] = time.perf_counter() - t
 t = time.perf_counter()
 from verify.embed import load_embedder
 load_embedder().model
-steps["MiniLM weights (SentenceTransformer(...))"] = time.perf_counter() - t
+steps["MiniLM weights and tokenizer (verify.minilm)"] = time.perf_counter() - t
 t = time.perf_counter()
 import faiss
 steps["import faiss"] = time.perf_counter() - t
@@ -597,6 +601,8 @@ steps["check(draft, index), first call"] = time.perf_counter() - t
 t = time.perf_counter()
 verify.report.check_output(result, doc.text, "json")
 steps["check_output json"] = time.perf_counter() - t
+heavy = sorted(m for m in ("transformers", "sentence_transformers", "sklearn", "scipy") if m in sys.modules)
+steps["(imported besides: " + (", ".join(heavy) or "none of transformers, sklearn, scipy") + ")"] = 0.0
 print(json.dumps(steps))
 """
 
@@ -606,11 +612,10 @@ COLD_PROFILED = [
     ("all imports (importlib _find_and_load)", "<frozen importlib._bootstrap>", "_find_and_load"),
     ("check()", "verify/check.py", "check"),
     ("nlp.load_nlp (spaCy pipeline load)", "verify/nlp.py", "load_nlp"),
-    ("embed._load_minilm (sentence-transformers load)", "verify/embed.py", "_load_minilm"),
+    ("embed._load_minilm (MiniLM weights, tokenizer)", "verify/embed.py", "_load_minilm"),
     ("embed (incl. model load)", "verify/embed.py", "embed"),
-    ("Index.search_rows (vectors + claim ids + FAISS)", "verify/index.py", "search_rows"),
-    ("Index.vectors", "verify/index.py", "vectors"),
-    ("Index.claim_ids", "verify/index.py", "claim_ids"),
+    ("Index.search_rows (vectors mapped + FAISS)", "verify/index.py", "search_rows"),
+    ("index._line_table (claims, documents files)", "verify/index.py", "_line_table"),
     ("nlp.parse", "verify/nlp.py", "parse"),
     ("claims.claims", "verify/claims.py", "claims"),
     ("_fact (pair checks)", "verify/check.py", "_fact"),
