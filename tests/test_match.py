@@ -104,3 +104,60 @@ def test_events_are_told_apart_by_the_names_articles_share() -> None:
     events = Events(docs, set(docs))
     assert events.same("a", "b")
     assert not events.same("a", "c")
+
+
+def test_a_person_is_named_in_full_then_by_surname_a_place_is_not() -> None:
+    from verify.match import people
+
+    text = ("Police said Savonnie McNeil, 37, was shot near Trumbull Gardens. McNeil died at the "
+            "scene, the Montgomery County Coroner said. Trumbull Gardens residents heard shots.")
+    assert people(text) == {"Savonnie McNeil"}
+
+
+@pytest.mark.parametrize(
+    ("date_b", "name_b", "expected"),
+    [
+        ("2015-06-14", "Dana Whitlow", "one"),  # two days apart
+        ("2015-11-02", "Dana Whitlow", "one"),  # a follow-up months later names the victim
+        ("2015-11-02", "Ross Pelling", "apart"),  # months apart, another victim: may agree, never conflict
+    ],
+)
+def test_articles_dated_far_apart_report_one_event_only_when_they_name_one_person(
+    date_b: str, name_b: str, expected: str
+) -> None:
+    from verify.match import Events
+    from verify.models import Document
+
+    def doc(i: str, date: str, name: str) -> Document:
+        surname = name.split()[-1]
+        return Document(id=i, path=i, date=date, text=(
+            f"Police in Elmbrook said {name}, 19, was shot on Quarry Street near Lindell Park. "
+            f"{surname} was taken to Elmbrook Memorial Hospital, Sergeant Ortiz said."))
+
+    docs = {"a": doc("a", "2015-06-12", "Dana Whitlow"), "b": doc("b", date_b, name_b)}
+    assert Events(docs, set(docs)).relation("a", "b") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Five others were wounded in 4 separate shootings earlier Sunday.", True),
+        ("Twenty-three other people were wounded in shootings across the city.", True),
+        ("Three people were wounded in a shooting on Main Street.", False),
+        ("Two were killed and three wounded in the attack.", False),
+    ],
+)
+def test_totals_over_several_events(sentence: str, expected: bool) -> None:
+    from verify.match import aggregate
+
+    assert aggregate(sentence) is expected
+
+
+def test_a_total_over_several_shootings_does_not_conflict_with_one_shootings_count(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "date 2017-01-29\nThree people were wounded in a shooting at a gas station on Linwood Avenue in Shreveport on Sunday, police said.\n")
+    write(tmp_path, "b.txt", "date 2017-01-30\nEight people were wounded in six separate shootings in Shreveport on Sunday, including three at a gas station on Linwood Avenue, police said.\n")
+    result = build_report([tmp_path])
+    claims = {c.id: c for c in result.claims}
+    for g in result.groups:
+        for x, y in g.conflicts:
+            assert {claims[x].quantities[0].value, claims[y].quantities[0].value} != {3, 8}

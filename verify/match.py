@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import date
 
 import numpy as np
 
@@ -24,6 +25,7 @@ from .verdicts import (
     measure,
     plausible,
     same_time,
+    same_value,
     same_words,
     shared_phrase,
 )
@@ -40,6 +42,10 @@ UNTIMED_SIMILARITY = 0.62
 # Numbers of differently named things ("peacekeepers", "troops") agree only
 # when their clauses say much the same thing and the number is not a small
 # one that many facts share; they never conflict.
+# One number, stated alike, in two articles known to report one event
+# agrees at this lower similarity: "that left one person dead" and "One
+# person ... was pronounced dead at the scene".
+ONE_EVENT_SIMILARITY = 0.3
 LOOSE_SIMILARITY = 0.6
 LOOSE_MIN_VALUE = 20
 CASUALTIES = {"deaths", "injured"}
@@ -65,11 +71,59 @@ _NAME = re.compile(r"(?<![.!?:\n“\"]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[-’'][A-Z]?
 # reports of one shooting share the victim's and the street's names; two
 # shootings in one city share only the city's and its police's.
 EVENT_OVERLAP = 0.2
+# Articles proposed as reports of one event: each article's DOC_NEIGHBOURS
+# nearest by the names they share, down to this cosine. A name held by more
+# than COMMON_SHARE of the articles (and more than COMMON_DOCS of them)
+# proposes nothing.
+DOC_NEIGHBOURS = 10
+DOC_FLOOR = 0.1
+COMMON_DOCS = 50
+COMMON_SHARE = 0.05
 _COMMON_NAMES = frozenset(
     "The This That These Those There Their They Then When Where What Which While With "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December Mr Mrs Ms Dr".split()
 )
+
+
+# A person named in full: two or three capitalised words, none of them the
+# word of an institution or a place ("County Coroner's Office", "Memorial
+# Hospital"), whose last word (the surname) comes back alone in the text.
+_FULL_NAME = re.compile(
+    r"(?<![.!?:\n“\"]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*"
+    r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*){1,2})\b(?!\s+[A-Z])"
+)
+_INSTITUTION = frozenset(
+    "Office Department Dept Police Sheriff Hospital Center Centre Medical County Coroner Services "
+    "Service Jail University College School Side Church Court Patrol Bureau Agency Authority "
+    "Association Council Committee Commission Company Corporation News Press Times Post Network "
+    "Station Division Unit Force Team State City Town Village Township Examiner Attorney Prosecutor "
+    "Fire Rescue Emergency Health Hall Airport Administration Institute Board Club Party House "
+    "Senate Congress Ministry Government Avenue Street Road Drive Boulevard Highway Lane North "
+    "South East West Northern Southern Eastern Western Central New United Saint St".split()
+)
+# Articles dated further apart than this (days) report one event only if
+# they name one person in full: a follow-up names the victim; two shootings
+# in one city months apart share only the city's and its police's names.
+EVENT_DAYS = 10
+# A full name that more than RARE_SHARE of the articles (and more than
+# RARE_DOCS of them) hold is a public figure's, not an event's.
+RARE_DOCS = 5
+RARE_SHARE = 0.005
+
+
+def people(text: str) -> set[str]:
+    """The people a text names in full and then again by surname."""
+    out = set()
+    for m in _FULL_NAME.finditer(text):
+        words = m.group(1).split()
+        if any(w.rstrip(".") in _INSTITUTION or w in _COMMON_NAMES for w in words):
+            continue
+        surname, full = words[-1], " ".join(words)
+        alone = len(re.findall(r"\b" + re.escape(surname) + r"\b", text)) - text.count(full)
+        if alone >= 1:  # named again by the surname alone (a place is named whole again)
+            out.add(full)
+    return out
 
 
 def names(text: str) -> set[str]:
@@ -85,11 +139,54 @@ class Events:
         df: Counter[str] = Counter(n for found in self.names.values() for n in found)
         total = len(doc_ids)
         self.weight = {n: math.log((total + 1) / (c + 1)) + 1 for n, c in df.items()}
-        self._cache: dict[tuple[str, str], bool] = {}
+        self.dates = {d: _date(documents[d].date) if d in documents else None for d in doc_ids}
+        self.people = {d: people(documents[d].text) if d in documents else set() for d in doc_ids}
+        pdf: Counter[str] = Counter(n for found in self.people.values() for n in found)
+        rare = max(RARE_DOCS, RARE_SHARE * total)
+        self.rare_people = {n for n, c in pdf.items() if c <= rare}
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def neighbours(self, k: int = DOC_NEIGHBOURS) -> set[tuple[str, str]]:
+        """Pairs of documents that are each other's likeliest reports of one
+        event: for each document, the ``k`` others whose names are most alike
+        (cosine of rarity-weighted names). Names that most documents share
+        ("Police") are left out of the postings; they would say nothing and
+        cost a comparison of every pair."""
+        postings: dict[str, list[str]] = defaultdict(list)
+        cap = max(COMMON_DOCS, int(COMMON_SHARE * len(self.names)))
+        for d in sorted(self.names):
+            for n in self.names[d]:
+                postings[n].append(d)
+        norm = {d: math.sqrt(sum(self.weight[n] ** 2 for n in found)) or 1.0 for d, found in self.names.items()}
+        out: set[tuple[str, str]] = set()
+        for d in sorted(self.names):
+            score: Counter[str] = Counter()
+            for n in self.names[d]:
+                holders = postings[n]
+                if len(holders) > cap:
+                    continue
+                w = self.weight[n] ** 2
+                for e in holders:
+                    if e != d:
+                        score[e] += w
+            for e, s in score.most_common(k):
+                if s / (norm[d] * norm[e]) >= DOC_FLOOR:
+                    out.add((d, e) if d < e else (e, d))
+        return out
 
     def same(self, a: str, b: str) -> bool:
+        """Not known to be different events: the names agree, or one article names nothing."""
+        return self.relation(a, b) != "different"
+
+    def relation(self, a: str, b: str) -> str:
+        """``one``: the articles share enough names, and are dated close
+        together or name one person in full; ``apart``: they share the
+        names but are dated far apart and name no one person (two
+        shootings in one city), so they may agree, never conflict;
+        ``unknown``: an article names nothing; ``different``: the names
+        they share are too few."""
         if a == b:
-            return True
+            return "one"
         key = (a, b) if a < b else (b, a)
         if key not in self._cache:
             na, nb = self.names.get(a, set()), self.names.get(b, set())
@@ -97,8 +194,23 @@ class Events:
             wb = sum(self.weight[n] for n in nb)
             shared = sum(self.weight[n] for n in na & nb)
             lighter = min(wa, wb)
-            self._cache[key] = lighter == 0 or shared >= EVENT_OVERLAP * lighter
+            if lighter == 0:
+                verdict = "unknown"
+            elif shared < EVENT_OVERLAP * lighter:
+                verdict = "different"
+            else:
+                da, db = self.dates.get(a), self.dates.get(b)
+                close = not (da and db and abs((da - db).days) > EVENT_DAYS)
+                verdict = "one" if close or self.people[a] & self.people[b] & self.rare_people else "apart"
+            self._cache[key] = verdict
         return self._cache[key]
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
 
 
 def links(
@@ -129,6 +241,16 @@ def links(
             sim = max(sim, float(vectors[row[a.parent]] @ vectors[row[b.parent]]))
         return sim
 
+    sentence = {c.id: c.text for c in claims}
+
+    def totals(c: Claim) -> bool:
+        return bool(c.quantities) and aggregate(sentence.get(c.parent or c.id, c.text))
+
+    def context(a: Claim, b: Claim) -> float:
+        """Of two claims' sentences: what a conflict of their numbers rests on."""
+        ra, rb = row.get(a.parent or a.id, row[a.id]), row.get(b.parent or b.id, row[b.id])
+        return float(vectors[ra] @ vectors[rb])
+
     events = Events(documents, {c.doc for c in claims})
     candidates: set[tuple[str, str]] = set()
     for i, claim in enumerate(claims):
@@ -143,7 +265,6 @@ def links(
             for x in children.get(claim.id, []):
                 for y in children.get(other.id, []):
                     candidates.add((x, y) if x < y else (y, x))
-    events = Events(documents, {c.doc for c in claims})
     # Two articles about one event: every pair of their numbers of one
     # measure is a candidate, however many other claims lie nearer.
     numbers_of: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -153,6 +274,7 @@ def links(
             if key is not None:
                 numbers_of[c.doc][key[:2]].append(c.id)
     doc_pairs = {(by_id[a].doc, by_id[b].doc) for a, b in candidates if by_id[a].doc != by_id[b].doc}
+    doc_pairs |= events.neighbours()
     for da, db in doc_pairs:
         if not events.same(da, db):
             continue
@@ -167,7 +289,10 @@ def links(
             continue  # claims about different events are never compared
         if True:
             a, b = by_id[key[0]], by_id[key[1]]
-            link = pair(a, b, similarity(a, b), documents)
+            relation = events.relation(a.doc, b.doc)
+            if relation == "one" and (totals(a) or totals(b)):
+                relation = "total"  # a total over several events never conflicts with a count
+            link = pair(a, b, similarity(a, b), documents, relation, context(a, b))
             if link is not None and a.doc == b.doc and (link.verdict != "agree" or a.parent == b.parent):
                 link = None  # an article restating its own number agrees with itself; it is not a source against itself
             if link is not None:
@@ -179,11 +304,21 @@ def links(
     return found, flags
 
 
-def pair(a: Claim, b: Claim, similarity: float, documents: dict[str, Document]) -> Link | None:
+def pair(
+    a: Claim,
+    b: Claim,
+    similarity: float,
+    documents: dict[str, Document],
+    event: str = "unknown",
+    context: float | None = None,
+) -> Link | None:
     """The verdict on two claims of different documents, or None when they
-    are not about one fact."""
+    are not about one fact. ``event``: what their articles are to each
+    other (``Events.relation``, or ``total`` for articles of one event where
+    a number is a total over several, which agrees and never conflicts); ``context``: the similarity of the
+    sentences two numbers stand in (their own ``similarity`` when None)."""
     if a.quantities and b.quantities:
-        return _numbers(a, b, similarity, documents)
+        return _numbers(a, b, similarity, documents, event, similarity if context is None else context)
     if a.quantities or b.quantities:
         return None
     if a.quote and b.quote and a.speaker and a.speaker == b.speaker:
@@ -203,7 +338,14 @@ def _different_speakers(a: Claim, b: Claim) -> bool:
     return bool(a.speaker and b.speaker and a.speaker != b.speaker)
 
 
-def _numbers(a: Claim, b: Claim, similarity: float, documents: dict[str, Document]) -> Link | None:
+def _numbers(
+    a: Claim,
+    b: Claim,
+    similarity: float,
+    documents: dict[str, Document],
+    event: str = "unknown",
+    context: float = 1.0,
+) -> Link | None:
     qa, qb = a.quantities[0], b.quantities[0]
     ka, kb = measure(a, qa), measure(b, qb)
     if ka is None or kb is None or ka[0] != kb[0]:
@@ -211,10 +353,16 @@ def _numbers(a: Claim, b: Claim, similarity: float, documents: dict[str, Documen
     if ka[0] == "duration" and (qa.unit or "") != (qb.unit or "") and similarity < AGREE_SIMILARITY:
         return None
     timed, when = same_time(a, b, documents)
+    if timed is False and event in ("one", "total") and not a.time and not b.time:
+        # Only the articles' dates differ, and they report one event: a later
+        # article looks back on it ("the shooting that killed one man").
+        timed = None
     if timed is False:
         return None  # the 2020 war and this week's clash
     # Within one article a number restated is one fact unless its time says otherwise.
     bar = AGREE_SIMILARITY if timed or a.doc == b.doc else UNTIMED_SIMILARITY
+    if event in ("one", "total") and ka == kb and same_value(qa, qb):
+        bar = min(bar, ONE_EVENT_SIMILARITY)
     if ka[:2] == kb[:2] and ka[2] != kb[2]:
         # One measure of differently named people ("two men", "two people"):
         # they may agree; a part never conflicts with a whole ("two of its troops").
@@ -237,9 +385,28 @@ def _numbers(a: Claim, b: Claim, similarity: float, documents: dict[str, Documen
     if similarity < bar or not plausible(qa, qb):
         return None
     link = compare_quantities(a, qa, b, qb, when)
-    if link.verdict == "discrepancy" and similarity < max(bar, CONFLICT_SIMILARITY):
+    if link.verdict == "discrepancy" and event in ("apart", "total"):
+        return None
+    if link.verdict == "discrepancy" and min(similarity, context) < max(bar, CONFLICT_SIMILARITY):
+        # Number clauses are short ("seven others injured", "19 others
+        # injured") and alike whatever event they report: a conflict needs
+        # their sentences alike too.
         return None
     return link
+
+
+# A total over several events ("five others were wounded in 4 separate
+# shootings", "23 people were wounded in shootings across the city"): it
+# may agree with another total, never conflict with one event's count.
+_SEVERAL = (r"(?:separate|unrelated|different|several|multiple|other|\d+|two|three|four|five|six|"
+            r"seven|eight|nine|ten|a\s+string\s+of|a\s+series\s+of)")
+_EVENTS = r"(?:shootings|incidents|attacks|crashes|clashes|bombings|explosions|strikes|raids)"
+_AGGREGATE = re.compile(rf"\b(?:{_SEVERAL}\s+(?:separate\s+)?{_EVENTS}|in\s+{_EVENTS})\b", re.I)
+
+
+def aggregate(text: str) -> bool:
+    """Whether a sentence counts over several events."""
+    return bool(_AGGREGATE.search(text))
 
 
 def _shingles(text: str, n: int = 8) -> set[int]:

@@ -27,6 +27,8 @@ GENERIC_PEOPLE = {
     None, "", "person", "people", "persons", "individual", "life", "lives", "dead", "victim",
     "victims", "casualty", "casualties", "death", "deaths", "fatality", "fatalities",
     "killed", "injured", "wounded", "men", "man", "women", "woman",
+    # the rest of the victims, counted apart: "killing one and wounding seven others"
+    "other", "others", "more", "additional",
 }
 # Counts of people that are a part of the whole: "two of its troops", "a soldier".
 _PARTITIVE = re.compile(r"^\s*(?:of\s+(?:its|their|his|her|the|our|whom)\s+)([a-z-]+)", re.I)
@@ -140,6 +142,11 @@ def compatible(qa: Quantity, qb: Quantity) -> bool:
             return abs(x - y) <= 0.1 * max(abs(x), abs(y))
     (lo1, hi1), (lo2, hi2) = interval(qa), interval(qb)
     return lo1 <= hi2 and lo2 <= hi1
+
+
+def same_value(qa: Quantity, qb: Quantity) -> bool:
+    """Two numbers stated alike: the same value with the same qualifier."""
+    return qa.qualifier == qb.qualifier and scaled(qa) == scaled(qb) and (qa.low, qa.high) == (qb.low, qb.high)
 
 
 def scaled(q: Quantity) -> float:
