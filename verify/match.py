@@ -290,8 +290,9 @@ def links(
         if True:
             a, b = by_id[key[0]], by_id[key[1]]
             relation = events.relation(a.doc, b.doc)
-            if relation == "one" and (totals(a) or totals(b)):
-                relation = "total"  # a total over several events never conflicts with a count
+            if relation in ("one", "unknown") and (totals(a) or totals(b)):
+                # A total over several events never conflicts with a count.
+                relation = "total" if relation == "one" else "apart"
             link = pair(a, b, similarity(a, b), documents, relation, context(a, b))
             if link is not None and a.doc == b.doc and (link.verdict != "agree" or a.parent == b.parent):
                 link = None  # an article restating its own number agrees with itself; it is not a source against itself
