@@ -390,7 +390,8 @@ class VectorStore:
     ``IndexFlatIP``, with the same results) over the arrays as they are: a
     segment's memory-mapped vectors are searched in place rather than copied
     into a FAISS index, and several arrays are searched as one, their rows
-    numbered in turn. IVF/PQ and shards go here.
+    numbered in turn; among equal scores (copies of an article) the later row
+    comes first, as FAISS orders them. IVF/PQ and shards go here.
 
     ``blas``: a batch of at least ``BLAS_BATCH`` queries is scored with one
     matrix product (FAISS's BLAS path, its default up to version 1.8) rather
@@ -448,7 +449,9 @@ class VectorStore:
             return found[0]
         scores = np.concatenate([s for s, _ in found], axis=1)
         rows = np.concatenate([r for _, r in found], axis=1)
-        best = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+        # best score first and, as FAISS orders them, the later row first among equal
+        # scores (copies of an article have the same vectors)
+        best = np.lexsort((-rows, -scores), axis=1)[:, :k]
         return np.take_along_axis(scores, best, axis=1), np.take_along_axis(rows, best, axis=1)
 
 
