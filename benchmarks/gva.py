@@ -209,7 +209,20 @@ class Diagnosis:
                     self.neighbours[cid].add(o)
                     self.neighbours[o].add(cid)
         n = self.neighbours
-        return b.id in n[a.id] or (a.parent is not None and b.parent is not None and b.parent in n[a.parent])
+        if b.id in n[a.id] or (a.parent is not None and b.parent is not None and b.parent in n[a.parent]):
+            return True
+        # Articles proposed by the names they share bring all their numbers of one measure.
+        key = (a.doc, b.doc) if a.doc < b.doc else (b.doc, a.doc)
+        return key in self.events().neighbours_cached()
+
+    def events(self):  # type: ignore[no-untyped-def]
+        from verify.match import Events
+
+        if not hasattr(self, "_events"):
+            self._events = Events(self.docs, {c.doc for c in self.claims})
+            pairs = self._events.neighbours()
+            self._events.neighbours_cached = lambda: pairs  # type: ignore[attr-defined]
+        return self._events
 
     def why(self, a, b) -> str:  # type: ignore[no-untyped-def]
         category, detail = self.reason(a, b)
@@ -232,14 +245,21 @@ class Diagnosis:
         facts = (f"sim={sim:.2f} keys={ka}/{kb} same_time={timed} ({time_basis(a, b, self.docs)}) "
                  f"times={a.time}/{b.time}")
         if not self.candidate(a, b):
-            return f"not a nearest-neighbour candidate (k={match.NEIGHBOURS}, floor={match.FLOOR})", facts
+            return (f"not a candidate (claims: k={match.NEIGHBOURS}, floor={match.FLOOR}; "
+                    f"articles: k={match.DOC_NEIGHBOURS} by shared names)"), facts
+        relation = self.events().relation(a.doc, b.doc)
+        facts += f" articles={relation}"
+        if relation == "different":
+            return "Events.relation(): different events", facts
         if ka is None or kb is None:
             return "measure(): too vague to compare", facts
         if ka[0] != kb[0]:
             return "measure(): different kinds", facts
-        if timed is False:
+        if timed is False and not (relation == "one" and not a.time and not b.time):
             return "same_time() is False", facts
         bar = match.AGREE_SIMILARITY if timed or a.doc == b.doc else match.UNTIMED_SIMILARITY
+        if relation == "one" and ka == kb and verdicts.same_value(qa, qb):
+            bar = min(bar, match.ONE_EVENT_SIMILARITY)
         if ka != kb:
             what = "subgroups" if ka[:2] == kb[:2] else "counted things"
             return f"measure(): different {what} (loose agreement at most)", facts
@@ -248,6 +268,8 @@ class Diagnosis:
         if not verdicts.plausible(qa, qb):
             return f"plausible(): values more than {verdicts.MAX_RATIO}x apart", facts
         link = verdicts.compare_quantities(a, qa, b, qb, None)
+        if link.verdict == "discrepancy" and relation == "apart":
+            return "Events.relation() apart: may agree, never conflict", facts
         if link.verdict == "discrepancy" and sim < max(bar, match.CONFLICT_SIMILARITY):
             return f"conflict under CONFLICT_SIMILARITY {match.CONFLICT_SIMILARITY}", facts
         return f"all checks pass ({link.verdict}, {'timed' if timed else 'untimed'} bar {bar})", facts
