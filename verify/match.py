@@ -314,10 +314,13 @@ def pair(
     context: float | None = None,
 ) -> Link | None:
     """The verdict on two claims of different documents, or None when they
-    are not about one fact. ``event``: what their articles are to each
-    other (``Events.relation``, or ``total`` for articles of one event where
-    a number is a total over several, which agrees and never conflicts); ``context``: the similarity of the
-    sentences two numbers stand in (their own ``similarity`` when None)."""
+    are not about one fact.
+
+    ``event``: what their articles are to each other (``Events.relation``,
+    or ``total`` for articles of one event where a number is a total over
+    several, which may agree and never conflicts). ``context``: the
+    similarity of the sentences two numbers stand in (their own
+    ``similarity`` when None)."""
     if a.quantities and b.quantities:
         return _numbers(a, b, similarity, documents, event, similarity if context is None else context)
     if a.quantities or b.quantities:
