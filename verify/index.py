@@ -291,8 +291,7 @@ class IndexWriter:
         self._docs = dict(m.documents)
         taken = [int(x.group(1)) for p in root.iterdir() if (x := _SEGMENT.fullmatch(p.name))]
         self._next = max(taken, default=0) + 1
-        self.index._manifest, self.index._store, self.index._raw = m, None, None
-        self.index._raw_docs, self.index._vec = {}, None
+        self.index._manifest = m  # readers re-read when the manifest is replaced
 
     def has(self, doc_id: str, digest: str) -> bool:
         """Like ``Index.has``, counting what this writer put or removed."""
@@ -367,7 +366,7 @@ class IndexWriter:
             shutil.rmtree(root / name, ignore_errors=True)
         self._base = self._disk = new
         self._docs, self._fresh, self._dirty = dict(docs), [], False
-        self.index._manifest, self.index._store, self.index._rebuild = new, None, False
+        self.index._manifest, self.index._rebuild = new, False
 
     def _check_open(self) -> None:
         if self._lock is None:

@@ -38,14 +38,14 @@ FLOOR = 0.35
 # in two texts may be two events.
 AGREE_SIMILARITY = 0.45
 CONFLICT_SIMILARITY = 0.55
-UNTIMED_SIMILARITY = 0.62
-# Numbers of differently named things ("peacekeepers", "troops") agree only
-# when their clauses say much the same thing and the number is not a small
-# one that many facts share; they never conflict.
 # One number, stated alike, in two articles known to report one event
 # agrees at this lower similarity: "that left one person dead" and "One
 # person ... was pronounced dead at the scene".
 ONE_EVENT_SIMILARITY = 0.3
+UNTIMED_SIMILARITY = 0.62
+# Numbers of differently named things ("peacekeepers", "troops") agree only
+# when their clauses say much the same thing and the number is not a small
+# one that many facts share; they never conflict.
 LOOSE_SIMILARITY = 0.6
 LOOSE_MIN_VALUE = 20
 CASUALTIES = {"deaths", "injured"}
@@ -114,16 +114,22 @@ RARE_SHARE = 0.005
 
 def people(text: str) -> set[str]:
     """The people a text names in full and then again by surname."""
-    out = set()
+    named = set()
     for m in _FULL_NAME.finditer(text):
         words = m.group(1).split()
-        if any(w.rstrip(".") in _INSTITUTION or w in _COMMON_NAMES for w in words):
-            continue
-        surname, full = words[-1], " ".join(words)
-        alone = len(re.findall(r"\b" + re.escape(surname) + r"\b", text)) - text.count(full)
-        if alone >= 1:  # named again by the surname alone (a place is named whole again)
-            out.add(full)
-    return out
+        if not any(w.rstrip(".") in _INSTITUTION or w in _COMMON_NAMES for w in words):
+            named.add(" ".join(words))
+    if not named:
+        return set()
+    words = Counter(_WORD.findall(text))  # once per text, not once per name
+
+    def mentions(surname: str) -> int:
+        if surname.isalnum():
+            return words[surname]
+        return len(re.findall(r"\b" + re.escape(surname) + r"\b", text))  # "O'Brien-Lee"
+
+    # Named again by the surname alone; a place is named whole again.
+    return {full for full in named if mentions(full.split()[-1]) > text.count(full)}
 
 
 def names(text: str) -> set[str]:
@@ -289,11 +295,8 @@ def links(
             continue  # claims about different events are never compared
         if True:
             a, b = by_id[key[0]], by_id[key[1]]
-            relation = events.relation(a.doc, b.doc)
-            if relation in ("one", "unknown") and (totals(a) or totals(b)):
-                # A total over several events never conflicts with a count.
-                relation = "total" if relation == "one" else "apart"
-            link = pair(a, b, similarity(a, b), documents, relation, context(a, b))
+            link = pair(a, b, similarity(a, b), documents, events.relation(a.doc, b.doc),
+                        context(a, b), several=totals(a) or totals(b))
             if link is not None and a.doc == b.doc and (link.verdict != "agree" or a.parent == b.parent):
                 link = None  # an article restating its own number agrees with itself; it is not a source against itself
             if link is not None:
@@ -312,17 +315,17 @@ def pair(
     documents: dict[str, Document],
     event: str = "unknown",
     context: float | None = None,
+    several: bool = False,
 ) -> Link | None:
     """The verdict on two claims of different documents, or None when they
     are not about one fact.
 
-    ``event``: what their articles are to each other (``Events.relation``,
-    or ``total`` for articles of one event where a number is a total over
-    several, which may agree and never conflicts). ``context``: the
-    similarity of the sentences two numbers stand in (their own
-    ``similarity`` when None)."""
+    ``event``: what their articles are to each other (``Events.relation``).
+    ``context``: the similarity of the sentences two numbers stand in (their
+    own ``similarity`` when None). ``several``: a number is a total over
+    several events ("in 4 separate shootings"): it may agree, never conflict."""
     if a.quantities and b.quantities:
-        return _numbers(a, b, similarity, documents, event, similarity if context is None else context)
+        return _numbers(a, b, similarity, documents, event, similarity if context is None else context, several)
     if a.quantities or b.quantities:
         return None
     if a.quote and b.quote and a.speaker and a.speaker == b.speaker:
@@ -349,6 +352,7 @@ def _numbers(
     documents: dict[str, Document],
     event: str = "unknown",
     context: float = 1.0,
+    several: bool = False,
 ) -> Link | None:
     qa, qb = a.quantities[0], b.quantities[0]
     ka, kb = measure(a, qa), measure(b, qb)
@@ -357,7 +361,7 @@ def _numbers(
     if ka[0] == "duration" and (qa.unit or "") != (qb.unit or "") and similarity < AGREE_SIMILARITY:
         return None
     timed, when = same_time(a, b, documents)
-    if timed is False and event in ("one", "total") and not a.time and not b.time:
+    if timed is False and event == "one" and not a.time and not b.time:
         # Only the articles' dates differ, and they report one event: a later
         # article looks back on it ("the shooting that killed one man").
         timed = None
@@ -365,7 +369,7 @@ def _numbers(
         return None  # the 2020 war and this week's clash
     # Within one article a number restated is one fact unless its time says otherwise.
     bar = AGREE_SIMILARITY if timed or a.doc == b.doc else UNTIMED_SIMILARITY
-    if event in ("one", "total") and ka[:2] == kb[:2] and same_value(qa, qb):
+    if event == "one" and ka[:2] == kb[:2] and same_value(qa, qb):
         bar = min(bar, ONE_EVENT_SIMILARITY)
     if ka[:2] == kb[:2] and ka[2] != kb[2]:
         # One measure of differently named people ("two men", "two people"):
@@ -389,7 +393,7 @@ def _numbers(
     if similarity < bar or not plausible(qa, qb):
         return None
     link = compare_quantities(a, qa, b, qb, when)
-    if link.verdict == "discrepancy" and event in ("apart", "total"):
+    if link.verdict == "discrepancy" and (event == "apart" or several):
         return None
     if link.verdict == "discrepancy" and min(similarity, context) < max(bar, CONFLICT_SIMILARITY):
         # Number clauses are short ("seven others injured", "19 others
