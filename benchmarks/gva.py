@@ -255,7 +255,8 @@ class Diagnosis:
             return "measure(): too vague to compare", facts
         if ka[0] != kb[0]:
             return "measure(): different kinds", facts
-        if timed is False and not (relation == "one" and not a.time and not b.time):
+        one_toll = ka[:2] == kb[:2] and ka[1] in match.CASUALTIES and verdicts.same_value(qa, qb)
+        if timed is False and not (relation == "one" and ((not a.time and not b.time) or one_toll)):
             return "same_time() is False", facts
         bar = match.AGREE_SIMILARITY if timed or a.doc == b.doc else match.UNTIMED_SIMILARITY
         if relation == "one" and ka[:2] == kb[:2] and verdicts.same_value(qa, qb):

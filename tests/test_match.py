@@ -114,6 +114,58 @@ def test_a_person_is_named_in_full_then_by_surname_a_place_is_not() -> None:
     assert people(text) == {"Savonnie McNeil"}
 
 
+def test_a_person_named_at_a_sentences_start_is_named() -> None:
+    from verify.match import people
+
+    text = "Nasser Hamad was arraigned on Monday. Hamad’s attorney asked for more time."
+    assert people(text) == {"Nasser Hamad"}
+
+
+@pytest.mark.parametrize(
+    ("text_b", "expected"),
+    [
+        ("Gunfire on Riverside Drive killed Jamarko Walker in Heights.", "one"),  # Walker and Heights
+        ("Gunfire killed Jamarko Walker in Dayton.", "apart"),  # a street named like a victim, nothing else
+    ],
+)
+def test_one_shared_name_is_not_one_event(text_b: str, expected: str) -> None:
+    from verify.match import Events
+    from verify.models import Document
+
+    docs = {
+        "a": Document(id="a", path="a", date="2016-10-30", text="Two people were shot on Walker Mill Road in Heights."),
+        "b": Document(id="b", path="b", date="2016-10-25", text=text_b),
+    }
+    assert Events(docs, set(docs)).relation("a", "b") == expected
+
+
+def test_a_brief_that_names_only_its_town_can_be_one_event() -> None:
+    from verify.match import Events
+    from verify.models import Document
+
+    docs = {
+        "a": Document(id="a", path="a", date="2023-03-02", text="An explosion at a factory in Dalton killed four workers."),
+        "b": Document(id="b", path="b", date="2023-03-03", text="The explosion in Dalton, Georgia, killed five workers."),
+    }
+    assert Events(docs, set(docs)).relation("a", "b") == "one"
+
+
+def test_a_toll_retold_weeks_later_with_a_weekday_agrees(tmp_path: Path) -> None:
+    # "Monday night" is read against each article's own date: two Mondays
+    # three weeks apart. The articles name one person, so they report one
+    # event, and its toll is the same fact whenever it is told.
+    write(tmp_path, "a.txt", "date 2013-07-02\nFour people were killed Monday night in a shooting on Hemphill Street in "
+          "Fort Worth, police said. Officer Tamara Valle said the gunman fled. Valle asked witnesses to call.\n")
+    write(tmp_path, "b.txt", "date 2013-07-28\nThe four died Monday night at separate hospitals after the shooting on "
+          "Hemphill Street in Fort Worth, Officer Tamara Valle said. Valle said the case is open.\n")
+    result = build_report([tmp_path])
+    four = [c for c in result.claims if c.quantities and c.quantities[0].value == 4]
+    assert {c.doc for c in four} == {"a", "b"}
+    assert four[0].time != next(c for c in four if c.doc != four[0].doc).time  # two Mondays
+    grouped = [g for g in result.groups if {c.doc for c in four if c.id in g.claims} == {"a", "b"}]
+    assert grouped and grouped[0].verdict == "agree"
+
+
 @pytest.mark.parametrize(
     ("date_b", "name_b", "expected"),
     [

@@ -68,6 +68,7 @@ EXPRESSIONS = [
     ("a few days ago", WED, [("a few days ago", None)]),
     # Not time at all.
     ("the 2000 people who fled", None, []),
+    ("shot in the 2000 block of Northwest 18th Terrace", WED, []),
     ("Russia's 2000 troops", None, []),
     ("between 1500-2000 people", None, []),
     ("2,000 Russian troops", None, []),

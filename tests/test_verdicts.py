@@ -107,6 +107,11 @@ def test_measure_keeps_deaths_injuries_and_weeks_apart() -> None:
         (None, None, "2021-11-17", "2022-08-05", False),
         (None, None, None, "2022-08-05", None),
         ("2022-08-03", "2022-08-04", None, None, True),
+        # A month or a year of its own against the other's document date.
+        ("2013-03", None, None, "2016-02-22", False),
+        ("2016-02", None, None, "2016-02-22", None),
+        ("2016", None, None, "2016-02-22", None),
+        (None, "2013", "2016-02-22", None, False),
     ],
 )
 def test_same_time(ta: str | None, tb: str | None, da: str | None, db: str | None, expected: bool | None) -> None:

@@ -88,9 +88,11 @@ _COMMON_NAMES = frozenset(
 
 # A person named in full: two or three capitalised words, none of them the
 # word of an institution or a place ("County Coroner's Office", "Memorial
-# Hospital"), whose last word (the surname) comes back alone in the text.
+# Hospital"), whose last word (the surname) comes back alone in the text;
+# at a sentence's start too ("Nasser Hamad was arraigned"), since the
+# surname's coming back is what tells a name from a capitalised phrase.
 _FULL_NAME = re.compile(
-    r"(?<![.!?:\n“\"]\s)(?<!^)\b([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*"
+    r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*"
     r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*){1,2})\b(?!\s+[A-Z])"
 )
 _INSTITUTION = frozenset(
@@ -106,6 +108,13 @@ _INSTITUTION = frozenset(
 # they name one person in full: a follow-up names the victim; two shootings
 # in one city months apart share only the city's and its police's names.
 EVENT_DAYS = 10
+# Two articles report one event only if they share at least EVENT_NAMES
+# names that are not common (held by no more articles than the postings'
+# cap): a victim's surname and a street, not a street named like a victim
+# ("Walker Mill Road" and "Jamarko Walker") beside the county's name. With
+# fewer they may agree, never conflict. An article that names fewer
+# uncommon names than that needs them all.
+EVENT_NAMES = 2
 # A full name that more than RARE_SHARE of the articles (and more than
 # RARE_DOCS of them) hold is a public figure's, not an event's.
 RARE_DOCS = 5
@@ -142,9 +151,10 @@ class Events:
 
     def __init__(self, documents: dict[str, Document], doc_ids: set[str]) -> None:
         self.names = {d: names(documents[d].text) if d in documents else set() for d in doc_ids}
-        df: Counter[str] = Counter(n for found in self.names.values() for n in found)
+        self.df: Counter[str] = Counter(n for found in self.names.values() for n in found)
         total = len(doc_ids)
-        self.weight = {n: math.log((total + 1) / (c + 1)) + 1 for n, c in df.items()}
+        self.weight = {n: math.log((total + 1) / (c + 1)) + 1 for n, c in self.df.items()}
+        self.cap = max(COMMON_DOCS, int(COMMON_SHARE * total))
         self.dates = {d: _date(documents[d].date) if d in documents else None for d in doc_ids}
         self.people = {d: people(documents[d].text) if d in documents else set() for d in doc_ids}
         pdf: Counter[str] = Counter(n for found in self.people.values() for n in found)
@@ -159,7 +169,6 @@ class Events:
         ("Police") are left out of the postings; they would say nothing and
         cost a comparison of every pair."""
         postings: dict[str, list[str]] = defaultdict(list)
-        cap = max(COMMON_DOCS, int(COMMON_SHARE * len(self.names)))
         for d in sorted(self.names):
             for n in self.names[d]:
                 postings[n].append(d)
@@ -169,7 +178,7 @@ class Events:
             score: Counter[str] = Counter()
             for n in self.names[d]:
                 holders = postings[n]
-                if len(holders) > cap:
+                if len(holders) > self.cap:
                     continue
                 w = self.weight[n] ** 2
                 for e in holders:
@@ -185,10 +194,11 @@ class Events:
         return self.relation(a, b) != "different"
 
     def relation(self, a: str, b: str) -> str:
-        """``one``: the articles share enough names, and are dated close
-        together or name one person in full; ``apart``: they share the
-        names but are dated far apart and name no one person (two
-        shootings in one city), so they may agree, never conflict;
+        """``one``: the articles share enough names, at least EVENT_NAMES of
+        them uncommon, and are dated close together or name one person in
+        full; ``apart``: they share the names but are dated far apart and
+        name no one person (two shootings in one city), or share only one
+        uncommon name, so they may agree, never conflict;
         ``unknown``: an article names nothing; ``different``: the names
         they share are too few."""
         if a == b:
@@ -207,7 +217,10 @@ class Events:
             else:
                 da, db = self.dates.get(a), self.dates.get(b)
                 close = not (da and db and abs((da - db).days) > EVENT_DAYS)
-                verdict = "one" if close or self.people[a] & self.people[b] & self.rare_people else "apart"
+                named = close or self.people[a] & self.people[b] & self.rare_people
+                distinct = [sum(1 for n in found if self.df[n] <= self.cap) for found in (na & nb, na, nb)]
+                needed = min(EVENT_NAMES, distinct[1], distinct[2])  # a brief may name only its town
+                verdict = "one" if named and distinct[0] >= needed else "apart"
             self._cache[key] = verdict
         return self._cache[key]
 
@@ -361,9 +374,14 @@ def _numbers(
     if ka[0] == "duration" and (qa.unit or "") != (qb.unit or "") and similarity < AGREE_SIMILARITY:
         return None
     timed, when = same_time(a, b, documents)
-    if timed is False and event == "one" and not a.time and not b.time:
-        # Only the articles' dates differ, and they report one event: a later
-        # article looks back on it ("the shooting that killed one man").
+    if timed is False and event == "one" and (
+        (not a.time and not b.time) or (ka[:2] == kb[:2] and ka[1] in CASUALTIES and same_value(qa, qb))
+    ):
+        # They report one event and only the times differ: a later article
+        # looks back on it ("the shooting that killed one man"), or retells
+        # it with a weekday read against its own date ("died Monday night"
+        # in a story of weeks later). The toll of one event is the same fact
+        # whenever it is told; another measure may be another year's.
         timed = None
     if timed is False:
         return None  # the 2020 war and this week's clash

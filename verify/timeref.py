@@ -69,8 +69,9 @@ _YEAR_PLURALS_OK = {
     "talks", "accords", "agreements", "polls", "midterms", "primaries", "levels", "figures",
     "hostilities", "clashes", "attacks", "sanctions", "negotiations", "finals", "awards",
 }
-# Count nouns without a final s: "the 2000 people".
-_COUNT_WORDS = {"people", "men", "women", "children", "police", "personnel", "staff", "feet", "km", "kg"}
+# Words after a bare number that make it a count or an address, not a year:
+# "the 2000 people", "in the 2000 block of Northwest 18th Terrace".
+_COUNT_WORDS = {"people", "men", "women", "children", "police", "personnel", "staff", "feet", "km", "kg", "block"}
 # A cue of the future in the clause before a weekday: "will meet on Friday".
 _FUTURE = re.compile(
     r"\b(?:will|shall|is due|are due|is set to|are set to|is scheduled|are scheduled|"

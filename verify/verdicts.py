@@ -8,6 +8,7 @@ not this week's clash), and, for quotations, the same speaker.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import math
 import re
@@ -175,7 +176,9 @@ def same_time(a: Claim, b: Claim, docs: dict[str, Document]) -> tuple[bool | Non
     """Whether two claims speak of one time: True, False, or None (unknown).
 
     A claim's own time ("in 2020", "on Wednesday") comes first; without one,
-    a claim speaks of its document's date, give or take DOC_DATE_DAYS.
+    a claim speaks of its document's date, give or take DOC_DATE_DAYS. A
+    year or a month is another time than a day well outside it ("more than
+    a dozen others in March" 2013 and an article of February 2016).
     """
     ta, tb = a.time, b.time
     if ta and tb:
@@ -190,7 +193,23 @@ def same_time(a: Claim, b: Claim, docs: dict[str, Document]) -> tuple[bool | Non
     db = _day(tb or (docs[b.doc].date if b.doc in docs and docs[b.doc].date else "") or "")
     if da and db:
         return abs((da - db).days) <= DOC_DATE_DAYS, None
+    # A year or a month of its own ("in March", "in 2013") against a day:
+    # another time when the day lies well outside it.
+    period, day = (ta, db) if ta and not da else (tb, da) if tb and not db else (None, None)
+    if period and day and len(period) in (4, 7):
+        lo, hi = _bounds(period)
+        if (lo - day).days > DOC_DATE_DAYS or (day - hi).days > DOC_DATE_DAYS:
+            return False, None
     return None, None
+
+
+def _bounds(period: str) -> tuple[date, date]:
+    """The first and last day of a year ("2013") or a month ("2013-03")."""
+    year = int(period[:4])
+    if len(period) == 4:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = int(period[5:7])
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 # -- quotations ---------------------------------------------------------------
