@@ -214,15 +214,15 @@ class Diagnosis:
             return True
         # Articles proposed by the names they share bring all their numbers of one measure.
         key = (a.doc, b.doc) if a.doc < b.doc else (b.doc, a.doc)
-        return key in self.events().neighbours_cached()
+        self.events()
+        return key in self._doc_pairs
 
     def events(self):  # type: ignore[no-untyped-def]
         from verify.match import Events
 
         if not hasattr(self, "_events"):
             self._events = Events(self.docs, {c.doc for c in self.claims})
-            pairs = self._events.neighbours()
-            self._events.neighbours_cached = lambda: pairs  # type: ignore[attr-defined]
+            self._doc_pairs = self._events.neighbours()
         return self._events
 
     def why(self, a, b) -> str:  # type: ignore[no-untyped-def]
@@ -256,11 +256,11 @@ class Diagnosis:
             return "measure(): too vague to compare", facts
         if ka[0] != kb[0]:
             return "measure(): different kinds", facts
-        one_toll = ka[:2] == kb[:2] and ka[1] in match.CASUALTIES and verdicts.same_value(qa, qb)
-        if timed is False and not (relation == "one" and ((not a.time and not b.time) or one_toll)):
+        restated = ka[:2] == kb[:2] and verdicts.same_value(qa, qb)
+        if timed is False and not match.told_again(a, b, relation, restated and ka[1] in match.CASUALTIES):
             return "same_time() is False", facts
         bar = match.AGREE_SIMILARITY if timed or a.doc == b.doc else match.UNTIMED_SIMILARITY
-        if relation == "one" and ka[:2] == kb[:2] and verdicts.same_value(qa, qb):
+        if relation == "one" and restated:
             bar = min(bar, match.ONE_EVENT_SIMILARITY)
         if ka != kb:
             what = "subgroups" if ka[:2] == kb[:2] else "counted things"

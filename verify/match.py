@@ -13,7 +13,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import date
 
 import numpy as np
 
@@ -22,6 +21,7 @@ from .verdicts import (
     Link,
     compare_quantities,
     compare_quotes,
+    day,
     measure,
     plausible,
     same_time,
@@ -155,7 +155,8 @@ class Events:
         total = len(doc_ids)
         self.weight = {n: math.log((total + 1) / (c + 1)) + 1 for n, c in self.df.items()}
         self.cap = max(COMMON_DOCS, int(COMMON_SHARE * total))
-        self.dates = {d: _date(documents[d].date) if d in documents else None for d in doc_ids}
+        self.uncommon = {d: sum(1 for n in found if self.df[n] <= self.cap) for d, found in self.names.items()}
+        self.dates = {d: day(documents[d].date) if d in documents else None for d in doc_ids}
         self.people = {d: people(documents[d].text) if d in documents else set() for d in doc_ids}
         pdf: Counter[str] = Counter(n for found in self.people.values() for n in found)
         rare = max(RARE_DOCS, RARE_SHARE * total)
@@ -218,18 +219,11 @@ class Events:
                 da, db = self.dates.get(a), self.dates.get(b)
                 close = not (da and db and abs((da - db).days) > EVENT_DAYS)
                 named = close or self.people[a] & self.people[b] & self.rare_people
-                distinct = [sum(1 for n in found if self.df[n] <= self.cap) for found in (na & nb, na, nb)]
-                needed = min(EVENT_NAMES, distinct[1], distinct[2])  # a brief may name only its town
-                verdict = "one" if named and distinct[0] >= needed else "apart"
+                common = sum(1 for n in na & nb if self.df[n] <= self.cap)
+                needed = min(EVENT_NAMES, self.uncommon.get(a, 0), self.uncommon.get(b, 0))  # a brief may name only its town
+                verdict = "one" if named and common >= needed else "apart"
             self._cache[key] = verdict
         return self._cache[key]
-
-
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
-    except ValueError:
-        return None
 
 
 def links(
@@ -306,18 +300,17 @@ def links(
     for key in sorted(candidates):
         if not events.same(by_id[key[0]].doc, by_id[key[1]].doc):
             continue  # claims about different events are never compared
-        if True:
-            a, b = by_id[key[0]], by_id[key[1]]
-            link = pair(a, b, similarity(a, b), documents, events.relation(a.doc, b.doc),
-                        context(a, b), several=totals(a) or totals(b))
-            if link is not None and a.doc == b.doc and (link.verdict != "agree" or a.parent == b.parent):
-                link = None  # an article restating its own number agrees with itself; it is not a source against itself
-            if link is not None:
-                found.append(link)
-            if a.speaker and b.speaker and a.speaker != b.speaker and a.quote and b.quote:
-                note = same_words(a, b)
-                if note:
-                    flags.append(Link(a.id, b.id, "flag", note))
+        a, b = by_id[key[0]], by_id[key[1]]
+        link = pair(a, b, similarity(a, b), documents, events.relation(a.doc, b.doc),
+                    context(a, b), several=totals(a) or totals(b))
+        if link is not None and a.doc == b.doc and (link.verdict != "agree" or a.parent == b.parent):
+            link = None  # an article restating its own number agrees with itself; it is not a source against itself
+        if link is not None:
+            found.append(link)
+        if a.speaker and b.speaker and a.speaker != b.speaker and a.quote and b.quote:
+            note = same_words(a, b)
+            if note:
+                flags.append(Link(a.id, b.id, "flag", note))
     return found, flags
 
 
@@ -373,21 +366,15 @@ def _numbers(
         return None
     if ka[0] == "duration" and (qa.unit or "") != (qb.unit or "") and similarity < AGREE_SIMILARITY:
         return None
+    restated = ka[:2] == kb[:2] and same_value(qa, qb)
     timed, when = same_time(a, b, documents)
-    if timed is False and event == "one" and (
-        (not a.time and not b.time) or (ka[:2] == kb[:2] and ka[1] in CASUALTIES and same_value(qa, qb))
-    ):
-        # They report one event and only the times differ: a later article
-        # looks back on it ("the shooting that killed one man"), or retells
-        # it with a weekday read against its own date ("died Monday night"
-        # in a story of weeks later). The toll of one event is the same fact
-        # whenever it is told; another measure may be another year's.
+    if timed is False and told_again(a, b, event, restated and ka[1] in CASUALTIES):
         timed = None
     if timed is False:
         return None  # the 2020 war and this week's clash
     # Within one article a number restated is one fact unless its time says otherwise.
     bar = AGREE_SIMILARITY if timed or a.doc == b.doc else UNTIMED_SIMILARITY
-    if event == "one" and ka[:2] == kb[:2] and same_value(qa, qb):
+    if event == "one" and restated:
         bar = min(bar, ONE_EVENT_SIMILARITY)
     if ka[:2] == kb[:2] and ka[2] != kb[2]:
         # One measure of differently named people ("two men", "two people"):
@@ -419,6 +406,17 @@ def _numbers(
         # their sentences alike too.
         return None
     return link
+
+
+def told_again(a: Claim, b: Claim, event: str, same_toll: bool) -> bool:
+    """Whether two numbers whose times differ are still one event's, told
+    again: their articles report one event (``event`` is ``one``) and only
+    the articles' dates differ, a later article looking back ("the shooting
+    that killed one man"); or they state one toll alike (``same_toll``)
+    whatever times they read, a weekday read against the date of a story
+    retold weeks later ("died Monday night"). Another measure may be
+    another year's."""
+    return event == "one" and ((not a.time and not b.time) or same_toll)
 
 
 # A total over several events ("five others were wounded in 4 separate

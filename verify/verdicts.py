@@ -165,9 +165,10 @@ def plausible(qa: Quantity, qb: Quantity) -> bool:
 # -- time ---------------------------------------------------------------------
 
 
-def _day(value: str) -> date | None:
+def day(value: str | None) -> date | None:
+    """The day an ISO date or datetime names; None for a year, a month or nothing."""
     try:
-        return date.fromisoformat(value[:10]) if len(value) >= 10 else None
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
     except ValueError:
         return None
 
@@ -185,20 +186,20 @@ def same_time(a: Claim, b: Claim, docs: dict[str, Document]) -> tuple[bool | Non
         n = min(len(ta), len(tb))
         if ta[:n] == tb[:n]:
             return True, ta if len(ta) <= len(tb) else tb
-        da, db = _day(ta), _day(tb)
+        da, db = day(ta), day(tb)
         if da and db and abs((da - db).days) <= 2:
             return True, min(ta, tb)  # "on Wednesday" and "Thursday" of one event
         return False, None
-    da = _day(ta or (docs[a.doc].date if a.doc in docs and docs[a.doc].date else "") or "")
-    db = _day(tb or (docs[b.doc].date if b.doc in docs and docs[b.doc].date else "") or "")
+    da = day(ta or (docs[a.doc].date if a.doc in docs else None))
+    db = day(tb or (docs[b.doc].date if b.doc in docs else None))
     if da and db:
         return abs((da - db).days) <= DOC_DATE_DAYS, None
     # A year or a month of its own ("in March", "in 2013") against a day:
     # another time when the day lies well outside it.
-    period, day = (ta, db) if ta and not da else (tb, da) if tb and not db else (None, None)
-    if period and day and len(period) in (4, 7):
+    period, other = (ta, db) if ta and not da else (tb, da) if tb and not db else (None, None)
+    if period and other and len(period) in (4, 7):
         lo, hi = _bounds(period)
-        if (lo - day).days > DOC_DATE_DAYS or (day - hi).days > DOC_DATE_DAYS:
+        if (lo - other).days > DOC_DATE_DAYS or (other - hi).days > DOC_DATE_DAYS:
             return False, None
     return None, None
 
