@@ -301,7 +301,7 @@ PROFILED = [
     ("Index.search_rows (incl. store build)", "verify/index.py", "search_rows"),
     ("VectorStore.search_rows (FAISS search)", "verify/index.py", "search_rows#store"),
     ("nlp.parse (spaCy)", "verify/nlp.py", "parse"),
-    ("claims.claims (extract)", "verify/claims.py", "claims"),
+    ("claims.claims (extract)", "verify/extract/claims.py", "claims"),
     ("embed", "verify/embed.py", "embed"),
     ("MiniLM._forward (the model)", "verify/minilm.py", "_forward"),
     ("_speaker_names", "verify/check.py", "_speaker_names"),
@@ -311,7 +311,7 @@ PROFILED = [
     ("_status", "verify/check.py", "_status"),
     ("Index.claim_at (parse claim JSON)", "verify/index.py", "claim_at"),
     ("Index.document (parse document JSON)", "verify/index.py", "document"),
-    ("names.unify", "verify/names.py", "unify"),
+    ("names.unify", "verify/extract/names.py", "unify"),
 ]
 
 
@@ -617,7 +617,7 @@ COLD_PROFILED = [
     ("Index.search_rows (vectors mapped + FAISS)", "verify/index.py", "search_rows"),
     ("index._line_table (claims, documents files)", "verify/index.py", "_line_table"),
     ("nlp.parse", "verify/nlp.py", "parse"),
-    ("claims.claims", "verify/claims.py", "claims"),
+    ("claims.claims", "verify/extract/claims.py", "claims"),
     ("_fact (pair checks)", "verify/check.py", "_fact"),
     ("report.check_output", "verify/report.py", "check_output"),
 ]
@@ -678,7 +678,7 @@ def main() -> int:
     text, changed = make_draft(draft_articles)
     draft_file = work / "draft.txt"
     draft_file.write_text(text, encoding="utf-8")
-    from verify.claims import claims as extract_claims
+    from verify.extract.claims import claims as extract_claims
     from verify.nlp import parse
     from verify.read import documents
 

@@ -120,14 +120,14 @@ class TimedEmbedder:
 
 
 class timed_parse:
-    """Times ``verify.claims.parse_blocks`` (each step of its generator) while
+    """Times ``verify.extract.claims.parse_blocks`` (each step of its generator) while
     active: measurement only, the function itself runs unchanged."""
 
     def __init__(self) -> None:
         self.meter = Meter()
 
     def __enter__(self) -> Meter:
-        import verify.claims as claims_module
+        import verify.extract.claims as claims_module
 
         self.module, self.real = claims_module, getattr(claims_module, "parse_blocks", None)
         real, meter = self.real, self.meter
@@ -322,7 +322,7 @@ def _run(args: argparse.Namespace, work: Path) -> int:
 STEPS = [
     ("read (verify.read.documents)", "read.py", "documents"),
     ("parse (verify.nlp.parse_blocks)", "nlp.py", "parse_blocks"),
-    ("claims (verify.claims.claims)", "claims.py", "claims"),
+    ("claims (verify.extract.claims.claims)", "claims.py", "claims"),
     ("  attribution.attributions", "attribution.py", "attributions"),
     ("  claims._numbers", "claims.py", "_numbers"),
     ("  quantities.quantities", "quantities.py", "quantities"),

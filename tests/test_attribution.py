@@ -1,14 +1,14 @@
 """Who said what: a table of short news passages, the words of one claim in
 them (``anchor``), and the speaker and speaker mention expected for the claim
 that holds those words (textacy's ``test_triples.py`` style). Every rule of
-``verify.attribution`` has a row; a known failure stays, marked, with its
+``verify.extract.attribution`` has a row; a known failure stays, marked, with its
 reason. ``None`` as the speaker: the outlet's own voice."""
 
 from __future__ import annotations
 
 import pytest
 
-from verify.attribution import Attributed, attributions
+from verify.extract.attribution import Attributed, attributions
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from verify.claims import claims
+from verify.extract.claims import claims
 from verify.models import Document
 from verify.nlp import parse
 from verify.read import document_from_text
@@ -59,8 +59,8 @@ def test_claims_of_a_document_with_skip_spans(nlp) -> None:
 
 
 def test_a_fault_on_one_article_does_not_stop_the_others(nlp, monkeypatch) -> None:
-    import verify.claims as module
-    from verify.claims import extract
+    import verify.extract.claims as module
+    from verify.extract.claims import extract
 
     real = module.claims
 

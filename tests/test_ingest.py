@@ -59,7 +59,7 @@ def test_second_ingest_into_a_locked_index_stops_with_a_clear_message(tmp_path: 
 
 
 def test_unchanged_reingest_parses_and_embeds_nothing(tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import verify.claims
+    import verify.extract.claims
     from verify.embed import HashEmbedder
 
     index = tmp_path / "ix"
@@ -73,7 +73,7 @@ def test_unchanged_reingest_parses_and_embeds_nothing(tmp_path: Path, seeds_dir:
     def no_parse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("an unchanged document was parsed")
 
-    monkeypatch.setattr(verify.claims, "parse_blocks", no_parse)
+    monkeypatch.setattr(verify.extract.claims, "parse_blocks", no_parse)
     again = ingest([seeds_dir], index, embedder=NoEmbedder(8))
     assert (again.documents, again.skipped, again.claims) == (0, first.documents, 0)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verify.names import alias, fold, strip_titles, unify
+from verify.extract.names import alias, fold, strip_titles, unify
 
 
 @pytest.mark.parametrize(

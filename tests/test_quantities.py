@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from verify.numbers import parse_number, parse_ordinal
-from verify.quantities import parse_quantity, quantities
+from verify.extract.numbers import parse_number, parse_ordinal
+from verify.extract.quantities import parse_quantity, quantities
 
 
 @pytest.fixture(scope="module")

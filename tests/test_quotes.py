@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verify.quotes import quoted_mask, quotes
+from verify.extract.quotes import quoted_mask, quotes
 
 
 def quoted(text: str) -> list[str]:

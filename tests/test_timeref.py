@@ -8,7 +8,7 @@ import pytest
 
 from verify.models import Document
 from verify.read import document_from_text, documents
-from verify.timeref import TimeRef, document_date, parse_date, time_expressions
+from verify.extract.timeref import TimeRef, document_date, parse_date, time_expressions
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 WED = "2021-11-17"  # a Wednesday

@@ -20,7 +20,6 @@ _EXPORTS = {
     "VerifyError": "errors",
     "InputError": "errors",
     "documents": "read",
-    "extract": "claims",
     "corpus": "pipeline",
     "build_report": "pipeline",
     "load_gold": "evaluate",

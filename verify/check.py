@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .claims import claims as extract_claims
+from .extract.claims import claims as extract_claims
 from .embed import Embedder, load_embedder
 from .index import Index
 from .ingest import index_path
 from .match import copies, pair
 from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
-from .names import unify
+from .extract.names import unify
 from .nlp import parse
 from .verdicts import Link, compare_quotes, same_words
 

@@ -73,7 +73,7 @@ def ingest(
 
     Bad files are collected in ``stats.errors`` and the others still go in.
     """
-    from .claims import extract
+    from .extract.claims import extract
     from .read import documents
 
     stats = IngestStats()
@@ -120,7 +120,7 @@ def _empty(embedder: Embedder):  # type: ignore[no-untyped-def]
 
 def load(index: str | os.PathLike[str] | None = None) -> tuple[list[Document], list[Claim], object]:
     """Documents, claims (speakers named alike across documents) and vectors of an index."""
-    from .claims import canonical_speakers
+    from .extract.claims import canonical_speakers
 
     ix = Index.open(index_path(index))
     return list(ix.documents()), canonical_speakers(list(ix.claims())), ix.vectors()

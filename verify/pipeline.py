@@ -22,7 +22,7 @@ def corpus(
 ) -> tuple[list[Document], list[Claim]]:
     """Every document under ``paths`` and its claims, speakers named alike
     across documents. Bad files go to ``errors`` (or raise when it is None)."""
-    from .claims import canonical_speakers, extract
+    from .extract.claims import canonical_speakers, extract
     from .read import documents
 
     docs: list[Document] = []

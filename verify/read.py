@@ -22,7 +22,7 @@ from typing import Any
 
 from verify.errors import InputError, VerifyError
 from verify.models import Document
-from verify.timeref import DATE_PATTERN, parse_date
+from verify.extract.timeref import DATE_PATTERN, parse_date
 
 __all__ = ["SUFFIXES", "boilerplate", "document_from_text", "documents", "html_text"]
 

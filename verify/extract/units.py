@@ -8,7 +8,7 @@ what it means: "more than" to ``more_than``, "per cent" to ``percent``, "km" to
 
 from __future__ import annotations
 
-from verify.numbers import tokens
+from .numbers import tokens
 
 __all__ = [
     "CURRENCY_CODES", "CURRENCY_SYMBOLS", "CURRENCY_WORDS", "DURATIONS", "GLUED_ONLY", "MEASURES",

@@ -32,9 +32,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, cast
 
-from verify.amounts import Amount, parse_amount, read_amounts
-from verify.models import Quantity
-from verify.units import DURATIONS, MONTHS
+from .amounts import Amount, parse_amount, read_amounts
+from ..models import Quantity
+from .units import DURATIONS, MONTHS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

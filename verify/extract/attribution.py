@@ -18,7 +18,7 @@ from .cues import (
     DOC_NOUNS, ROLE_NOUNS, Cue, cues_in, mention_tokens, offset, reports, subordinate, top_cues,
 )
 from .names import COLLECTIVES, alias, fold, strip_titles
-from .nlp import Block
+from ..nlp import Block
 from .quotes import Quote, quoted_mask, quotes
 
 # Headline labels that name no speaker ("Update: ...", "The Latest: ...").
@@ -148,7 +148,7 @@ def _sentence_cased(block: Block, text: str) -> Block:
     recased = "".join(out) + line[last:]
     if recased == line:
         return block
-    from .nlp import parse  # spaCy is loaded already: the blocks came from it
+    from ..nlp import parse  # spaCy is loaded already: the blocks came from it
 
     parsed = parse(recased)
     if len(parsed) != 1 or parsed[0].start != 0 or len(parsed[0].doc.text) != len(line):
@@ -164,7 +164,7 @@ def _title_before(block: Block, starts: list[int]) -> Block:
     parsed and then dropped, so the words and offsets are the text's own."""
     from spacy.tokens import Doc
 
-    from .nlp import load_nlp
+    from ..nlp import load_nlp
 
     nlp = load_nlp()
     doc = block.doc

@@ -32,9 +32,9 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple, cast
 
-from verify.models import Qualifier
-from verify.numbers import SCALES, SUFFIX_SCALES, Number, Token, number_at, tokens
-from verify.units import (
+from ..models import Qualifier
+from .numbers import SCALES, SUFFIX_SCALES, Number, Token, number_at, tokens
+from .units import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .nlp import Block
+from ..nlp import Block
 
 # Verbs that report speech whatever follows them.
 STRONG_CUES = {

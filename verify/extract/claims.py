@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .attribution import Attributed, attributions
-from .errors import ExtractionError, VerifyError
-from .models import Claim, Document, Quantity
+from ..errors import ExtractionError, VerifyError
+from ..models import Claim, Document, Quantity
 from .names import unify
-from .nlp import Block, parse_blocks
+from ..nlp import Block, parse_blocks
 from .quantities import quantities
 from .timeref import document_date, time_expressions
 

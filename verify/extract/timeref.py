@@ -16,7 +16,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from verify.models import Document
+from ..models import Document
 
 __all__ = ["DATE_PATTERN", "TimeRef", "document_date", "parse_date", "time_expressions"]
 
