@@ -1,6 +1,9 @@
 """The development scorer: attribution accuracy on PolNeAR dev and the share
-of quantity test cases read right. Reads ../shared/data (or $VERIFY_DATA) and
-says so, exiting 2, when it is missing.
+of quantity test cases read right, each on its two fixed halves (``splits.py``):
+*tune*, the half rules may be fitted on, and *held*, the half kept apart to
+tell whether a rule generalises. A rule is kept only when it gains on the held
+half too. Reads ../shared/data (or $VERIFY_DATA) and says so, exiting 2, when
+it is missing.
 
     python benchmarks/dev_eval.py [--limit N]
 """
@@ -27,15 +30,15 @@ def main() -> int:
     if not folder.is_dir():
         print(f"development data not found at {folder}; set VERIFY_DATA to the shared data folder", file=sys.stderr)
         return 2
-    att = polnear.score(args.limit)
-    print(
-        f"PolNeAR dev attribution accuracy: {att['accuracy']:.3f} "
-        f"({att['right']}/{att['relations']} relations, {att['articles']} articles)"
-    )
-    q = quantity_cases.score()
-    overall = q.get("overall", q)
-    share = overall["share"] if isinstance(overall, dict) and "share" in overall else overall
-    print(f"quantity cases right: {share if isinstance(share, str) else format(share, '.3f')}")
+    print(f"{'set':34} {'tune':>18} {'held apart':>18}")
+    att = {part: polnear.score(args.limit, part=part) for part in ("tune", "held")}
+    print(f"{'PolNeAR dev attribution accuracy':34} "
+          + " ".join(f"{a['accuracy']:.3f} ({a['right']:>4}/{a['relations']:<4})" for a in att.values()))
+    q = {part: quantity_cases.score(part=part)["overall"] for part in ("tune", "held")}
+    print(f"{'quantity cases right':34} "
+          + " ".join(f"{o['share']:.3f} ({o['right']:>4}/{o['cases']:<4})" for o in q.values()))
+    gap = att["tune"]["accuracy"] - att["held"]["accuracy"]
+    print(f"attribution: tune - held = {gap:+.3f} (bar: held >= 0.80, gap <= 0.03)")
     return 0
 
 

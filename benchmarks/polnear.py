@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def data_dir() -> Path:
@@ -52,21 +53,23 @@ def relations(folder: Path) -> dict[str, list[dict]]:
 
 
 def _fold(s: str | None) -> str:
-    from verify.names import fold
+    from verify.extract.names import fold
 
     return fold(s or "")
 
 
 def _same_person(source: str, speaker: str) -> bool:
     """"Mr. Trump" and "Trump" name the speaker "Donald Trump"."""
-    from verify.names import strip_titles
+    from verify.extract.names import strip_titles
 
     src = _fold(strip_titles(source)).split()
     return bool(src) and src[-1] == (_fold(speaker).split() or [""])[-1] and set(src) <= set(_fold(speaker).split())
 
 
-def score(limit: int | None = None, verbose: bool = False) -> dict:
-    from verify.attribution import attributions
+def score(limit: int | None = None, verbose: bool = False, part: str | None = None) -> dict:
+    """Accuracy over the articles of one half (``part``: "tune" or "held", see
+    ``splits.py``) or of all (None)."""
+    from verify.extract.attribution import attributions
     from verify.nlp import parse_blocks
 
     folder = data_dir() / "polnear-dev"
@@ -74,6 +77,10 @@ def score(limit: int | None = None, verbose: bool = False) -> dict:
         raise SystemExit(f"PolNeAR data not found at {folder}; set VERIFY_DATA to the shared data folder")
     gold = relations(folder)
     articles = sorted(gold)[:limit]
+    if part is not None:
+        from splits import half
+
+        articles = [a for a in articles if half(a) == part]
     texts = [(folder / "text" / f"{a}.txt").read_text(encoding="utf-8") for a in articles]
     right = total = 0
     misses: Counter[str] = Counter()
@@ -117,6 +124,9 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--limit", type=int)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--part", choices=("tune", "held"), help="score one half only (default: both, each apart)")
     args = ap.parse_args()
-    r = score(args.limit, args.verbose)
-    print(f"PolNeAR dev attribution accuracy: {r['accuracy']:.3f} ({r['right']}/{r['relations']} relations, {r['articles']} articles); misses: {r['misses']}")
+    for part in [args.part] if args.part else ["tune", "held"]:
+        r = score(args.limit, args.verbose, part)
+        print(f"PolNeAR dev attribution accuracy, {part} half: {r['accuracy']:.3f} "
+              f"({r['right']}/{r['relations']} relations, {r['articles']} articles); misses: {r['misses']}")

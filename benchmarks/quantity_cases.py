@@ -38,6 +38,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from splits import half  # noqa: E402
 
 MS_FILES = {
     "ms-number": "Number/English/NumberModel.json",
@@ -209,8 +212,10 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score(reader: Callable[[Iterable[str]], Iterable[list[Any]]] | None = None) -> dict:
-    """Share of cases right per category and overall; skipped cases with their reasons."""
+def score(reader: Callable[[Iterable[str]], Iterable[list[Any]]] | None = None, part: str | None = None) -> dict:
+    """Share of cases right per category and overall; skipped cases with their
+    reasons. ``part`` ("tune" or "held", see ``splits.py``) keeps one half of
+    the cases, split by their text."""
     folder = data_dir()
     if not (folder / "quantity-cases").is_dir():
         raise SystemExit(
@@ -222,11 +227,14 @@ def score(reader: Callable[[Iterable[str]], Iterable[list[Any]]] | None = None) 
     result: dict[str, Any] = {"categories": {}, "skipped": {}, "failures": []}
     right_all = total_all = 0
     for category, items in all_cases.items():
-        kept = []
+        kept, skipped = [], 0
         for case in items:
+            if part is not None and half(case["text"]) != part:
+                continue
             reason = next((r for r, test in CASE_SKIPS if test(case)), None)
             if reason:
                 result["skipped"].setdefault(reason, []).append(case["text"])
+                skipped += 1
                 continue
             kept.append(case)
         right = 0
@@ -251,7 +259,7 @@ def score(reader: Callable[[Iterable[str]], Iterable[list[Any]]] | None = None) 
                     "category": category, "text": case["text"],
                     "expected": [(it["text"], it["value"]) for it in wanted],
                     "predicted": [(q.text, q.value, q.qualifier, q.low, q.high, q.kind) for q in preds]})
-        result["categories"][category] = {"right": right, "cases": len(kept), "skipped": len(items) - len(kept),
+        result["categories"][category] = {"right": right, "cases": len(kept), "skipped": skipped,
                                           "share": right / len(kept) if kept else 0.0}
         right_all += right
         total_all += len(kept)
@@ -261,7 +269,7 @@ def score(reader: Callable[[Iterable[str]], Iterable[list[Any]]] | None = None) 
 
 def _full_reader(texts: Iterable[str]) -> Iterable[list[Any]]:
     from verify.nlp import load_nlp
-    from verify.quantities import quantities
+    from verify.extract.quantities import quantities
 
     for doc in load_nlp().pipe(texts, batch_size=256):
         yield quantities(doc)
@@ -269,8 +277,9 @@ def _full_reader(texts: Iterable[str]) -> Iterable[list[Any]]:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    result = score()
-    print("Quantity reader on third-party number cases (share of cases right)")
+    part = next((a.split("=", 1)[1] for a in argv if a.startswith("--part=")), None)
+    result = score(part=part)
+    print(f"Quantity reader on third-party number cases (share of cases right; {part or 'both'} half)")
     for category, c in result["categories"].items():
         print(f"  {category:12} {c['right']:4}/{c['cases']:<4} {c['share']:6.1%}   ({c['skipped']} skipped)")
     o = result["overall"]
