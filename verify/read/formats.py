@@ -13,11 +13,11 @@ from typing import Any
 from verify.errors import InputError, VerifyError
 from verify.models import Document
 from verify.extract.timeref import parse_date
-from verify.read.furniture import boilerplate
+from verify.read.furniture import RECUR_STORIES, Piece, boilerplate, furniture, recurring, recurring_lines
 from verify.read.markup import html_text
 from verify.read.metadata import FIELDS as _FIELDS, metadata as _metadata
 
-__all__ = ["SUFFIXES", "document_from_text", "documents"]
+__all__ = ["SUFFIXES", "document_from_text", "documents", "explain"]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".docx")
 """File name endings that are read; other files in a folder are skipped."""
@@ -37,16 +37,32 @@ def documents(paths: Iterable[str | Path], errors: list[VerifyError] | None = No
     files there are skipped, while a file named explicitly must be readable.
     A bad file raises :class:`InputError`, or, when ``errors`` is a list, is
     appended to it and reading goes on. A broken record of a ``.jsonl`` or
-    ``.json`` file loses only that record.
+    ``.json`` file loses only that record. All the documents are read before
+    the first is given, because a line that recurs in the documents of several
+    stories is page furniture (``furniture.recurring_lines``).
     """
+    batch: list[Document] = []
     for path in paths:
         for item in _read_path(path):
             if isinstance(item, Document):
-                yield item
+                batch.append(item)
             elif errors is None:
+                yield from _without_recurring(batch)
                 raise item
             else:
                 errors.append(item)
+    yield from _without_recurring(batch)
+
+
+def _without_recurring(docs: list[Document]) -> list[Document]:
+    """The documents with the lines that recur across their stories added to their skip spans."""
+    lines = recurring_lines([d.text for d in docs]) if len(docs) >= RECUR_STORIES else set()
+    for doc in docs:
+        found = recurring(doc.text, lines) if lines else []
+        if found:
+            doc.skip = _merge([*doc.skip, *((p.start, p.end) for p in found)], doc.text)
+            doc.digest = _digest(doc)
+    return docs
 
 
 def document_from_text(text: str, id: str = "draft", path: str = "<text>") -> Document:
@@ -265,3 +281,16 @@ def _digest(doc: Document) -> str:
     payload = [doc.text, doc.title, doc.outlet, doc.date, doc.url, doc.skip]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
 
+
+
+def explain(doc: Document) -> list[Piece]:
+    """The metadata and furniture pieces of a document, each with the rule that found it.
+
+    For development (``benchmarks/furniture.py``): ``doc.skip`` holds the same
+    spans merged, without their reasons (a headline taken for the title is
+    named "title" here).
+    """
+    front = Path(doc.path).suffix.lower() not in (".json", ".jsonl", ".html", ".htm")
+    spans, _, begin = _metadata(doc.text, front)
+    found, _ = furniture(doc.text, doc.title, begin)
+    return [Piece(s, e, "metadata") for s, e in spans] + found
