@@ -27,7 +27,8 @@ _WIDGET_WORD = (
     r"Total\s+Access|Just\s+One\s+More\s+Thing\.*|\d+\s+min(?:ute)?s?\s+read|×|"
     r"(?:Next|Previous|Prev)\s+(?:article|story|post|page|item)|Subscribe|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|"
     r"Register|Newsletters?|Shares?|Views?|Likes?|Reactions?|Retweets?|Vote|View\s+Results|Submit(?:\s+here)?|"
-    r"(?:Android|iPhone|iOS|Mobile)(?:\s+Apps?)?|Apps?|E-?News|Quick\s+Clicks|Stories|Pocket|"
+    r"(?:Android|iPhone|iPad|iOS|Mobile)(?:\s+Apps?)?|Apps?|E-?News|Quick\s+Clicks|Stories|Pocket|"
+    r"(?:Complete|Full|More|Continuing)\s+Coverage|Watch\s+the\s+(?:report|video)|"
     # a count beside a share or comment button: "Share 12", "1.2K shares"
     r"\d[\d.,]*\s*[KkMm]?(?:\s+(?:shares?|comments?|views?|likes?|reactions?|tweets?|retweets?))?)"
 )
@@ -56,7 +57,11 @@ _NOTICE = re.compile(
     r"\bmobile\s+users?\b|\bon\s+a\s+mobile\s+device\?|(?:watch|view|see)\b[^.]{0,30}\bon\s+your\s+mobile\b|"
     r"use\s+your\s+(?:facebook|google|twitter|social)\s+account|^(?:article\s+)?comments?\s+by\b|"
     r"^follow\b[^.:]{0,30}:\s*$|^more\s+(?:from|on|stories|news|coverage|headlines)\b[^.!?]{0,40}$|"
-    r"enjoyed\s+your\s+(?:free\s+)?(?:preview|articles?)|premium\s+clicks|free\s+articles?\s+(?:left|remaining)",
+    r"enjoyed\s+your\s+(?:free\s+)?(?:preview|articles?)|premium\s+clicks|free\s+articles?\s+(?:left|remaining)|"
+    r"report\s+an?\s+(?:error|typo)|comments?(?:ing)?\s+policy|^keep\s+up\s+with\s+(?:us|our)\b|^stick\s+with\b|"
+    r"\bthis\s+(?:post|story|article|page|report)\s+(?:will\s+be|has\s+been|was)\s+updated\b|"
+    r"\bwill\s+be\s+(?:posted|updated)\s+as\s+(?:they|it|more|further|new)\b|^original\s+(?:story|report|post)\b|"
+    r"^(?:read|watch|see|view|listen\s+to)\b.{0,60}\bhere\s*[.:!]?$",
     re.I,
 )
 # Photo captions and credits.
@@ -76,7 +81,7 @@ _CREDIT = re.compile(
     r"^[(\[—–-]*\s*(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|"
     r"research|translated|translation|produced|contributing)\s+(?:by|from)\b|"
     r"contributed(?:\s+to)?\s+(?:this|the)\s+(?:report|story|article)|"
-    r"^(?:contributing|contributors?|reporting|written|edited)\s*:|"
+    r"^(?:contributing|contributors?|reporting|written|edited)\s*:|^\W*staff\s+writers?\s+(?-i:[A-Z])|"
     # "Chicago Tribune's Grace Wong and Tony Briscoe contributed.", "Journal Sentinel staff and wires"
     r"^(?-i:[A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’]*|and|staff|writers?|reporters?))*)\s+contributed\.?$|"
     r"^(?:[\w.'’]+\s+){0,4}(?:staff\s+and\s+wires?|and\s+wires?|wire\s+(?:services?|reports?))\.?$",
@@ -202,7 +207,8 @@ _NOTICE_HINTS = (
     "privacy", "terms", "cookie", "read more", "continue reading", "also read", "read also", "more:", "more |",
     "trending", "related", "download", "journalism",
     "become", "continues", "editor", "stay", "keep you", "get ", "mobile", "account", "follow", "more ",
-    "enjoyed", "clicks", "free article",
+    "enjoyed", "clicks", "free article", "typo", "policy", "keep up", "stick", "updated", "posted", "original",
+    "here",
 )
 _CAPTION_HINTS = ("photo", "image", "picture", "video", "caption", "credit", "courtesy", "getty", "reuters/", "afp",
                   "epa-efe", "mug", "shutterstock", "handout")
@@ -296,8 +302,23 @@ def _breadcrumb(line: str, words: int) -> bool:
         and not re.search(r"[\"“”]", p) for p in parts))
 
 
+# "Contact Jane Doe at 555-0100.", "Contact Jane Doe: 636-0275"
+_CONTACT_LINE = re.compile(r"^(?:contact|reach|e-?mail|call)\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+                           r"\s*(?:at\b|:)\s*[(+\d]", re.I)
+_HASHTAGS = re.compile(r"(?:#\w{2,}[\s,.]*)+")
+
+
 def _contact(line: str, words: int) -> bool:
-    return words <= 15 and ("@" in line or "http" in line or "www." in line) and bool(_CONTACT.search(line))
+    return words <= 15 and (("@" in line or "http" in line or "www." in line) and bool(_CONTACT.search(line))
+                            or bool(_CONTACT_LINE.match(line)) or bool(_HASHTAGS.fullmatch(line)))
+
+
+# A video in a playlist, its length before its title: "1:36 Upson-Lee's championship moment".
+_VIDEO = re.compile(r"^\d{1,2}:\d{2}\s+(?!(?:a|p)\.?m\b)[\w'‘“\"]", re.I)
+
+
+def _video(line: str, words: int) -> bool:
+    return words <= 20 and bool(_VIDEO.match(line)) and not sentence_shaped(line)
 
 
 def _dateline_line(line: str, words: int) -> bool:
@@ -338,13 +359,14 @@ LINE_RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
     ("credit", _credit),  # "Reporting by ...; Editing by ...", "AP contributed to this report."
     ("byline", _byline),  # "By JOHN SMITH Associated Press", not "By Tuesday, 40 people had died."
     ("author", _author),  # a name and a role: "Jane Doe | Staff writer", "Jane Doe, Associated Press"
-    ("contact", _contact),  # e-mail addresses, handles, links: "jdoe@example.com | @jdoe"
+    ("contact", _contact),  # addresses, handles, links, hashtags: "jdoe@example.com | @jdoe", "Contact Jane Doe at 555-0100."
     ("dateline", _dateline_line),  # a dateline on a line of its own: "BRUSSELS"
     ("capitals", _capitals),  # a short line in capitals: a city or a label, "RELATED"
     ("timestamp", _timestamp),  # dates and times only: "Updated: Tuesday, Nov 8, 2016 @ 11:29 AM"
     ("stamp", _stamp_line),  # "Last Update", "Posted by Jane Doe on March 3, 2024"
     ("breadcrumb", _breadcrumb),  # "Home > World > Middle East", "News | Sport | Weather"
     ("link", _link),  # a link in a list: ">> PHOTOS: Kalamazoo County shooting"
+    ("video", _video),  # a playlist entry, its length and title: "1:36 Upson-Lee's championship moment"
     ("title-case", _title_case),  # a headline or subhead in title case: "Two Sets of Shots Ring Out"
 )
 
