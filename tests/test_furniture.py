@@ -222,3 +222,19 @@ def test_recurring_lines_in_a_folder_of_txt_and_html(tmp_path: Path) -> None:
         assert "Horse'n around with the FWPD mounted patrol" in [doc.text[s:e].strip() for s, e in doc.skip]
     one = list(documents([tmp_path / "0.txt"]))[0]
     assert "Horse'n around with the FWPD mounted patrol" not in [one.text[s:e] for s, e in one.skip]
+
+
+def test_a_shared_background_sentence_does_not_make_one_story() -> None:
+    background = "The war has killed more than 6,500 people since it began in September, officials say."
+    pages = [f"Story {n}: {n} soldiers died on the border on Monday, the ministry said in a statement.\n"
+             f"{background}\nBreaking News Staff" for n in range(3)]
+    assert recurring_lines(pages) == {"Breaking News Staff"}
+
+
+def test_stories_are_not_chained_through_copies() -> None:
+    said = [f"Officials said on day {n} that {n} more people had been hurt in the clashes near the border."
+            for n in range(7)]
+    # Each page shares two sentences with the next: a chain of copies, but pages two apart are two stories.
+    pages = ["\n".join([*said[n:n + 3], "Breaking News Staff"]) for n in range(5)]
+    assert recurring_lines(pages) == {"Breaking News Staff"}
+    assert recurring_lines(pages[:4]) == set()

@@ -432,8 +432,10 @@ def _menus(text: str, lines: list[tuple[int, int]]) -> set[int]:
 # The strongest general sign of furniture: a line that recurs verbatim in the
 # pages of several different stories is the site's, not the story's. Copies of
 # one story (wire copy, updates) share their sentences, so documents that share
-# a long sentence count as one story, and a line that reads as a sentence never
-# counts ("No arrests have been made." recurs in many stories and is a claim).
+# long sentences count as one story (compared two at a time, never chained, so
+# that a wire story copied by many outlets does not join all their pages), and
+# a line that reads as a sentence never counts ("No arrests have been made."
+# recurs in many stories and is a claim).
 
 RECUR_STORIES = 3
 """How many different stories a line must recur in to be furniture."""
@@ -452,28 +454,35 @@ def sentence_shaped(line: str) -> bool:
 def recurring_lines(texts: Sequence[str]) -> set[str]:
     """The lines (stripped) that recur in at least ``RECUR_STORIES`` different stories among ``texts``."""
     lines_of = [{line.strip() for line in text.splitlines() if line.strip()} for text in texts]
-    parent = list(range(len(texts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first: dict[str, int] = {}
-    for i, lines in enumerate(lines_of):
-        for line in lines:
-            if len(line.split()) >= _STORY_WORDS and sentence_shaped(line) and not _is_notice(line):
-                if line in first:
-                    parent[root(i)] = root(first[line])
-                else:
-                    first[line] = i
-    stories: dict[str, set[int]] = {}
+    told = [{line for line in lines if len(line.split()) >= _STORY_WORDS and sentence_shaped(line)
+             and not _is_notice(line)} for lines in lines_of]
+    docs_of: dict[str, list[int]] = {}
     for i, lines in enumerate(lines_of):
         for line in lines:
             if len(line.split()) <= _RECUR_WORDS and re.search(r"\w", line) and not sentence_shaped(line):
-                stories.setdefault(line, set()).add(root(i))
-    return {line for line, found in stories.items() if len(found) >= RECUR_STORIES}
+                docs_of.setdefault(line, []).append(i)
+    found = set()
+    for line, docs in docs_of.items():
+        if len(docs) < RECUR_STORIES:
+            continue
+        stories: list[int] = []  # one document of each story met, compared pairwise, not chained
+        for i in docs:
+            if not any(_copies(told[i], told[j]) for j in stories):
+                stories.append(i)
+                if len(stories) >= RECUR_STORIES:
+                    found.add(line)
+                    break
+    return found
+
+
+def _copies(a: set[str], b: set[str]) -> bool:
+    """Whether two documents tell one story: they share two long sentences, or all of the shorter's.
+
+    One shared sentence is not enough: an outlet repeats its background
+    paragraph ("The war has killed more than 6,500 people") in its stories.
+    """
+    shared = len(a & b)
+    return shared >= 2 or shared > 0 and shared == min(len(a), len(b))
 
 
 def recurring(text: str, lines: set[str]) -> list[Piece]:
