@@ -28,7 +28,8 @@ _WIDGET_WORD = (
     r"(?:Next|Previous|Prev)\s+(?:article|story|post|page|item)|Subscribe|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|"
     r"Register|Newsletters?|Shares?|Views?|Likes?|Reactions?|Retweets?|Vote|View\s+Results|Submit(?:\s+here)?|"
     r"(?:Android|iPhone|iPad|iOS|Mobile)(?:\s+Apps?)?|Apps?|E-?News|Quick\s+Clicks|Stories|Pocket|"
-    r"(?:Complete|Full|More|Continuing)\s+Coverage|Watch\s+the\s+(?:report|video)|"
+    r"(?:Complete|Full|More|Continuing)\s+Coverage|Watch\s+the\s+(?:report|video)|\[?Advertisements?\]?|"
+    r"Continue\s+reading|Download(?:\s+(?:the\s+)?app)?|More\s+Videos?\.*|Page\s+\d+|Reader\s+Comments|"
     # a count beside a share or comment button: "Share 12", "1.2K shares"
     r"\d[\d.,]*\s*[KkMm]?(?:\s+(?:shares?|comments?|views?|likes?|reactions?|tweets?|retweets?))?)"
 )
@@ -61,7 +62,9 @@ _NOTICE = re.compile(
     r"report\s+an?\s+(?:error|typo)|comments?(?:ing)?\s+policy|^keep\s+up\s+with\s+(?:us|our)\b|^stick\s+with\b|"
     r"\bthis\s+(?:post|story|article|page|report)\s+(?:will\s+be|has\s+been|was)\s+updated\b|"
     r"\bwill\s+be\s+(?:posted|updated)\s+as\s+(?:they|it|more|further|new)\b|^original\s+(?:story|report|post)\b|"
-    r"^(?:read|watch|see|view|listen\s+to)\b.{0,60}\bhere\s*[.:!]?$",
+    r"^(?:read|watch|see|view|listen\s+to)\b.{0,60}\bhere\s*[.:!]?$|^click\s+(?:or\s+tap\s+)?to\b|"
+    r"^(?:watch|listen\s+to|hear)\b[^.]{0,60}\b(?:report|video|interview|footage|clip|press\s+conference|below)\b|"
+    r"^also\s+on\b.{0,30}:$|\[\s*edit\s*\]\s*$",
     re.I,
 )
 # Photo captions and credits.
@@ -82,6 +85,7 @@ _CREDIT = re.compile(
     r"research|translated|translation|produced|contributing)\s+(?:by|from)\b|"
     r"contributed(?:\s+to)?\s+(?:this|the)\s+(?:report|story|article)|"
     r"^(?:contributing|contributors?|reporting|written|edited)\s*:|^\W*staff\s+writers?\s+(?-i:[A-Z])|"
+    r"^(?:staff|wire)\s+reports?$|"
     # "Chicago Tribune's Grace Wong and Tony Briscoe contributed.", "Journal Sentinel staff and wires"
     r"^(?-i:[A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’]*|and|staff|writers?|reporters?))*)\s+contributed\.?$|"
     r"^(?:[\w.'’]+\s+){0,4}(?:staff\s+and\s+wires?|and\s+wires?|wire\s+(?:services?|reports?))\.?$",
@@ -118,7 +122,8 @@ _STAMP = re.compile(
     r"\d{1,2}:\d{2}|\d+|[\s|,:;\-–—/().@]",
     re.I,
 )
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|https?://|www\.", re.I)
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|https?://|www\.|"
+                      r"\b(?:twitter|facebook|instagram)\.com/", re.I)
 # Datelines: "BRUSSELS", "WASHINGTON (AP) —", "BRUSSELS, Nov 17 (Reuters) -", "KANSAS CITY, Mo. —".
 _CITY = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
 _TITLE_CITY = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
@@ -208,7 +213,7 @@ _NOTICE_HINTS = (
     "trending", "related", "download", "journalism",
     "become", "continues", "editor", "stay", "keep you", "get ", "mobile", "account", "follow", "more ",
     "enjoyed", "clicks", "free article", "typo", "policy", "keep up", "stick", "updated", "posted", "original",
-    "here",
+    "here", "click", "watch", "listen", "hear", "also on", "edit",
 )
 _CAPTION_HINTS = ("photo", "image", "picture", "video", "caption", "credit", "courtesy", "getty", "reuters/", "afp",
                   "epa-efe", "mug", "shutterstock", "handout")
@@ -304,12 +309,14 @@ def _breadcrumb(line: str, words: int) -> bool:
 
 # "Contact Jane Doe at 555-0100.", "Contact Jane Doe: 636-0275"
 _CONTACT_LINE = re.compile(r"^(?:contact|reach|e-?mail|call)\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
-                           r"\s*(?:at\b|:)\s*[(+\d]", re.I)
+                           r"\s*(?:at\b|:)\s*[(+\d]|^(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}):\s*"
+                           r"\(?\d{3}\)?[\s.-]*\d{3}-\d{4}$", re.I)
 _HASHTAGS = re.compile(r"(?:#\w{2,}[\s,.]*)+")
 
 
 def _contact(line: str, words: int) -> bool:
-    return words <= 15 and (("@" in line or "http" in line or "www." in line) and bool(_CONTACT.search(line))
+    return words <= 15 and (("@" in line or "http" in line or "www." in line or ".com/" in line)
+                            and bool(_CONTACT.search(line))
                             or bool(_CONTACT_LINE.match(line)) or bool(_HASHTAGS.fullmatch(line)))
 
 
