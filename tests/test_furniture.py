@@ -251,3 +251,55 @@ def test_stories_are_not_chained_through_copies() -> None:
     pages = ["\n".join([*said[n:n + 3], "Breaking News Staff"]) for n in range(5)]
     assert recurring_lines(pages) == {"Breaking News Staff"}
     assert recurring_lines(pages[:4]) == set()
+
+
+# --- the page as a whole: HTML and claims --------------------------------------
+
+PAGE = """<html><head><title>Blast kills 12 in market</title></head><body>
+<div class="byline">By Jane Doe, Reuters</div>
+<div class="stamp">Last Update: 3 March 2024 14:32 GMT</div>
+<div class="share">Share 12 | Tweet | Email</div>
+<div class="crumbs">Home &gt; World &gt; Middle East</div>
+<p>The blast hit the market at 14:32 on Monday, killing 12 people, the health ministry said.</p>
+<div class="credit">Photo: AFP</div>
+<p>By Tuesday, 40 people had died, officials said.</p>
+<div>1.2K shares</div>
+<div>&copy; 2024 Example News. All rights reserved.</div>
+</body></html>
+"""
+
+
+def test_html_page_furniture_is_skipped_and_sentences_stay(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    doc = list(documents([tmp_path / "page.html"]))[0]
+    assert len(doc.text) == len(PAGE)
+    gone = [doc.text[s:e].strip() for s, e in doc.skip]
+    for line in ("By Jane Doe, Reuters", "Last Update: 3 March 2024 14:32 GMT", "Share 12 | Tweet | Email",
+                 "Photo: AFP", "1.2K shares"):
+        assert line in gone
+    assert any("All rights reserved" in g for g in gone) and any("Middle East" in g for g in gone)
+    for sentence in ("The blast hit the market at 14:32 on Monday", "By Tuesday, 40 people had died"):
+        i = doc.text.index(sentence)
+        assert PAGE[i:i + len(sentence)] == sentence
+        assert not any(s <= i < e for s, e in doc.skip)
+
+
+def test_page_words_are_not_speakers_nor_numbers(nlp) -> None:
+    from verify.extract.claims import claims
+    from verify.nlp import parse
+    from verify.read import document_from_text
+
+    text = ("Officials count the dead\nLast Update\nBy Jane Doe | Staff writer\nShare 12\n1.2K shares\n"
+            "Updated 14:32 GMT, 3 March 2024\n"
+            "The blast hit at 14:32 on Monday, killing 12 people, the ministry said.\nPhoto: AFP\n"
+            "By Tuesday, 40 people had died.")
+    doc = document_from_text(text)
+    found = claims(doc, parse(doc.text, doc.skip))
+    speakers = {c.speaker for c in found} | {c.speaker_mention for c in found}
+    assert not speakers & {"Last Update", "Jane Doe", "AFP", "Photo"}
+    values = sorted({q.value for c in found for q in c.quantities if q.kind == "count"})
+    assert 12 in values and 40 in values and 1200 not in values and 1.2 not in values
+    sentences = [c.text for c in found if c.parent is None]
+    assert any(s.startswith("The blast hit at 14:32 on Monday") for s in sentences)
+    assert any(s.startswith("By Tuesday, 40 people had died") for s in sentences)
+    assert not any("Share" in s or "shares" in s or "GMT" in s for s in sentences)
