@@ -36,35 +36,44 @@ _WIDGET_WORD = (
 # Share and font widgets, menus: "A+ A-", "Share this | Tweet | Email | Print".
 _WIDGET = re.compile(rf"^{_SEP}*{_WIDGET_WORD}(?:{_SEP}+{_WIDGET_WORD})*{_SEP}*\.?$", re.I)
 # Subscription, paywall, sign-in, copyright and contact notices.
-_NOTICE = re.compile(
+# Subscription, paywall, sign-in, copyright, cookie and contact notices, and the outlet's notes to its readers.
+# Notices that open the line or the sentence: "Read more", "Stay with Fox 8 for updates.", "© 2016".
+_NOTICE_START = re.compile(
+    r"\W*(?:©|\(c\)\s|copyright\b)|read\s+more\b|continue\s+reading|"
+    r"(?:related|also\s+read|read\s+also|more)\s*[:|]|editor['’]?s\s+note\b|"
+    r"stay\s+(?:with|tuned)\b.{0,60}?\b(?:for|to)\b|(?:article\s+)?comments?\s+by\b|follow\b[^.:]{0,30}:\s*$|"
+    r"more\s+(?:from|on|stories|news|coverage|headlines)\b[^.!?]{0,40}$|keep\s+up\s+with\s+(?:us|our)\b|"
+    r"stick\s+with\b|original\s+(?:story|report|post)\b|"
+    r"(?:read|watch|see|view|listen\s+to)\b.{0,60}\bhere\s*[.:!]?$|click\s+(?:or\s+tap\s+)?to\b|"
+    r"(?:watch|listen\s+to|hear)\b[^.]{0,60}\b(?:report|video|interview|footage|clip|press\s+conference|below)\b|"
+    r"also\s+on\b.{0,30}:$",
+    re.I,
+)
+# Notices anywhere in a sentence: "All rights reserved", "privacy policy", "subscribe to".
+_NOTICE_ANY = re.compile(
     r"contact\s+us\s+for\s+subscription|subscription\s+options|offered\s+to\s+subscribers|"
-    r"already\s+a\s+subscriber|\bsubscribe\s+(?:to|now|today|for|here)\b|\bsign\s+up\s+(?:for|to|here|now|today)\b|"
-    r"(?:our|e-?mail)\s+newsletters?|all\s+rights\s+reserved|^\W*(?:©|\(c\)\s|copyright\b)|©\s*\d{4}|"
-    r"this\s+material\s+may\s+not\s+be|may\s+not\s+be\s+(?:published|reproduced|redistributed)|"
+    r"already\s+a\s+subscriber|\bsubscribe\s+(?:to|now|today|for|here)\b|"
+    r"\bsign\s+up\s+(?:for|to|here|now|today)\b|(?:our|e-?mail)\s+newsletters?|all\s+rights\s+reserved|"
+    r"©\s*\d{4}|this\s+material\s+may\s+not\s+be|may\s+not\s+be\s+(?:published|reproduced|redistributed)|"
     r"enable\s+javascript|(?:log|sign)\s+in\s+(?:to|with|using|or|here)\b|please\s+(?:log|sign)\s+in|"
     r"create\s+an\s+account|already\s+have\s+an\s+account|click\s+(?:here|on\s+the\s+button)|tap\s+here|"
     r"scroll\s+down\s+for|check\s+back\s+(?:for|later)|this\s+is\s+a\s+developing\s+story|"
     r"follow\s+(?:us|\w+(?:\s+\w+)?)\s+on\s+(?:twitter|facebook|instagram)|like\s+us\s+on\s+facebook|"
     r"join\s+the\s+conversation|digital\s+access|home\s+delivery|pending\s+comments|"
-    r"comments?\s+(?:are|is)\s+closed|report\s+an\s+error|(?:email|push)\s+notifications?|"
-    r"your\s+notification|thank\s+you\s+for\s+(?:registering|subscribing|reading)|why\s+are\s+we\s+asking|"
-    r"owner\s+of\s+this\s+article|privacy\s+policy|terms\s+of\s+(?:use|service)|(?:use|uses|accept|allow)\s+cookies|cookies?\s+(?:policy|settings|preferences|consent|notice)|"
-    r"^read\s+more\b|^continue\s+reading|trending\s+stories|^(?:related|also\s+read|read\s+also|more)\s*[:|]|"
-    r"download\s+(?:our|the)\s+(?:\w+\s+){0,3}app\b|support\s+(?:our|independent)\s+journalism|"
-    r"become\s+a\s+(?:\w+\s+){0,2}(?:member|subscriber)|story\s+continues\s+below|^editor['’]?s\s+note\b|"
-    # the outlet's promises and calls to its readers: "Stay with Fox 8 for updates."
-    r"^stay\s+(?:with|tuned)\b.{0,60}?\b(?:for|to)\b|\bkeep\s+you\s+(?:updated|posted|informed)\b|"
-    r"\bget\s+(?:the\s+latest|breaking)\b.{0,40}\b(?:by\s+e-?mail|alerts?|newsletter|app)\b|"
-    r"\bmobile\s+users?\b|\bon\s+a\s+mobile\s+device\?|(?:watch|view|see)\b[^.]{0,30}\bon\s+your\s+mobile\b|"
-    r"use\s+your\s+(?:facebook|google|twitter|social)\s+account|^(?:article\s+)?comments?\s+by\b|"
-    r"^follow\b[^.:]{0,30}:\s*$|^more\s+(?:from|on|stories|news|coverage|headlines)\b[^.!?]{0,40}$|"
+    r"comments?\s+(?:are|is)\s+closed|report\s+an\s+error|(?:email|push)\s+notifications?|your\s+notification|"
+    r"thank\s+you\s+for\s+(?:registering|subscribing|reading)|why\s+are\s+we\s+asking|"
+    r"owner\s+of\s+this\s+article|privacy\s+policy|terms\s+of\s+(?:use|service)|"
+    r"(?:use|uses|accept|allow)\s+cookies|cookies?\s+(?:policy|settings|preferences|consent|notice)|"
+    r"trending\s+stories|download\s+(?:our|the)\s+(?:\w+\s+){0,3}app\b|"
+    r"support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:\w+\s+){0,2}(?:member|subscriber)|"
+    r"story\s+continues\s+below|\bkeep\s+you\s+(?:updated|posted|informed)\b|"
+    r"\bget\s+(?:the\s+latest|breaking)\b.{0,40}\b(?:by\s+e-?mail|alerts?|newsletter|app)\b|\bmobile\s+users?\b|"
+    r"\bon\s+a\s+mobile\s+device\?|(?:watch|view|see)\b[^.]{0,30}\bon\s+your\s+mobile\b|"
+    r"use\s+your\s+(?:facebook|google|twitter|social)\s+account|"
     r"enjoyed\s+your\s+(?:free\s+)?(?:preview|articles?)|premium\s+clicks|free\s+articles?\s+(?:left|remaining)|"
-    r"report\s+an?\s+(?:error|typo)|comments?(?:ing)?\s+policy|^keep\s+up\s+with\s+(?:us|our)\b|^stick\s+with\b|"
+    r"report\s+an?\s+(?:error|typo)|comments?(?:ing)?\s+policy|"
     r"\bthis\s+(?:post|story|article|page|report)\s+(?:will\s+be|has\s+been|was)\s+updated\b|"
-    r"\bwill\s+be\s+(?:posted|updated)\s+as\s+(?:they|it|more|further|new)\b|^original\s+(?:story|report|post)\b|"
-    r"^(?:read|watch|see|view|listen\s+to)\b.{0,60}\bhere\s*[.:!]?$|^click\s+(?:or\s+tap\s+)?to\b|"
-    r"^(?:watch|listen\s+to|hear)\b[^.]{0,60}\b(?:report|video|interview|footage|clip|press\s+conference|below)\b|"
-    r"^also\s+on\b.{0,30}:$|\[\s*edit\s*\]\s*$",
+    r"\bwill\s+be\s+(?:posted|updated)\s+as\s+(?:they|it|more|further|new)\b|\[\s*edit\s*\]\s*$",
     re.I,
 )
 # Photo captions and credits.
@@ -197,31 +206,35 @@ def _notices(line: str, offset: int) -> list[tuple[int, int]]:
     """The notice sentences of a line; from the notice on when it ends a long sentence."""
     spans = []
     for a, b in _sentences(line):
-        m = _NOTICE.search(line[a:b])
+        m = _notice(line[a:b])
         if m:
             lead = len(line[a:a + m.start()].split()) > 12
             spans.append((offset + a + (m.start() if lead else 0), offset + b))
     return spans
 
 
-# Words one of which a notice or a caption must hold: a cheap test before the slow patterns.
+# Words one of which a notice found anywhere (_NOTICE_ANY) or a caption must hold: a cheap test before
+# the slow patterns.
 _NOTICE_HINTS = (
-    "subscri", "sign", "newsletter", "rights", "©", "(c)", "copyright", "material", "may not be", "script",
-    "log", "account", "click", "tap", "scroll", "check back", "developing", "follow", "like us",
-    "conversation", "access", "delivery", "comment", "error", "notification", "thank", "asking", "owner",
-    "privacy", "terms", "cookie", "read more", "continue reading", "also read", "read also", "more:", "more |",
-    "trending", "related", "download", "journalism",
-    "become", "continues", "editor", "stay", "keep you", "get ", "mobile", "account", "follow", "more ",
-    "enjoyed", "clicks", "free article", "typo", "policy", "keep up", "stick", "updated", "posted", "original",
-    "here", "click", "watch", "listen", "hear", "also on", "edit",
+    "subscri", "sign", "newsletter", "rights", "©", "material", "may not be", "script", "log", "account",
+    "click", "tap", "scroll", "check back", "developing", "follow", "like us", "conversation", "access",
+    "delivery", "comment", "error", "typo", "notification", "thank", "asking", "owner", "privacy", "terms",
+    "cookie", "trending", "download", "journalism", "become", "continues", "keep you", "get the latest",
+    "get breaking", "mobile", "enjoyed", "clicks", "free article", "policy", "updated", "posted", "edit",
 )
+_NOTICE_HINT = re.compile("|".join(map(re.escape, _NOTICE_HINTS)))
 _CAPTION_HINTS = ("photo", "image", "picture", "video", "caption", "credit", "courtesy", "getty", "reuters/", "afp",
                   "epa-efe", "mug", "shutterstock", "handout")
 
 
+def _notice(text: str) -> re.Match[str] | None:
+    """The notice that ``text`` (a line or a sentence) opens or holds."""
+    low = text.lower()
+    return _NOTICE_START.match(text) or (_NOTICE_ANY.search(text) if _NOTICE_HINT.search(low) else None)
+
+
 def _is_notice(line: str) -> bool:
-    low = line.lower()
-    return any(h in low for h in _NOTICE_HINTS) and bool(_NOTICE.search(line))
+    return _notice(line) is not None
 
 
 def _is_caption(line: str) -> bool:
