@@ -320,7 +320,7 @@ def _run(args: argparse.Namespace, work: Path) -> int:
 # Pipeline steps: time inside these functions (outermost call only), by the
 # name of the function and the end of its file's path.
 STEPS = [
-    ("read (verify.read.documents)", "read.py", "documents"),
+    ("read (verify.read.documents)", "read/formats.py", "documents"),
     ("parse (verify.nlp.parse_blocks)", "nlp.py", "parse_blocks"),
     ("claims (verify.extract.claims.claims)", "claims.py", "claims"),
     ("  attribution.attributions", "attribution.py", "attributions"),

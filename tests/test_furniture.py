@@ -303,3 +303,24 @@ def test_page_words_are_not_speakers_nor_numbers(nlp) -> None:
     assert any(s.startswith("The blast hit at 14:32 on Monday") for s in sentences)
     assert any(s.startswith("By Tuesday, 40 people had died") for s in sentences)
     assert not any("Share" in s or "shares" in s or "GMT" in s for s in sentences)
+
+
+def test_documents_stream_in_windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading finds recurring lines a window at a time: the first documents
+    are given before the rest of the corpus is read, so memory stays bounded."""
+    import verify.read.formats as formats
+
+    monkeypatch.setattr(formats, "RECUR_WINDOW", 3)
+    for i in range(7):
+        (tmp_path / f"{i}.txt").write_text(f"Story {i}: the council voted {i} times on the plan.\n", encoding="utf-8")
+    asked: list[Path] = []
+
+    def paths():  # type: ignore[no-untyped-def]
+        for p in sorted(tmp_path.glob("*.txt")):
+            asked.append(p)
+            yield p
+
+    stream = documents(paths())
+    first = next(stream)
+    assert first.id == "0" and len(asked) == 3
+    assert [d.id for d in stream] == ["1", "2", "3", "4", "5", "6"]

@@ -37,21 +37,32 @@ def documents(paths: Iterable[str | Path], errors: list[VerifyError] | None = No
     files there are skipped, while a file named explicitly must be readable.
     A bad file raises :class:`InputError`, or, when ``errors`` is a list, is
     appended to it and reading goes on. A broken record of a ``.jsonl`` or
-    ``.json`` file loses only that record. All the documents are read before
-    the first is given, because a line that recurs in the documents of several
-    stories is page furniture (``furniture.recurring_lines``).
+    ``.json`` file loses only that record. Documents are read in windows of
+    ``RECUR_WINDOW``, each given once the window is full, because a line that
+    recurs in the documents of several stories read together is page
+    furniture (``furniture.recurring_lines``); memory stays bounded by the
+    window, whatever the size of the corpus.
     """
     batch: list[Document] = []
     for path in paths:
         for item in _read_path(path):
             if isinstance(item, Document):
                 batch.append(item)
+                if len(batch) >= RECUR_WINDOW:
+                    yield from _without_recurring(batch)
+                    batch = []
             elif errors is None:
                 yield from _without_recurring(batch)
                 raise item
             else:
                 errors.append(item)
     yield from _without_recurring(batch)
+
+
+# Documents read together to find the lines a site repeats on every page: a
+# site's furniture recurs in any few of its pages, so a window of this size
+# finds it while a corpus of millions streams through in bounded memory.
+RECUR_WINDOW = 2000
 
 
 def _without_recurring(docs: list[Document]) -> list[Document]:

@@ -24,10 +24,10 @@ _WIDGET_WORD = (
     r"Related(?:\s+(?:Articles|Stories|Content|Coverage|Links))?|Most\s+(?:Read|Popular|Viewed)|"
     r"Watch(?:\s+(?:this|the)\s+(?:story|video))?|Play|Pause|Skip|Open(?:\s+Gallery)?|Image|"
     r"View\s+(?:as\s+)?(?:list|gallery|comments)|(?:Hide\s+)?Caption|Show\s+more|Read\s+more|"
-    r"Total\s+Access|Just\s+One\s+More\s+Thing\.*|\d+\s+min(?:ute)?s?\s+read|×|"
+    r"\d+\s+min(?:ute)?s?\s+read|×|"
     r"(?:Next|Previous|Prev)\s+(?:article|story|post|page|item)|Subscribe|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|"
     r"Register|Newsletters?|Shares?|Views?|Likes?|Reactions?|Retweets?|Vote|View\s+Results|Submit(?:\s+here)?|"
-    r"(?:Android|iPhone|iPad|iOS|Mobile)(?:\s+Apps?)?|Apps?|E-?News|Quick\s+Clicks|Stories|Pocket|"
+    r"(?:Android|iPhone|iPad|iOS|Mobile)(?:\s+Apps?)?|Apps?|Stories|"
     r"(?:Complete|Full|More|Continuing)\s+Coverage|Watch\s+the\s+(?:report|video)|\[?Advertisements?\]?|"
     r"Continue\s+reading|Download(?:\s+(?:the\s+)?app)?|More\s+Videos?\.*|Page\s+\d+|Reader\s+Comments|"
     # a count beside a share or comment button: "Share 12", "1.2K shares"
@@ -70,7 +70,7 @@ _NOTICE_ANY = re.compile(
     r"\bget\s+(?:the\s+latest|breaking)\b.{0,40}\b(?:by\s+e-?mail|alerts?|newsletter|app)\b|\bmobile\s+users?\b|"
     r"\bon\s+a\s+mobile\s+device\?|(?:watch|view|see)\b[^.]{0,30}\bon\s+your\s+mobile\b|"
     r"use\s+your\s+(?:facebook|google|twitter|social)\s+account|"
-    r"enjoyed\s+your\s+(?:free\s+)?(?:preview|articles?)|premium\s+clicks|free\s+articles?\s+(?:left|remaining)|"
+    r"enjoyed\s+your\s+(?:free\s+)?(?:preview|articles?)|free\s+articles?\s+(?:left|remaining)|"
     r"report\s+an?\s+(?:error|typo)|comments?(?:ing)?\s+policy|"
     r"\bthis\s+(?:post|story|article|page|report)\s+(?:will\s+be|has\s+been|was)\s+updated\b|"
     r"\bwill\s+be\s+(?:posted|updated)\s+as\s+(?:they|it|more|further|new)\b|\[\s*edit\s*\]\s*$",
@@ -220,7 +220,7 @@ _NOTICE_HINTS = (
     "click", "tap", "scroll", "check back", "developing", "follow", "like us", "conversation", "access",
     "delivery", "comment", "error", "typo", "notification", "thank", "asking", "owner", "privacy", "terms",
     "cookie", "trending", "download", "journalism", "become", "continues", "keep you", "get the latest",
-    "get breaking", "mobile", "enjoyed", "clicks", "free article", "policy", "updated", "posted", "edit",
+    "get breaking", "mobile", "enjoyed", "free article", "policy", "updated", "posted", "edit",
 )
 _NOTICE_HINT = re.compile("|".join(map(re.escape, _NOTICE_HINTS)))
 _CAPTION_HINTS = ("photo", "image", "picture", "video", "caption", "credit", "courtesy", "getty", "reuters/", "afp",
