@@ -18,10 +18,13 @@ Conventions (they follow ``../shared/gold/FORMAT.md``):
   say the value was almost reached. at_most ("up to", "at most", "no more than",
   "as many as"): None..value. A range ("between 20 and 30", "20-30", "20 to 30
   people") has kind ``range``, qualifier ``approx``, value = low = 20, high = 30.
-- vague words take the gold file's values: "several", "many", "a few", "a
-  handful" are 3; a plural multiplier is two of it: "dozens" 24, "scores of"
-  40, "hundreds" 200, "thousands" 2,000, "tens of thousands" 20,000; "several
-  hundred" 300. Their interval runs to the next order ("dozens": 24..143).
+- vague words ("many", "several", "a few", "dozens", "scores of", "hundreds",
+  "tens of thousands") have qualifier ``vague`` and value None: they name no
+  number, and none is made up. ``low`` is the floor the words state, ``high``
+  None: a plural is at least two of its unit ("dozens" 24, "scores of" 40,
+  "hundreds" 200, "tens of thousands" 20,000), "several" at least 3, "a few",
+  "a handful", "a couple" at least 2, "several hundred" 300; "many",
+  "numerous", "countless" state no floor.
 - durations keep their unit: "nearly three decades" is 3 decades (the gold
   accepts 3 or 30 years); ``unit`` names it (``decade``, ``week``, ``hour``).
 - money has an ISO code as unit (``$`` USD, ``€`` EUR, ``£`` GBP, ...).
@@ -60,7 +63,8 @@ class Amount(NamedTuple):
 
     start: int
     end: int
-    value: float
+    value: float | None
+    """None for vague words ("many", "dozens"): they name no number."""
     qualifier: Qualifier
     low: float | None
     high: float | None
@@ -159,32 +163,26 @@ def _skip_chain(toks: list[Token], i: int) -> int:
     return i
 
 
-def _vague_at(toks: list[Token], i: int) -> tuple[float, float, float | None, int] | None:
-    """Vague amounts: (value, low, high, end)."""
+def _vague_at(toks: list[Token], i: int) -> tuple[float | None, int] | None:
+    """Vague amounts: (the floor the words state, or None; end). No ceiling:
+    "dozens" says at least 24 and nothing of how many more."""
     w = toks[i].lower
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     if w in ("tens", "hundreds") and nxt == "of" and i + 2 < len(toks) \
             and toks[i + 2].lower in ("thousands", "millions", "billions"):
-        v = (10 if w == "tens" else 100) * VAGUE_PLURALS[toks[i + 2].lower] * 2
-        return v, v, v * 5 - 1, i + 3
+        return (10 if w == "tens" else 100) * VAGUE_PLURALS[toks[i + 2].lower] * 2, i + 3
     if w in VAGUE_PLURALS and (w != "scores" or nxt == "of"):
-        v = VAGUE_PLURALS[w] * 2
-        return v, v, v * (6 if w == "dozens" else 5) - 1, i + 1
-    few = None
+        return VAGUE_PLURALS[w] * 2, i + 1  # a plural is at least two of its unit
     if w in VAGUE_FEW and not (nxt == "as" and i > 0 and toks[i - 1].lower == "as"):
-        few, j = VAGUE_FEW[w], i + 1  # but "as many as 50" is a qualifier
-    elif w == "a" and nxt in ("few", "handful"):
-        few, j = (2, 9), i + 2
-    elif w == "a" and nxt == "couple":
-        few, j = (2, 3), i + 2
-    if few is None:
+        floor, j = VAGUE_FEW[w], i + 1  # but "as many as 50" is a qualifier
+    elif w == "a" and nxt in ("few", "handful", "couple"):
+        floor, j = 2.0, i + 2  # "a few", "a couple": at least two
+    else:
         return None
-    value = 2.0 if few == (2, 3) else 3.0
     if j < len(toks) and (toks[j].lower in SCALES or toks[j].lower in ("hundred", "dozen")):
         scale = SCALES.get(toks[j].lower) or (100 if toks[j].lower == "hundred" else 12)
-        hi = few[1] * scale if few[1] else None
-        return value * scale, few[0] * scale, hi, j + 1  # "several hundred"
-    return value, few[0], few[1], j
+        return (floor * scale if floor else None), j + 1  # "several hundred", "a few thousand"
+    return floor, j
 
 
 def _interval(value: float, qualifier: str, words: str) -> tuple[float | None, float | None]:
@@ -205,14 +203,15 @@ class _Core(NamedTuple):
     last: int
     ordinal: bool
     fraction: bool
-    vague: tuple[float, float | None] | None
+    vague: tuple[float | None] | None
+    """For vague words, the floor they state (in a 1-tuple, since the floor may be None)."""
     scaled: bool
 
 
 def _core_at(toks: list[Token], i: int) -> _Core | None:
     vague = _vague_at(toks, i)
     if vague:
-        return _Core(vague[0], i, vague[3], False, False, (vague[1], vague[2]), False)
+        return _Core(vague[0] or 0.0, i, vague[1], False, False, (vague[0],), False)
     if toks[i].lower == "half" and (i + 1 < len(toks) and toks[i + 1].lower in ("of", "the")
                                     or i > 0 and toks[i - 1].lower in ("than", "nearly", "almost", "about")):
         return _Core(0.5, i, i + 1, False, True, None, False)  # "more than half of the residents"
@@ -292,6 +291,10 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
     compound = None
     end = j
     hit = _unit_at(toks, j)
+    if hit is None and core.vague and j + 1 < len(toks) and toks[j].lower == "of":
+        hit = _unit_at(toks, j + 1)  # "dozens of square kilometres", "millions of dollars"
+        if hit and hit[1] == "percent":
+            hit = None
     if hit and hit[1] == "money":
         if not money:
             unit, kind = hit[0], "money"
@@ -326,7 +329,7 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
     elif qfirst - 1 >= floor and toks[qfirst - 1].lower in ("between", "from"):
         qwords, range_first = toks[qfirst - 1].lower, qfirst - 1  # kept if a range follows
     if core.vague:
-        qualifier = "vague" if qualifier == "exact" else qualifier
+        qualifier = "vague"  # "more than dozens" is still no number
     # Ranges: "20-30", "20 to 30", "between 20 and 30", "$3-4 billion", "8- to 16-meter".
     rng = _range_after(toks, core, end, unit, kind, qwords, first, range_first)
     if rng:
@@ -350,13 +353,14 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
             qualifier = post_kind
         end = post_end
     low, high = _interval(core.value, qualifier, qwords)
-    if core.vague and qualifier == "vague":
-        low, high = core.vague
+    value: float | None = core.value
+    if core.vague:
+        value, low, high = None, core.vague[0], None  # no number is made up
     year_like = (kind == "count" and qualifier == "exact" and not core.scaled
                  and _year(toks[core.first].text)
                  and core.last == core.first + 1)
     amount = Amount(
-        toks[first].start, toks[end - 1].end, core.value, cast(Qualifier, qualifier),
+        toks[first].start, toks[end - 1].end, value, cast(Qualifier, qualifier),
         low, high, unit, cast(Kind, kind), (toks[core.first].start, toks[core.last - 1].end),
         qwords, bool(core.vague), year_like, compound,
     )

@@ -356,6 +356,8 @@ def _counts(a: Amount, anchor: Token) -> str | None:
             noun = next((o for c in unit_tok.children if c.lower_ == "of"
                          for o in c.children if o.dep_ == "pobj"), None) or _changed(unit_tok)
         return _lemma_phrase(noun) if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+    if a.vague and a.kind == "measure":
+        return a.unit  # "dozens of square kilometres"
     hit = (_casualty(noun) if noun is not None else None) or _casualty(anchor)
     if hit is None and (_shot(anchor) or noun is not None and _shot(noun)):
         hit = "shot"
