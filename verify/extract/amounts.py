@@ -226,11 +226,36 @@ def _core_at(toks: list[Token], i: int) -> _Core | None:
 # Web and mail addresses and phone numbers ("(956) 487-5571", "+44 20 7946 0958").
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
                   r"|(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[ .-]\d{2,5}){2,4}\b")
+# Stretches of news text whose digits are labels, not amounts; each a general
+# habit of news pages.
+NOT_AMOUNTS = [
+    # tip lines spelled with letters: "(305) 471-TIPS", "1-800-222-TIPS", "834-HELP"
+    re.compile(r"(?:\b1-)?(?:\(?\b\d{3}\)?[ .-]?)?\b\d{3}[ .-][A-Z]{4}\b"),
+    # photo galleries: "Image 5 of 14", "Photo 2/10", "1 / 44 Back to Gallery"
+    re.compile(r"\b(?:Image|Photo|Slide|Picture|Page|Gallery)\s+\d+\s*(?:of|/)\s*\d+"
+               r"|\b\d+\s*/\s*\d+(?=\s+(?:Back to Gallery|Caption|Prev|Next)\b)"),
+    # ids and case numbers: a label, then six digits or more with no thousands comma
+    # ("Case Number: 1509280189", "report #16-123456", "ID 2015000123")
+    re.compile(r"(?i:\b(?:number|no|id|case|report|file|incident|docket)\b\.?|#)\s*:?\s*(?:\d+-)?\d{6,}\b(?![,.]\d)"),
+]
+# A local seven-digit number after a word that gives one: "call 465-2257",
+# "Reach him at 937-5553" (elsewhere "200-1000" may be a range).
+_LOCAL_PHONE = re.compile(r"(?i:\b(?:call|contact|reach|phone|tel|dial|line|tips?|hotline|number|at)\b)"
+                          r"[^.\d]{0,30}?\b(\d{3}-\d{4})\b")
+
+
+def _label_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of web addresses, phone numbers, gallery captions and ids."""
+    spans = [m.span() for m in _URL.finditer(text)]
+    spans += [m.span() for rx in NOT_AMOUNTS for m in rx.finditer(text)]
+    spans += [m.span(1) for m in _LOCAL_PHONE.finditer(text)]
+    return spans
 
 
 def read_amounts(text: str) -> list[Amount]:
-    """Every number phrase in ``text``, left to right (none inside web or mail addresses)."""
-    urls = [m.span() for m in _URL.finditer(text)]
+    """Every number phrase in ``text``, left to right (none inside web or mail
+    addresses, phone numbers, gallery captions or ids)."""
+    urls = _label_spans(text)
     toks = [t for t in tokens(text) if not any(a <= t.start < b for a, b in urls)]
     out: list[Amount] = []
     i, floor = 0, 0  # tokens before ``floor`` belong to an earlier phrase
@@ -403,8 +428,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
         return None
     sep = toks[j].lower
     if qwords == "between":
-        if sep not in ("and", "&"):
-            return None
+        if sep not in ("and", "&", "to", "-", "–"):
+            return None  # "between 10 to 20", "between 200-1000": loose, but a range
     elif sep in ("to", "through", "~", "-", "–", "or"):
         if qwords == "from" and range_first > 0 and _CHANGE_VERBS.match(toks[range_first - 1].lower):
             return None  # "rose from 5 to 10": two values, not a range

@@ -166,9 +166,17 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         if not headline and prev.whitespace_ and (prev.is_title or prev.is_upper) and prev.pos_ in ("PROPN", "NOUN") \
                 and anchor.head == prev and first.like_num:
             return True  # "Flight 17", "Voyager 2", "Apollo 11"
+        if first.text[:1].isdigit() and re.search(r"(?:\bNos?\.?|#)\s*$", doc.text[max(0, first.idx - 6):first.idx]):
+            return True  # "ranked No. 2", "#1": a rank or a label, whatever the parse
         if prev.lower_ in ("no.", "no", "number", "nos.", "#") and anchor.dep_ != "nummod" \
                 or prev.lower_ == "number" and anchor.head == prev:
             return True  # "No. 10", "number one"
+    if a.kind == "count" and _broadcaster(core):
+        return True  # "FOX 2", "KHOU 11 News", "Stay with 8 News"
+    if a.kind == "count" and _calibre(core):
+        return True  # ".357 magnum", "a .45 pistol"
+    if a.kind == "count" and not headline and _model_number(core, anchor):
+        return True  # "Glock 17", "Boeing 737", "LEX 18"
     if not headline and first.i > 0 and core.end < len(doc) and _in_name(doc[first.i - 1], doc[core.end]):
         return True  # "Local 10 News", "Highway 12 West", "Northwest 18th Terrace"
     if not headline and anchor.is_title and anchor.is_alpha and not anchor.is_sent_start and first.i > 1 \
@@ -195,6 +203,55 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         if anchor.head.lemma_.lower() in _ORDINAL_IDIOMS:
             return True
     return False
+
+
+# US broadcasters are named by call letters (K..., W...) or a network and a channel.
+_NETWORKS = {"FOX", "NBC", "ABC", "CBS", "CW", "PIX", "WGN", "NEWS", "CHANNEL", "ACTION"}
+_GUNS = {"caliber", "calibre", "magnum", "pistol", "handgun", "revolver", "rifle", "shotgun", "gun",
+         "semiautomatic", "semi", "automatic", "special", "auto", "acp", "round", "rounds"}
+
+
+def _broadcaster(core: Span) -> bool:
+    """A channel number in a broadcaster's name: "FOX 2", "KHOU 11", "WSFA 12
+    News", "Local 10 News", "Action News 5", "watch 11 News"."""
+    doc = core.doc
+    if not core[0].text.isdigit() or len(core) != 1 or len(core[0].text) > 2:
+        return False
+    prev = doc[core.start - 1] if core.start > 0 else None
+    nxt = doc[core.end] if core.end < len(doc) else None
+    if nxt is not None and nxt.text in ("News", "NEWS", "Action"):
+        return True
+    if prev is None or not prev.is_alpha:
+        return False
+    if prev.is_upper and (prev.text in _NETWORKS or 3 <= len(prev) <= 4 and prev.text[0] in "KW"):
+        return True
+    return prev.text == "News" and prev.i > 0 and doc[prev.i - 1].is_title
+
+
+def _calibre(core: Span) -> bool:
+    """A gun's calibre: a decimal written without its zero before a gun word
+    (".357 magnum", ".45 pistol", ".22-caliber rifle")."""
+    doc = core.doc
+    if not re.fullmatch(r"\.\d{2,3}", core[0].text):
+        return False
+    after = [t.lower_ for t in doc[core.end:core.end + 3] if t.text != "-"]
+    return any(w in _GUNS for w in after[:2])
+
+
+def _model_number(core: Span, anchor: Token) -> bool:
+    """A number right after a capitalised proper noun is a model or a name
+    ("Glock 17", "Boeing 737", "Chapter 11", "LEX 18"), unless it counts the
+    plural noun after it ("Chicago 12 people", a headline's habit)."""
+    doc = core.doc
+    first = core[0]
+    if first.i == 0 or not re.fullmatch(r"\d{1,4}", first.text) or len(core) != 1:
+        return False
+    prev = doc[first.i - 1]
+    if not prev.whitespace_ or prev.pos_ != "PROPN" or not (prev.is_title or prev.is_upper) \
+            or prev.lower_.strip(".") in _DATE_WORDS or prev.is_sent_start:
+        return False
+    nxt = doc[core.end] if core.end < len(doc) else None
+    return not (nxt is not None and nxt.tag_ in ("NNS", "NNPS") and anchor.head == nxt)
 
 
 def _headline(tok: Token) -> bool:
