@@ -44,6 +44,7 @@ NUMBERS = [
     ("three quarters", 0.75), ("one-eighth", 0.125), ("one and a half", 1.5),
     ("five and a half million", 5.5e6), ("3 million and a half", 3.5e6),
     ("one hundred and three quarters", 100.75), ("twenty and three fifths", 20.6),
+    ("one billion and a half million", 1_000_500_000), ("two million and a half thousand", 2_000_500),
     ("1e10", 1e10), (".08", 0.08), ("hundred thousand", 1e5),
 ]
 
@@ -239,6 +240,8 @@ SENTENCES = [
      [("Between 200-1000", 200, "approx", "range", "people")]),
     ("The project will cost between 10 to 20 million dollars.",
      [("between 10 to 20 million dollars", 1e7, "approx", "range", "dollar")]),
+    ("Police took the 12 people in the room to the station.",
+     [("12", 12, "exact", "count", "people")]),
     ("Officials counted 1,509,280 ballots.",
      [("1,509,280", 1509280, "exact", "count", "ballot")]),
     ("A 15-year-old boy was shot.",
@@ -334,6 +337,10 @@ NOT_QUANTITIES = [
     ("Call 555-1234 or (919) 834-HELP with tips.", ["555", "1234", "919", "834"]),
     ("Anyone with information should call Crime Stoppers at 1-800-222-TIPS.", ["800", "222"]),
     ("Reach Dave Munday at 937-5553.", ["937", "5553"]),
+    ("Call Crime Stoppers at 713-222-TIPS (8477).", ["713", "222", "8477"]),
+    ("The crash happened near milepost 12 in Egg Harbor Township.", ["12"]),
+    ("She lives in room 12 of the shelter.", ["12"]),
+    ("He has supported us from day one.", ["one"]),
     ("Case Number: 1509280189", ["1509280189"]),
     ("Police released incident report #16-123456 on Monday.", ["123456"]),
     ("The team is ranked No. 2 in the nation.", ["2"]),

@@ -230,7 +230,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
 # habit of news pages.
 NOT_AMOUNTS = [
     # tip lines spelled with letters: "(305) 471-TIPS", "1-800-222-TIPS", "834-HELP"
-    re.compile(r"(?:\b1-)?(?:\(?\b\d{3}\)?[ .-]?)?\b\d{3}[ .-][A-Z]{4}\b"),
+    re.compile(r"(?:\b1-)?(?:\(?\b\d{3}\)?[ .-]?)?\b\d{3}[ .-][A-Z]{4}\b(?:\s*\(\d{4}\))?"),
     # photo galleries: "Image 5 of 14", "Photo 2/10", "1 / 44 Back to Gallery"
     re.compile(r"\b(?:Image|Photo|Slide|Picture|Page|Gallery)\s+\d+\s*(?:of|/)\s*\d+"
                r"|\b\d+\s*/\s*\d+(?=\s+(?:Back to Gallery|Caption|Prev|Next)\b)"),

@@ -175,6 +175,8 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         return True  # "FOX 2", "KHOU 11 News", "Stay with 8 News"
     if a.kind == "count" and _calibre(core):
         return True  # ".357 magnum", "a .45 pistol"
+    if a.kind == "count" and not a.qualifier_words and _after_its_noun(core, anchor):
+        return True  # "milepost 12", "room 12", "from day one"
     if a.kind == "count" and not headline and _model_number(core, anchor):
         return True  # "Glock 17", "Boeing 737", "LEX 18"
     if not headline and first.i > 0 and core.end < len(doc) and _in_name(doc[first.i - 1], doc[core.end]):
@@ -236,6 +238,21 @@ def _calibre(core: Span) -> bool:
         return False
     after = [t.lower_ for t in doc[core.end:core.end + 3] if t.text != "-"]
     return any(w in _GUNS for w in after[:2])
+
+
+# Nouns that a number after them names one of: places along a road or in a
+# building, parts of a text, stages of a contest.
+_NUMBERED = {"room", "exit", "gate", "milepost", "marker", "apartment", "apt", "suite", "unit", "lot",
+             "pier", "platform", "terminal", "precinct", "district", "ward", "page", "section",
+             "day", "game", "round", "level", "grade", "floor", "lane", "bus", "car", "channel"}
+
+
+def _after_its_noun(core: Span, anchor: Token) -> bool:
+    """A number right after a noun of _NUMBERED names one of them ("room 12",
+    "exit 4", "milepost 12", "from day one"); English counts come before their noun."""
+    head = anchor.head
+    return anchor.dep_ in ("nummod", "appos", "npadvmod") and head.i == core.start - 1 \
+        and head.lower_ in _NUMBERED and core.end - core.start == 1
 
 
 def _model_number(core: Span, anchor: Token) -> bool:
