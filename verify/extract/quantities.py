@@ -187,8 +187,8 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     after = doc[core.end:core.end + 4]
     if after and after[0].lemma_.lower() in ("block", "caliber", "calibre", "gauge"):
         return True  # "the 800 block of Horseman Drive": an address; ".40 caliber": a gun's name
-    if any(t.text in _STREETS for t in after) and all(t.is_title for t in after[:1]):
-        return True  # "55 Curtis Street"
+    if any(t.text in _STREETS for t in after) and all(t.is_title for t in after[:1]) or _street_number(core):
+        return True  # "55 Curtis Street", "7801 East State St.", "20582 southwest 119 Avenue"
     if a.value in (911, 999, 112) and a.kind == "count" and not a.qualifier_words:
         return True  # emergency numbers ("the 911 call", "dialled 999")
     if a.kind == "ordinal":
@@ -269,6 +269,25 @@ def _model_number(core: Span, anchor: Token) -> bool:
         return False
     nxt = doc[core.end] if core.end < len(doc) else None
     return not (nxt is not None and nxt.tag_ in ("NNS", "NNPS") and anchor.head == nxt)
+
+
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "n", "s", "e", "w", "ne", "nw", "se", "sw"}
+
+
+def _street_number(core: Span) -> bool:
+    """A house number: digits, then a street's name and its kind within four
+    words, each a capitalised word, a compass point or a number."""
+    doc = core.doc
+    if not core[-1].text.isdigit():
+        return False
+    for t in doc[core.end:core.end + 4]:
+        word = t.text.rstrip(".")
+        if word in _STREETS and t.i > core.end:
+            return True
+        if not (t.is_title or t.is_upper or word.lower() in _COMPASS or t.like_num) or t.is_punct:
+            return False
+    return False
 
 
 def _headline(tok: Token) -> bool:
