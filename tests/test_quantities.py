@@ -149,6 +149,10 @@ PHRASES = [
     ("$3-4 billion", 3e9, "approx", 3e9, 4e9, "USD", "range"),
     ("20-30%", 20, "approx", 20, 30, "percent", "range"),
     ("more than 10 and less than 40", 10, "approx", 10, 40, None, "range"),
+    (">30", 30, "more_than", 30, None, None, "count"),
+    (">=30", 30, "at_least", 30, None, None, "count"),
+    ("<>30", 30, "exact", 30, 30, None, "count"),
+    ("=<30", 30, "exact", 30, 30, None, "count"),
 ]
 
 
@@ -416,3 +420,69 @@ def test_benchmark_says_when_the_data_is_missing(tmp_path: Path, monkeypatch: py
         runpy.run_path(str(path), run_name="__main__")
     assert stop.value.code != 0
     assert "quantity cases not found" in str(stop.value.code)
+
+
+# --- rows made by mutation of real sentence shapes ------------------------------
+# Each base is a sentence shape from the seeds or GVA articles with a slot for the
+# number phrase; each mutation puts another phrase in it (a count times ten, a bound
+# turned the other way, "more than" <-> "fewer than", a range with its bounds
+# reversed), puts a year where the count was, or adds an age before it.
+
+BASES = [
+    ("Clashes on Wednesday left {} people dead.", "deaths"),
+    ("The blast injured {} people.", "injured"),
+    ("Russia deployed {} peacekeepers to oversee a truce.", "peacekeeper"),
+    ("Police said {} protesters gathered in the square.", "protester"),
+    ("Officers recovered {} bullets at the scene.", "bullet"),
+]
+# (phrase, value, qualifier, kind)
+PHRASE_MUTATIONS = [
+    ("three", 3, "exact", "count"),
+    ("30", 30, "exact", "count"),
+    ("300", 300, "exact", "count"),
+    ("more than 30", 30, "more_than", "count"),
+    ("fewer than 30", 30, "less_than", "count"),
+    ("at least 300", 300, "at_least", "count"),
+    ("no more than 300", 300, "at_most", "count"),
+    ("about 3,000", 3000, "approx", "count"),
+    ("between 20 and 30", 20, "approx", "range"),
+    ("between 30 and 20", 20, "approx", "range"),
+    ("20 to 30", 20, "approx", "range"),
+    ("dozens of", None, "vague", "count"),
+    ("hundreds of", None, "vague", "count"),
+]
+
+
+def _mutated() -> list[tuple[str, tuple]]:
+    rows = []
+    for base, counts in BASES:
+        for phrase, value, qualifier, kind in PHRASE_MUTATIONS:
+            text = base.format(phrase)
+            text = text[0].upper() + text[1:]
+            words = phrase.removesuffix(" of")
+            rows.append((text, (words, value, qualifier, kind, counts)))
+    return rows
+
+
+@pytest.mark.parametrize(("sentence", "expected"), _mutated())
+def test_mutated_counts(nlp_q, sentence: str, expected: tuple) -> None:
+    got = _rows(nlp_q, sentence)
+    assert len(got) == 1, got
+    text, value, qualifier, kind, counts = got[0]
+    assert (text, value, qualifier, kind, counts) == (
+        expected[0], None if expected[1] is None else pytest.approx(expected[1]), *expected[2:])
+
+
+@pytest.mark.parametrize(("base", "counts"), BASES)
+@pytest.mark.parametrize("year", ["2019", "1994"])
+def test_a_year_where_a_count_was_is_no_quantity(nlp_q, base: str, counts: str, year: str) -> None:
+    sentence = base.format("the").replace(" on Wednesday", "") .rstrip(".") + f" in {year}."
+    assert _rows(nlp_q, sentence) == []
+
+
+@pytest.mark.parametrize(("base", "counts"), BASES)
+def test_an_age_added_is_an_age_not_a_count(nlp_q, base: str, counts: str) -> None:
+    sentence = "Freda Lockett, 39, said " + base.format("three")[0].lower() + base.format("three")[1:]
+    got = _rows(nlp_q, sentence)
+    assert got[0] == ("39", 39, "exact", "measure", "age")
+    assert got[1:] == [("three", 3, "exact", "count", counts)]

@@ -283,7 +283,7 @@ def read_amounts(text: str) -> list[Amount]:
         if a is not None:
             out.append(a)
         i = floor = end
-    return _merge_bounds(out, text)
+    return _share_units(_merge_bounds(out, text), text)
 
 
 def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount | None, int] | None:
@@ -349,6 +349,8 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
     if core.ordinal and first - 1 >= floor and toks[first - 1].lower == "the":
         qfirst -= 1  # "higher than the tenth"
     before = _match_before(toks, qfirst, QUALIFIERS, floor)
+    if before and _unknown_sign(toks, before[1]):
+        before = None  # "<>30", "=>30": a sign the table does not know is no bound
     if before:
         qualifier, qwords, first = before[0], _words(toks, before[1], qfirst), before[1]
     elif qfirst - 1 >= floor and toks[qfirst - 1].lower in ("between", "from"):
@@ -390,6 +392,12 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         qwords, bool(core.vague), year_like, compound,
     )
     return amount, end
+
+
+def _unknown_sign(toks: list[Token], i: int) -> bool:
+    """Whether the comparison sign at token ``i`` is glued after another sign
+    and so is part of a notation the qualifier table does not hold ("<>", "=>")."""
+    return toks[i].kind == "sym" and i > 0 and _glued(toks, i) and toks[i - 1].text in "<>=≤≥≠!"
 
 
 def _year(text: str) -> bool:
@@ -514,6 +522,19 @@ def _merge_bounds(amounts: list[Amount], text: str) -> list[Amount]:
                                      value=lower.low, qualifier="approx", core=(p.core[0], a.core[1]))
                 continue
         out.append(a)
+    return out
+
+
+def _share_units(amounts: list[Amount], text: str) -> list[Amount]:
+    """"rose from 5 to 7 percent", "grew from 3 to 5 years": the first of two
+    values joined by "to" takes the unit written once after the second."""
+    out = list(amounts)
+    for k in range(len(out) - 1):
+        p, a = out[k], out[k + 1]
+        if p.kind == "count" and p.unit is None and not p.compound and p.value is not None \
+                and a.kind in ("percent", "measure", "duration") and a.value is not None \
+                and text[p.end:a.start].strip().lower() == "to" and text[a.core[1]:a.end].strip():
+            out[k] = p._replace(unit=a.unit, kind=a.kind, year_like=False)
     return out
 
 

@@ -92,6 +92,8 @@ def quantities(span: Doc | Span) -> list[Quantity]:
         if core is None or len(core) == 0:
             continue
         anchor = _anchor(core)
+        if a.kind == "range":
+            anchor = _range_anchor(core) or anchor
         a = _reread(a, doc, base)
         if _excluded(a, core, anchor):
             continue
@@ -137,6 +139,13 @@ def _anchor(core: Span) -> Token:
         if tok.like_num or tok.lower_ in _FEW_WORDS or tok.pos_ in ("NUM", "NOUN", "ADJ"):
             return tok
     return core[-1]
+
+
+def _range_anchor(core: Span) -> Token | None:
+    """In a range the parser often hangs the noun on the first number ("10-20
+    people": "10" is its nummod): the number whose head is a noun after the range."""
+    return next((t for t in core if t.like_num and t.head.i >= core.end
+                 and t.head.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nummod", "quantmod", "compound")), None)
 
 
 def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
@@ -394,6 +403,16 @@ def _casualty(x: Token, depth: int = 0) -> str | None:
                 if grandchild.dep_ == "conj" and _word_casualty(grandchild):
                     return _word_casualty(grandchild)
     head, dep = x.head, x.dep_
+    if dep == "nsubj" and head.lower_ in _DEAD | _INJURED and head.pos_ == "ADJ":
+        return _word_casualty(head)  # "left 300 people dead", parsed as a small clause
+    if dep == "pobj" and head.lower_ in ("between", "from") and head.head.pos_ == "VERB":
+        head, dep = head.head, "dobj"  # "injured between 20 and 30 people": the bound's words are no preposition
+        x = head  # its children ("left ... dead") are the verb's
+        for child in head.children:
+            if child.dep_ in ("oprd", "acomp") and child.lower_ in _DEAD | _INJURED:
+                return _word_casualty(child)
+        hlemma = head.lemma_.lower()
+        return _word_casualty(head) if hlemma in _KILL | _INJURE else None
     hlemma = head.lemma_.lower()
     for child in head.children:  # "shot dead", "left three people dead", "left three dead and many injured"
         if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advmod") and dep in ("dobj", "nsubjpass") \
