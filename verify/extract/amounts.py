@@ -484,6 +484,9 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
     if not low < high:
         if sep in "-–" and toks[core.first].kind == "num":
             return None, stop  # "3-1", "2013-14", "1995-01": scores and dates
+        if sep == "to" and toks[core.first].kind == "num" and toks[k].kind == "num" and unit is None \
+                and not qwords and low == int(low) and high == int(high):
+            return None, stop  # "beat Dallas 24 to 17", "voted 7 to 2": a score or a tally, no count
         return None
     if qwords in ("between", "from"):
         first = range_first

@@ -207,12 +207,17 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         if anchor.is_title and not anchor.is_sent_start and not headline:
             return True  # "the Second World War", "First Deputy Prime Minister"
         if core.end < len(doc) and anchor.text[0].isdigit() and doc[core.end].is_title \
-                and doc[core.end].pos_ == "PROPN" and not headline:
+                and doc[core.end].pos_ in ("PROPN", "NOUN") and not headline:
             return True  # "the 1st Armored Division", "the 101st Airborne"
         if anchor.pos_ == "NOUN" and anchor.lower_.startswith("second"):
             return True  # "a second", the unit of time
         if anchor.head.lemma_.lower() in _ORDINAL_IDIOMS:
             return True
+        if _numbered_street(core):
+            return True  # "at 19th and Blake", "near 48th and Sansom streets", "west 29th street"
+        nxt = [t.lower_ for t in doc[core.end:core.end + 2] if t.text not in ("-", "–")]
+        if nxt and nxt[0] in ("floor", "story", "storey", "grader", "grade", "degree"):
+            return True  # "a second-floor apartment", "a ninth-grader": a level, not a rank anyone reports
     return False
 
 
@@ -278,6 +283,28 @@ def _model_number(core: Span, anchor: Token) -> bool:
         return False
     nxt = doc[core.end] if core.end < len(doc) else None
     return not (nxt is not None and nxt.tag_ in ("NNS", "NNPS") and anchor.head == nxt)
+
+
+_STREET_WORDS = {s.lower() for s in _STREETS} | {"streets", "avenues", "roads", "st", "ave"}
+
+
+def _numbered_street(core: Span) -> bool:
+    """A street named by an ordinal in digits: "19th and Blake", "48th and
+    Sansom streets", "west 29th street", "at 81st": a number in digits with
+    its suffix, then a street word, or "and" and a capitalised name, or
+    nothing after "at", "near" or "on"."""
+    doc = core.doc
+    if not core[0].text[:1].isdigit():
+        return False
+    after = doc[core.end:core.end + 5]
+    words = [t.lower_.rstrip(".") for t in after]
+    if words and words[0] in _STREET_WORDS:
+        return True
+    if len(after) >= 2 and words[0] == "and" and after[1].is_title \
+            and (any(w in _STREET_WORDS for w in words[1:]) or after[1].pos_ == "PROPN" or after[1].text[:1].isdigit()):
+        return True
+    prev = doc[core.start - 1].lower_ if core.start > 0 else ""
+    return prev in ("at", "near", "on") and (not words or after[0].is_punct or after[0].pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX"))
 
 
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
