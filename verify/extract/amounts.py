@@ -235,8 +235,8 @@ NOT_AMOUNTS = [
     re.compile(r"\b(?:Image|Photo|Slide|Picture|Page|Gallery)\s+\d+\s*(?:of|/)\s*\d+"
                r"|\b\d+\s*/\s*\d+(?=\s+(?:Back to Gallery|Caption|Prev|Next)\b)"),
     # ids and case numbers: a label, then six digits or more with no thousands comma
-    # ("Case Number: 1509280189", "report #16-123456", "ID 2015000123")
-    re.compile(r"(?i:\b(?:number|no|id|case|report|file|incident|docket)\b\.?|#)\s*:?\s*(?:\d+-)?\d{6,}\b(?![,.]\d)"),
+    # ("Case Number: 1509280189", "report #16-123456", 'tweet-id="783499116076687360"')
+    re.compile(r"(?i:\b(?:number|no|id|case|report|file|incident|docket)\b\.?|#)[\s:=\"']*(?:\d+-)?\d{6,}\b(?![,.]\d)"),
 ]
 # A local seven-digit number after a word that gives one: "call 465-2257",
 # "Reach him at 937-5553" (elsewhere "200-1000" may be a range).

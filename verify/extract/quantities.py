@@ -338,7 +338,8 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+\d+\s*(?:,|and))*)\s*$")
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+\d+\s*(?:,|and))*"
+                         r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:[,).;]|of\b|and\b|was\b|is\b|$)")
 
 
@@ -353,8 +354,8 @@ def _is_age(a: Amount, core: Span, base: int) -> bool:
     m = _AGE_BEFORE.search(before)
     if not m or not _AGE_AFTER.match(text, base + a.end):
         return False
-    if "age" in m.group().lower():
-        return True
+    if "age" in m.group().lower() or "who" in m.group():
+        return True  # "aged 19", "Trump, who is 70,"
     prev = core.doc.char_span(base + a.start - len(m.group()), base + a.start - len(m.group()) + 1,
                               alignment_mode="expand")
     return prev is not None and prev[0].pos_ in ("PROPN", "NOUN", "PRON")
