@@ -12,10 +12,15 @@ This module adds what needs the parse:
   or TIME entity that holds a word of dates or a year, or a bare year such as
   "in 2020", "the 2020 war"), except durations ("six-week", "for almost 30
   years"); numbers in names and addresses ("Article 5", "Flight 17", "the
-  Second World War", "Local 10 News", "the 800 block of"); emergency numbers;
+  Second World War", "Local 10 News", "the 800 block of"); model numbers and
+  broadcasters ("Glock 17", "the 737 Max", "KHOU 11", "Stay with 8 News");
+  calibres (".357 magnum"); ranks ("No. 2", "#4"); house numbers and streets
+  named by ordinals ("7801 East State St.", "19th and Blake"); numbers after
+  the noun they name ("room 12", "milepost 12", "day one"); emergency numbers;
   the pronoun "one" ("one of the", "no one"); vague words that count nothing
   checkable ("many other powers", "so many", "for many years");
-- ages after a name ("Freda Lockett, 39,"): kind ``measure``, unit ``year``;
+- ages after a name ("Freda Lockett, 39,", "Trump, who is 70,"): kind
+  ``measure``, unit ``year``;
 - ``counts``, what is counted: the noun the number modifies or, through "of",
   the noun it picks from ("two of its troops"), as a lemma; casualty counts
   are normalised across wordings to ``deaths`` ("6,500 people died", "claimed
@@ -186,6 +191,8 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         return True  # ".357 magnum", "a .45 pistol"
     if a.kind == "count" and not a.qualifier_words and _after_its_noun(core, anchor):
         return True  # "milepost 12", "room 12", "from day one"
+    if a.kind == "count" and not a.qualifier_words and not headline and _before_a_name(core, anchor):
+        return True  # "the 737 Max", "a 7 Eleven store"
     if a.kind == "count" and not headline and _model_number(core, anchor):
         return True  # "Glock 17", "Boeing 737", "LEX 18"
     if not headline and first.i > 0 and core.end < len(doc) and _in_name(doc[first.i - 1], doc[core.end]):
@@ -267,6 +274,19 @@ def _after_its_noun(core: Span, anchor: Token) -> bool:
     head = anchor.head
     return anchor.dep_ in ("nummod", "appos", "npadvmod") and head.i == core.start - 1 \
         and head.lower_ in _NUMBERED and core.end - core.start == 1
+
+
+def _before_a_name(core: Span, anchor: Token) -> bool:
+    """Digits bound to the singular proper noun right after them name a thing
+    ("the 737 Max"): a count of people or things takes a plural ("12 Democrats")."""
+    head = anchor.head
+    return core[0].text.isdigit() and len(core) == 1 and anchor.dep_ in ("compound", "nummod") \
+        and head.i == core.end and head.tag_ == "NNP" and head.is_title and _digits(core) != 1
+
+
+def _digits(core: Span) -> float:
+    """The value of a core written as bare digits (0 otherwise)."""
+    return float(core[0].text) if core[0].text.isdigit() else 0.0
 
 
 def _model_number(core: Span, anchor: Token) -> bool:

@@ -94,7 +94,7 @@ MEASURES = _table({
     "mile per hour": "mph", "kilometre per hour": "km/h|kph|kmh|kilometres per hour|kilometers per hour",
     "knot": "knot|knots", "watt": "w|watt|watts", "kilowatt": "kw|kilowatt|kilowatts",
     "megawatt": "mw|megawatt|megawatts", "gigawatt": "gw|gigawatt|gigawatts",
-    "kilowatt hour": "kwh", "megawatt hour": "mwh", "gigawatt hour": "gwh", "terawatt hour": "twh",
+    "watt hour": "wh|watt hour|watt hours", "kilowatt hour": "kwh", "megawatt hour": "mwh", "gigawatt hour": "gwh", "terawatt hour": "twh",
     "electronvolt": "ev", "teraelectronvolt": "tev", "byte": "byte|bytes",
     "megabyte": "mb|megabyte|megabytes", "gigabyte": "gb|gigabyte|gigabytes",
     "exabyte": "exabyte|exabytes", "bit": "bit|bits", "gigahertz": "ghz",
