@@ -231,6 +231,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
 NOT_AMOUNTS = [
     # tip lines spelled with letters: "(305) 471-TIPS", "1-800-222-TIPS", "834-HELP"
     re.compile(r"(?:\b1-)?(?:\(?\b\d{3}\)?[ .-]?)?\b\d{3}[ .-][A-Z]{4}\b(?:\s*\(\d{4}\))?"),
+    # a phone number glued to the word before it ("phillynews.com215-854-2817")
+    re.compile(r"(?<!\d)\d{3}[.-]\d{3}[.-]\d{4}(?!\d)"),
+    # footnote marks in brackets ("said the mayor.[23]")
+    re.compile(r"\[\d{1,3}\]"),
     # photo galleries: "Image 5 of 14", "Photo 2/10", "1 / 44 Back to Gallery"
     re.compile(r"\b(?:Image|Photo|Slide|Picture|Page|Gallery)\s+\d+\s*(?:of|/)\s*\d+"
                r"|\b\d+\s*/\s*\d+(?=\s+(?:Back to Gallery|Caption|Prev|Next)\b)"),
@@ -529,14 +533,14 @@ def _merge_bounds(amounts: list[Amount], text: str) -> list[Amount]:
 
 
 def _share_units(amounts: list[Amount], text: str) -> list[Amount]:
-    """"rose from 5 to 7 percent", "grew from 3 to 5 years": the first of two
-    values joined by "to" takes the unit written once after the second."""
+    """"rose from 5 to 7 percent", "ran 100 and 200 meters": the first of two
+    values joined by "to", "and" or "or" takes the unit written once after the second."""
     out = list(amounts)
     for k in range(len(out) - 1):
         p, a = out[k], out[k + 1]
         if p.kind == "count" and p.unit is None and not p.compound and p.value is not None \
                 and a.kind in ("percent", "measure", "duration") and a.value is not None \
-                and text[p.end:a.start].strip().lower() == "to" and text[a.core[1]:a.end].strip():
+                and text[p.end:a.start].strip().lower() in ("to", "and", "or") and text[a.core[1]:a.end].strip():
             out[k] = p._replace(unit=a.unit, kind=a.kind, year_like=False)
     return out
 

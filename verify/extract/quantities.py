@@ -200,6 +200,8 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     if not headline and anchor.is_title and anchor.is_alpha and not anchor.is_sent_start and first.i > 1 \
             and (doc[first.i - 1].is_title or doc[first.i - 1].lower_ == "of" and doc[first.i - 2].is_title):
         return True  # "the Group of Seven", "the Big Three"
+    if first.i > 0 and doc[first.i - 1].lower_ == "per" and a.kind == "count":
+        return True  # "incidents per 100,000 residents": the base of a rate, not a count
     after = doc[core.end:core.end + 4]
     if after and after[0].lemma_.lower() in ("block", "caliber", "calibre", "gauge"):
         return True  # "the 800 block of Horseman Drive": an address; ".40 caliber": a gun's name
@@ -358,9 +360,9 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+\d+\s*(?:,|and))*"
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage(?:[sd]|\s+of)?(?:\s+\d+\s*(?:,|and))*"
                          r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
-_AGE_AFTER = re.compile(r"\s*(?:[,).;]|of\b|and\b|was\b|is\b|$)")
+_AGE_AFTER = re.compile(r"\s*(?:[,).;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
 
 def _is_age(a: Amount, core: Span, base: int) -> bool:
