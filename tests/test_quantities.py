@@ -370,6 +370,7 @@ NOT_QUANTITIES = [
     # Labels that are not counts, each a habit of news pages (mutations of real GVA sentences).
     ("Image 32 of 40 A small memorial has been placed on the door.", ["32", "40"]),
     ("Photo 3/12 Mourners gathered outside the church.", ["3", "12"]),
+    ("Photo: / Image 1 of / 4 Caption Close Frank Gomez, 28, was indicted.", ["1", "4"]),
     ("Call 555-1234 or (919) 834-HELP with tips.", ["555", "1234", "919", "834"]),
     ("Anyone with information should call Crime Stoppers at 1-800-222-TIPS.", ["800", "222"]),
     ("Reach Dave Munday at 937-5553.", ["937", "5553"]),

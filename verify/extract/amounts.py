@@ -235,8 +235,8 @@ NOT_AMOUNTS = [
     re.compile(r"(?<!\d)\d{3}[.-]\d{3}[.-]\d{4}(?!\d)"),
     # footnote marks in brackets ("said the mayor.[23]")
     re.compile(r"\[\d{1,3}\]"),
-    # photo galleries: "Image 5 of 14", "Photo 2/10", "1 / 44 Back to Gallery"
-    re.compile(r"\b(?:Image|Photo|Slide|Picture|Page|Gallery)\s+\d+\s*(?:of|/)\s*\d+"
+    # photo galleries: "Image 5 of 14", "Image 1 of / 4", "Photo 2/10", "1 / 44 Back to Gallery"
+    re.compile(r"\b(?:Image|Photo|Slide|Picture|Page|Gallery)\s+\d+\s*(?:of|/)\s*/?\s*\d+"
                r"|\b\d+\s*/\s*\d+(?=\s+(?:Back to Gallery|Caption|Prev|Next)\b)"),
     # ids and case numbers: a label, then six digits or more with no thousands comma
     # ("Case Number: 1509280189", "report #16-123456", 'tweet-id="783499116076687360"')
