@@ -155,3 +155,41 @@ def test_shared_phrase_needs_content_words_not_names() -> None:
     c = claim("c:1", "U.S. Secretary of State Antony Blinken spoke to the leaders.")
     d = claim("d:1", "Earlier, U.S. Secretary of State Antony Blinken said so.")
     assert shared_phrase(c, d, stop) is None
+
+
+# A vague quantity names no number: shown as its words, never compared.
+VAGUE_LABELS = [
+    (Quantity(start=0, end=4, text="many", value=None, qualifier="vague", counts="injured", unit="person"),
+     "many injured"),
+    (Quantity(start=0, end=6, text="Dozens", value=None, qualifier="vague", low=24, counts="deaths",
+              unit="person"), "dozens of deaths"),
+    (Quantity(start=0, end=7, text="several", value=None, qualifier="vague", low=3, counts="city"),
+     "several cities"),
+    (Quantity(start=0, end=27, text="dozens of square kilometers", value=None, qualifier="vague", low=24,
+              unit="square kilometre", counts="square kilometre", kind="measure"),
+     "dozens of square kilometers"),
+]
+
+
+@pytest.mark.parametrize(("quantity", "label"), VAGUE_LABELS)
+def test_a_vague_quantity_is_shown_as_its_words(quantity: Quantity, label: str) -> None:
+    from verify.report import quantity_label
+    from verify.verdicts import describe
+
+    assert quantity_label(quantity) == label
+    assert describe(quantity) == label
+    assert not any(ch.isdigit() for ch in quantity_label(quantity))
+
+
+def test_a_vague_quantity_is_never_compared_with_a_number() -> None:
+    from verify.match import pair
+
+    many = Quantity(start=24, end=28, text="many", value=None, qualifier="vague", counts="injured", unit="person")
+    three = q("three", 3, start=24, counts="injured")
+    a = claim("a:1", "Clashes on Wednesday left many injured.", many)
+    b = claim("b:1", "Clashes on Wednesday left three injured.", three)
+    docs = {d: Document(id=d, path=d, text="", date="2022-09-14") for d in ("a", "b")}
+    assert measure(a, many) is None
+    assert pair(a, b, 0.99, docs) is None
+    assert pair(b, a, 0.99, docs) is None
+    assert interval(many) == (0.0, float("inf"))

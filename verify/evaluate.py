@@ -296,7 +296,7 @@ def _name_key(name: str) -> str:
 
 
 def _describe(q: Quantity | GoldQuantity) -> str:
-    return f"{q.value:g} {q.qualifier}"
+    return f"{'no value' if q.value is None else format(q.value, 'g')} {q.qualifier}"
 
 
 def _same(value: float, accept: list[float]) -> bool:
@@ -357,8 +357,10 @@ def _quantities(gold: Gold, pred: _Prediction) -> tuple[Measure, Measure, Measur
         got = f"“{p.text}” = {_describe(p)}"
         recall.append(Item(q.id, q.doc, True, expected, got, claim=claim.id, text=claim.text))
         why = []
-        if not _same(p.value, q.accept_values):
-            why.append(f"value {p.value:g} not in {', '.join(f'{v:g}' for v in q.accept_values)}")
+        # A vague word has no value: right when the gold item is vague too,
+        # whose value ("dozens" = 24) is the gold file's convention, not the text's.
+        if p.value is None and q.qualifier != "vague" or p.value is not None and not _same(p.value, q.accept_values):
+            why.append(f"value {p.value} not in {', '.join(f'{v:g}' for v in q.accept_values)}")
         if p.qualifier != q.qualifier:
             why.append(f"qualifier {p.qualifier}, not {q.qualifier}")
         normalised.append(Item(q.id, q.doc, not why, expected, got, "; ".join(why), claim.id, claim.text))

@@ -37,12 +37,20 @@ class Document(BaseModel):
 
 
 class Quantity(BaseModel):
-    """A number in a claim, read as a value and the interval it allows."""
+    """A number in a claim, read as a value and the interval it allows.
+
+    A vague quantity ("many", "several", "dozens", "tens of thousands") has
+    qualifier ``vague`` and ``value`` None: the words name no number, so none
+    is made up. ``low`` keeps only the floor the word itself states ("dozens"
+    is at least two dozen, 24; "hundreds" at least 200; "several" at least 3;
+    "many" none) and ``high`` stays None. A vague quantity is shown as its
+    words and never compared with a number.
+    """
 
     start: int
     end: int
     text: str
-    value: float
+    value: float | None
     qualifier: Qualifier = "exact"
     low: float | None = None
     high: float | None = None

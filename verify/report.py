@@ -40,8 +40,22 @@ def counted(q: Quantity) -> str:
     return noun + "s"
 
 
+def vague_words(q: Quantity) -> str:
+    """A vague quantity as the words that state it, with what it counts: "many
+    injured", "dozens of square kilometres"; never a made-up number."""
+    words = " ".join(q.text.split())
+    words = words if words.isupper() or words[:2].isupper() else words[:1].lower() + words[1:]
+    unit = counted(q)
+    if not unit or q.kind != "count" or unit.lower() in words.lower():
+        return words  # "dozens of square kilometers", "millions of dollars": the unit is in the words
+    joint = " of " if words.endswith("s") and unit not in ("injured", "shot", "dead") else " "
+    return words + joint + unit
+
+
 def quantity_label(q: Quantity) -> str:
-    """``more than 6,500`` -> ``>6,500 deaths``."""
+    """``more than 6,500`` -> ``>6,500 deaths``; ``many`` -> ``many injured``."""
+    if q.value is None:
+        return vague_words(q)
     if q.kind == "range" and q.low is not None and q.high is not None:
         value = f"{number(q.low)}–{number(q.high)}"
     else:

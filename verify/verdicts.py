@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .models import Claim, Document, Quantity
-from .report import counted, number
+from .report import counted, number, vague_words
 
 # Durations in one base unit (days) so that "three decades" meets "30 years".
 DAYS = {
@@ -58,7 +58,10 @@ class Link:
 
 
 def interval(q: Quantity) -> tuple[float, float]:
-    """The values a quantity allows, in base units, bounds included."""
+    """The values a quantity allows, in base units, bounds included; a vague
+    quantity allows whatever its words do not rule out ("dozens": 24 and up)."""
+    if q.value is None:
+        return (q.low or 0.0), math.inf
     scale = DAYS.get((q.unit or "").rstrip("s"), 1.0) if q.kind == "duration" else 1.0
     lo = q.low if q.low is not None else (q.value if q.qualifier not in ("less_than", "at_most") else 0.0)
     hi = q.high if q.high is not None else (q.value if q.qualifier in ("exact",) else math.inf)
@@ -98,7 +101,9 @@ def measure(claim: Claim, q: Quantity) -> tuple[str, str, str | None] | None:
 
 
 def describe(q: Quantity) -> str:
-    """"more than 6,500" as a person reads it."""
+    """"more than 6,500" as a person reads it; "many" stays "many"."""
+    if q.value is None:
+        return vague_words(q)
     words = {
         "exact": "", "approx": "about ", "more_than": "more than ", "at_least": "at least ",
         "less_than": "under ", "at_most": "at most ", "vague": "",
@@ -151,7 +156,9 @@ def same_value(qa: Quantity, qb: Quantity) -> bool:
 
 
 def scaled(q: Quantity) -> float:
-    """The stated value in base units (days for durations)."""
+    """The stated value in base units (days for durations); a vague quantity's floor."""
+    if q.value is None:
+        return q.low or 0.0
     return q.value * (DAYS.get((q.unit or "").rstrip("s"), 1.0) if q.kind == "duration" else 1.0)
 
 

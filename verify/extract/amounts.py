@@ -18,10 +18,13 @@ Conventions (they follow ``../shared/gold/FORMAT.md``):
   say the value was almost reached. at_most ("up to", "at most", "no more than",
   "as many as"): None..value. A range ("between 20 and 30", "20-30", "20 to 30
   people") has kind ``range``, qualifier ``approx``, value = low = 20, high = 30.
-- vague words take the gold file's values: "several", "many", "a few", "a
-  handful" are 3; a plural multiplier is two of it: "dozens" 24, "scores of"
-  40, "hundreds" 200, "thousands" 2,000, "tens of thousands" 20,000; "several
-  hundred" 300. Their interval runs to the next order ("dozens": 24..143).
+- vague words ("many", "several", "a few", "dozens", "scores of", "hundreds",
+  "tens of thousands") have qualifier ``vague`` and value None: they name no
+  number, and none is made up. ``low`` is the floor the words state, ``high``
+  None: a plural is at least two of its unit ("dozens" 24, "scores of" 40,
+  "hundreds" 200, "tens of thousands" 20,000), "several" at least 3, "a few",
+  "a handful", "a couple" at least 2, "several hundred" 300; "many",
+  "numerous", "countless" state no floor.
 - durations keep their unit: "nearly three decades" is 3 decades (the gold
   accepts 3 or 30 years); ``unit`` names it (``decade``, ``week``, ``hour``).
 - money has an ISO code as unit (``$`` USD, ``€`` EUR, ``£`` GBP, ...).
@@ -60,7 +63,8 @@ class Amount(NamedTuple):
 
     start: int
     end: int
-    value: float
+    value: float | None
+    """None for vague words ("many", "dozens"): they name no number."""
     qualifier: Qualifier
     low: float | None
     high: float | None
@@ -159,32 +163,26 @@ def _skip_chain(toks: list[Token], i: int) -> int:
     return i
 
 
-def _vague_at(toks: list[Token], i: int) -> tuple[float, float, float | None, int] | None:
-    """Vague amounts: (value, low, high, end)."""
+def _vague_at(toks: list[Token], i: int) -> tuple[float | None, int] | None:
+    """Vague amounts: (the floor the words state, or None; end). No ceiling:
+    "dozens" says at least 24 and nothing of how many more."""
     w = toks[i].lower
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     if w in ("tens", "hundreds") and nxt == "of" and i + 2 < len(toks) \
             and toks[i + 2].lower in ("thousands", "millions", "billions"):
-        v = (10 if w == "tens" else 100) * VAGUE_PLURALS[toks[i + 2].lower] * 2
-        return v, v, v * 5 - 1, i + 3
+        return (10 if w == "tens" else 100) * VAGUE_PLURALS[toks[i + 2].lower] * 2, i + 3
     if w in VAGUE_PLURALS and (w != "scores" or nxt == "of"):
-        v = VAGUE_PLURALS[w] * 2
-        return v, v, v * (6 if w == "dozens" else 5) - 1, i + 1
-    few = None
+        return VAGUE_PLURALS[w] * 2, i + 1  # a plural is at least two of its unit
     if w in VAGUE_FEW and not (nxt == "as" and i > 0 and toks[i - 1].lower == "as"):
-        few, j = VAGUE_FEW[w], i + 1  # but "as many as 50" is a qualifier
-    elif w == "a" and nxt in ("few", "handful"):
-        few, j = (2, 9), i + 2
-    elif w == "a" and nxt == "couple":
-        few, j = (2, 3), i + 2
-    if few is None:
+        floor, j = VAGUE_FEW[w], i + 1  # but "as many as 50" is a qualifier
+    elif w == "a" and nxt in ("few", "handful", "couple"):
+        floor, j = 2.0, i + 2  # "a few", "a couple": at least two
+    else:
         return None
-    value = 2.0 if few == (2, 3) else 3.0
     if j < len(toks) and (toks[j].lower in SCALES or toks[j].lower in ("hundred", "dozen")):
         scale = SCALES.get(toks[j].lower) or (100 if toks[j].lower == "hundred" else 12)
-        hi = few[1] * scale if few[1] else None
-        return value * scale, few[0] * scale, hi, j + 1  # "several hundred"
-    return value, few[0], few[1], j
+        return (floor * scale if floor else None), j + 1  # "several hundred", "a few thousand"
+    return floor, j
 
 
 def _interval(value: float, qualifier: str, words: str) -> tuple[float | None, float | None]:
@@ -205,14 +203,15 @@ class _Core(NamedTuple):
     last: int
     ordinal: bool
     fraction: bool
-    vague: tuple[float, float | None] | None
+    vague: tuple[float | None] | None
+    """For vague words, the floor they state (in a 1-tuple, since the floor may be None)."""
     scaled: bool
 
 
 def _core_at(toks: list[Token], i: int) -> _Core | None:
     vague = _vague_at(toks, i)
     if vague:
-        return _Core(vague[0], i, vague[3], False, False, (vague[1], vague[2]), False)
+        return _Core(vague[0] or 0.0, i, vague[1], False, False, (vague[0],), False)
     if toks[i].lower == "half" and (i + 1 < len(toks) and toks[i + 1].lower in ("of", "the")
                                     or i > 0 and toks[i - 1].lower in ("than", "nearly", "almost", "about")):
         return _Core(0.5, i, i + 1, False, True, None, False)  # "more than half of the residents"
@@ -227,11 +226,40 @@ def _core_at(toks: list[Token], i: int) -> _Core | None:
 # Web and mail addresses and phone numbers ("(956) 487-5571", "+44 20 7946 0958").
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
                   r"|(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[ .-]\d{2,5}){2,4}\b")
+# Stretches of news text whose digits are labels, not amounts; each a general
+# habit of news pages.
+NOT_AMOUNTS = [
+    # tip lines spelled with letters: "(305) 471-TIPS", "1-800-222-TIPS", "834-HELP"
+    re.compile(r"(?:\b1-)?(?:\(?\b\d{3}\)?[ .-]?)?\b\d{3}[ .-][A-Z]{4}\b(?:\s*\(\d{4}\))?"),
+    # a phone number glued to the word before it ("phillynews.com215-854-2817")
+    re.compile(r"(?<!\d)\d{3}[.-]\d{3}[.-]\d{4}(?!\d)"),
+    # footnote marks in brackets ("said the mayor.[23]")
+    re.compile(r"\[\d{1,3}\]"),
+    # photo galleries: "Image 5 of 14", "Image 1 of / 4", "Photo 2/10", "1 / 44 Back to Gallery"
+    re.compile(r"\b(?:Image|Photo|Slide|Picture|Page|Gallery)\s+\d+\s*(?:of|/)\s*/?\s*\d+"
+               r"|\b\d+\s*/\s*\d+(?=\s+(?:Back to Gallery|Caption|Prev|Next)\b)"),
+    # ids and case numbers: a label, then six digits or more with no thousands comma
+    # ("Case Number: 1509280189", "report #16-123456", 'tweet-id="783499116076687360"')
+    re.compile(r"(?i:\b(?:number|no|id|case|report|file|incident|docket)\b\.?|#)[\s:=\"']*(?:\d+-)?\d{6,}\b(?![,.]\d)"),
+]
+# A local seven-digit number after a word that gives one: "call 465-2257",
+# "Reach him at 937-5553" (elsewhere "200-1000" may be a range).
+_LOCAL_PHONE = re.compile(r"(?i:\b(?:call|contact|reach|phone|tel|dial|line|tips?|hotline|number|at)\b)"
+                          r"[^.\d]{0,30}?\b(\d{3}-\d{4})\b")
+
+
+def _label_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of web addresses, phone numbers, gallery captions and ids."""
+    spans = [m.span() for m in _URL.finditer(text)]
+    spans += [m.span() for rx in NOT_AMOUNTS for m in rx.finditer(text)]
+    spans += [m.span(1) for m in _LOCAL_PHONE.finditer(text)]
+    return spans
 
 
 def read_amounts(text: str) -> list[Amount]:
-    """Every number phrase in ``text``, left to right (none inside web or mail addresses)."""
-    urls = [m.span() for m in _URL.finditer(text)]
+    """Every number phrase in ``text``, left to right (none inside web or mail
+    addresses, phone numbers, gallery captions or ids)."""
+    urls = _label_spans(text)
     toks = [t for t in tokens(text) if not any(a <= t.start < b for a, b in urls)]
     out: list[Amount] = []
     i, floor = 0, 0  # tokens before ``floor`` belong to an earlier phrase
@@ -259,7 +287,7 @@ def read_amounts(text: str) -> list[Amount]:
         if a is not None:
             out.append(a)
         i = floor = end
-    return _merge_bounds(out, text)
+    return _share_units(_merge_bounds(out, text), text)
 
 
 def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount | None, int] | None:
@@ -292,6 +320,10 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
     compound = None
     end = j
     hit = _unit_at(toks, j)
+    if hit is None and core.vague and j + 1 < len(toks) and toks[j].lower == "of":
+        hit = _unit_at(toks, j + 1)  # "dozens of square kilometres", "millions of dollars"
+        if hit and hit[1] == "percent":
+            hit = None
     if hit and hit[1] == "money":
         if not money:
             unit, kind = hit[0], "money"
@@ -321,12 +353,14 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
     if core.ordinal and first - 1 >= floor and toks[first - 1].lower == "the":
         qfirst -= 1  # "higher than the tenth"
     before = _match_before(toks, qfirst, QUALIFIERS, floor)
+    if before and _unknown_sign(toks, before[1]):
+        before = None  # "<>30", "=>30": a sign the table does not know is no bound
     if before:
         qualifier, qwords, first = before[0], _words(toks, before[1], qfirst), before[1]
     elif qfirst - 1 >= floor and toks[qfirst - 1].lower in ("between", "from"):
         qwords, range_first = toks[qfirst - 1].lower, qfirst - 1  # kept if a range follows
     if core.vague:
-        qualifier = "vague" if qualifier == "exact" else qualifier
+        qualifier = "vague"  # "more than dozens" is still no number
     # Ranges: "20-30", "20 to 30", "between 20 and 30", "$3-4 billion", "8- to 16-meter".
     rng = _range_after(toks, core, end, unit, kind, qwords, first, range_first)
     if rng:
@@ -350,17 +384,24 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
             qualifier = post_kind
         end = post_end
     low, high = _interval(core.value, qualifier, qwords)
-    if core.vague and qualifier == "vague":
-        low, high = core.vague
+    value: float | None = core.value
+    if core.vague:
+        value, low, high = None, core.vague[0], None  # no number is made up
     year_like = (kind == "count" and qualifier == "exact" and not core.scaled
                  and _year(toks[core.first].text)
                  and core.last == core.first + 1)
     amount = Amount(
-        toks[first].start, toks[end - 1].end, core.value, cast(Qualifier, qualifier),
+        toks[first].start, toks[end - 1].end, value, cast(Qualifier, qualifier),
         low, high, unit, cast(Kind, kind), (toks[core.first].start, toks[core.last - 1].end),
         qwords, bool(core.vague), year_like, compound,
     )
     return amount, end
+
+
+def _unknown_sign(toks: list[Token], i: int) -> bool:
+    """Whether the comparison sign at token ``i`` is glued after another sign
+    and so is part of a notation the qualifier table does not hold ("<>", "=>")."""
+    return toks[i].kind == "sym" and i > 0 and _glued(toks, i) and toks[i - 1].text in "<>=≤≥≠!"
 
 
 def _year(text: str) -> bool:
@@ -399,8 +440,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
         return None
     sep = toks[j].lower
     if qwords == "between":
-        if sep not in ("and", "&"):
-            return None
+        if sep not in ("and", "&", "to", "-", "–"):
+            return None  # "between 10 to 20", "between 200-1000": loose, but a range
     elif sep in ("to", "through", "~", "-", "–", "or"):
         if qwords == "from" and range_first > 0 and _CHANGE_VERBS.match(toks[range_first - 1].lower):
             return None  # "rose from 5 to 10": two values, not a range
@@ -447,6 +488,9 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
     if not low < high:
         if sep in "-–" and toks[core.first].kind == "num":
             return None, stop  # "3-1", "2013-14", "1995-01": scores and dates
+        if sep == "to" and toks[core.first].kind == "num" and toks[k].kind == "num" and unit is None \
+                and not qwords and low == int(low) and high == int(high):
+            return None, stop  # "beat Dallas 24 to 17", "voted 7 to 2": a score or a tally, no count
         return None
     if qwords in ("between", "from"):
         first = range_first
@@ -485,6 +529,19 @@ def _merge_bounds(amounts: list[Amount], text: str) -> list[Amount]:
                                      value=lower.low, qualifier="approx", core=(p.core[0], a.core[1]))
                 continue
         out.append(a)
+    return out
+
+
+def _share_units(amounts: list[Amount], text: str) -> list[Amount]:
+    """"rose from 5 to 7 percent", "ran 100 and 200 meters": the first of two
+    values joined by "to", "and" or "or" takes the unit written once after the second."""
+    out = list(amounts)
+    for k in range(len(out) - 1):
+        p, a = out[k], out[k + 1]
+        if p.kind == "count" and p.unit is None and not p.compound and p.value is not None \
+                and a.kind in ("percent", "measure", "duration") and a.value is not None \
+                and text[p.end:a.start].strip().lower() in ("to", "and", "or") and text[a.core[1]:a.end].strip():
+            out[k] = p._replace(unit=a.unit, kind=a.kind, year_like=False)
     return out
 
 

@@ -329,6 +329,9 @@ def _plus_fraction(toks: list[Token], value: float, j: int) -> tuple[float, int]
     if not more:
         return value, j
     scale = SCALES.get(toks[j - 1].lower, 1.0)
+    k = more[1]
+    if scale > 1 and k < len(toks) and SCALES.get(toks[k].lower, scale) < scale:
+        return value + more[0] * SCALES[toks[k].lower], k + 1  # "one billion and a half million"
     value, j = value + more[0] * scale, more[1]
     if scale == 1 and j < len(toks) and toks[j].lower in SCALES:
         value, j = value * SCALES[toks[j].lower], j + 1

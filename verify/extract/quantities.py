@@ -12,10 +12,15 @@ This module adds what needs the parse:
   or TIME entity that holds a word of dates or a year, or a bare year such as
   "in 2020", "the 2020 war"), except durations ("six-week", "for almost 30
   years"); numbers in names and addresses ("Article 5", "Flight 17", "the
-  Second World War", "Local 10 News", "the 800 block of"); emergency numbers;
+  Second World War", "Local 10 News", "the 800 block of"); model numbers and
+  broadcasters ("Glock 17", "the 737 Max", "KHOU 11", "Stay with 8 News");
+  calibres (".357 magnum"); ranks ("No. 2", "#4"); house numbers and streets
+  named by ordinals ("7801 East State St.", "19th and Blake"); numbers after
+  the noun they name ("room 12", "milepost 12", "day one"); emergency numbers;
   the pronoun "one" ("one of the", "no one"); vague words that count nothing
   checkable ("many other powers", "so many", "for many years");
-- ages after a name ("Freda Lockett, 39,"): kind ``measure``, unit ``year``;
+- ages after a name ("Freda Lockett, 39,", "Trump, who is 70,"): kind
+  ``measure``, unit ``year``;
 - ``counts``, what is counted: the noun the number modifies or, through "of",
   the noun it picks from ("two of its troops"), as a lemma; casualty counts
   are normalised across wordings to ``deaths`` ("6,500 people died", "claimed
@@ -92,6 +97,8 @@ def quantities(span: Doc | Span) -> list[Quantity]:
         if core is None or len(core) == 0:
             continue
         anchor = _anchor(core)
+        if a.kind == "range":
+            anchor = _range_anchor(core) or anchor
         a = _reread(a, doc, base)
         if _excluded(a, core, anchor):
             continue
@@ -139,6 +146,13 @@ def _anchor(core: Span) -> Token:
     return core[-1]
 
 
+def _range_anchor(core: Span) -> Token | None:
+    """In a range the parser often hangs the noun on the first number ("10-20
+    people": "10" is its nummod): the number whose head is a noun after the range."""
+    return next((t for t in core if t.like_num and t.head.i >= core.end
+                 and t.head.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nummod", "quantmod", "compound")), None)
+
+
 def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     doc = core.doc
     if a.vague and a.unit in _TIME_UNITS:
@@ -166,19 +180,33 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         if not headline and prev.whitespace_ and (prev.is_title or prev.is_upper) and prev.pos_ in ("PROPN", "NOUN") \
                 and anchor.head == prev and first.like_num:
             return True  # "Flight 17", "Voyager 2", "Apollo 11"
+        if first.text[:1].isdigit() and re.search(r"(?:\bNos?\.?|#)\s*$", doc.text[max(0, first.idx - 6):first.idx]):
+            return True  # "ranked No. 2", "#1": a rank or a label, whatever the parse
         if prev.lower_ in ("no.", "no", "number", "nos.", "#") and anchor.dep_ != "nummod" \
                 or prev.lower_ == "number" and anchor.head == prev:
             return True  # "No. 10", "number one"
+    if a.kind == "count" and _broadcaster(core):
+        return True  # "FOX 2", "KHOU 11 News", "Stay with 8 News"
+    if a.kind == "count" and _calibre(core):
+        return True  # ".357 magnum", "a .45 pistol"
+    if a.kind == "count" and not a.qualifier_words and _after_its_noun(core, anchor):
+        return True  # "milepost 12", "room 12", "from day one"
+    if a.kind == "count" and not a.qualifier_words and not headline and _before_a_name(core, anchor):
+        return True  # "the 737 Max", "a 7 Eleven store"
+    if a.kind == "count" and not headline and _model_number(core, anchor):
+        return True  # "Glock 17", "Boeing 737", "LEX 18"
     if not headline and first.i > 0 and core.end < len(doc) and _in_name(doc[first.i - 1], doc[core.end]):
         return True  # "Local 10 News", "Highway 12 West", "Northwest 18th Terrace"
     if not headline and anchor.is_title and anchor.is_alpha and not anchor.is_sent_start and first.i > 1 \
             and (doc[first.i - 1].is_title or doc[first.i - 1].lower_ == "of" and doc[first.i - 2].is_title):
         return True  # "the Group of Seven", "the Big Three"
+    if first.i > 0 and doc[first.i - 1].lower_ == "per" and a.kind == "count":
+        return True  # "incidents per 100,000 residents": the base of a rate, not a count
     after = doc[core.end:core.end + 4]
     if after and after[0].lemma_.lower() in ("block", "caliber", "calibre", "gauge"):
         return True  # "the 800 block of Horseman Drive": an address; ".40 caliber": a gun's name
-    if any(t.text in _STREETS for t in after) and all(t.is_title for t in after[:1]):
-        return True  # "55 Curtis Street"
+    if any(t.text in _STREETS for t in after) and all(t.is_title for t in after[:1]) or _street_number(core):
+        return True  # "55 Curtis Street", "7801 East State St.", "20582 southwest 119 Avenue"
     if a.value in (911, 999, 112) and a.kind == "count" and not a.qualifier_words:
         return True  # emergency numbers ("the 911 call", "dialled 999")
     if a.kind == "ordinal":
@@ -188,12 +216,135 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         if anchor.is_title and not anchor.is_sent_start and not headline:
             return True  # "the Second World War", "First Deputy Prime Minister"
         if core.end < len(doc) and anchor.text[0].isdigit() and doc[core.end].is_title \
-                and doc[core.end].pos_ == "PROPN" and not headline:
+                and doc[core.end].pos_ in ("PROPN", "NOUN") and not headline:
             return True  # "the 1st Armored Division", "the 101st Airborne"
         if anchor.pos_ == "NOUN" and anchor.lower_.startswith("second"):
             return True  # "a second", the unit of time
         if anchor.head.lemma_.lower() in _ORDINAL_IDIOMS:
             return True
+        if _numbered_street(core):
+            return True  # "at 19th and Blake", "near 48th and Sansom streets", "west 29th street"
+        nxt = [t.lower_ for t in doc[core.end:core.end + 2] if t.text not in ("-", "–")]
+        if nxt and nxt[0] in ("floor", "story", "storey", "grader", "grade", "degree"):
+            return True  # "a second-floor apartment", "a ninth-grader": a level, not a rank anyone reports
+    return False
+
+
+# US broadcasters are named by call letters (K..., W...) or a network and a channel.
+_NETWORKS = {"FOX", "NBC", "ABC", "CBS", "CW", "PIX", "WGN", "NEWS", "CHANNEL", "ACTION"}
+_GUNS = {"caliber", "calibre", "magnum", "pistol", "handgun", "revolver", "rifle", "shotgun", "gun",
+         "semiautomatic", "semi", "automatic", "special", "auto", "acp", "round", "rounds"}
+
+
+def _broadcaster(core: Span) -> bool:
+    """A channel number in a broadcaster's name: "FOX 2", "KHOU 11", "WSFA 12
+    News", "Local 10 News", "Action News 5", "watch 11 News"."""
+    doc = core.doc
+    if not core[0].text.isdigit() or len(core) != 1 or len(core[0].text) > 2:
+        return False
+    prev = doc[core.start - 1] if core.start > 0 else None
+    nxt = doc[core.end] if core.end < len(doc) else None
+    if nxt is not None and nxt.text in ("News", "NEWS", "Action"):
+        return True
+    if prev is None or not prev.is_alpha:
+        return False
+    if prev.is_upper and (prev.text in _NETWORKS or 3 <= len(prev) <= 4 and prev.text[0] in "KW"):
+        return True
+    return prev.text == "News" and prev.i > 0 and doc[prev.i - 1].is_title
+
+
+def _calibre(core: Span) -> bool:
+    """A gun's calibre: a decimal written without its zero before a gun word
+    (".357 magnum", ".45 pistol", ".22-caliber rifle")."""
+    doc = core.doc
+    if not re.fullmatch(r"\.\d{2,3}", core[0].text):
+        return False
+    after = [t.lower_ for t in doc[core.end:core.end + 3] if t.text != "-"]
+    return any(w in _GUNS for w in after[:2])
+
+
+# Nouns that a number after them names one of: places along a road or in a
+# building, parts of a text, stages of a contest.
+_NUMBERED = {"room", "exit", "gate", "milepost", "marker", "apartment", "apt", "suite", "unit", "lot",
+             "pier", "platform", "terminal", "precinct", "district", "ward", "page", "section",
+             "day", "game", "round", "level", "grade", "floor", "lane", "bus", "car", "channel"}
+
+
+def _after_its_noun(core: Span, anchor: Token) -> bool:
+    """A number right after a noun of _NUMBERED names one of them ("room 12",
+    "exit 4", "milepost 12", "from day one"); English counts come before their noun."""
+    head = anchor.head
+    return anchor.dep_ in ("nummod", "appos", "npadvmod") and head.i == core.start - 1 \
+        and head.lower_ in _NUMBERED and core.end - core.start == 1
+
+
+def _before_a_name(core: Span, anchor: Token) -> bool:
+    """Digits bound to the singular proper noun right after them name a thing
+    ("the 737 Max"): a count of people or things takes a plural ("12 Democrats")."""
+    head = anchor.head
+    return core[0].text.isdigit() and len(core) == 1 and anchor.dep_ in ("compound", "nummod") \
+        and head.i == core.end and head.tag_ == "NNP" and head.is_title and _digits(core) != 1
+
+
+def _digits(core: Span) -> float:
+    """The value of a core written as bare digits (0 otherwise)."""
+    return float(core[0].text) if core[0].text.isdigit() else 0.0
+
+
+def _model_number(core: Span, anchor: Token) -> bool:
+    """A number right after a capitalised proper noun is a model or a name
+    ("Glock 17", "Boeing 737", "Chapter 11", "LEX 18"), unless it counts the
+    plural noun after it ("Chicago 12 people", a headline's habit)."""
+    doc = core.doc
+    first = core[0]
+    if first.i == 0 or not re.fullmatch(r"\d{1,4}", first.text) or len(core) != 1:
+        return False
+    prev = doc[first.i - 1]
+    if not prev.whitespace_ or prev.pos_ != "PROPN" or not (prev.is_title or prev.is_upper) \
+            or prev.lower_.strip(".") in _DATE_WORDS or prev.is_sent_start:
+        return False
+    nxt = doc[core.end] if core.end < len(doc) else None
+    return not (nxt is not None and nxt.tag_ in ("NNS", "NNPS") and anchor.head == nxt)
+
+
+_STREET_WORDS = {s.lower() for s in _STREETS} | {"streets", "avenues", "roads", "st", "ave"}
+
+
+def _numbered_street(core: Span) -> bool:
+    """A street named by an ordinal in digits: "19th and Blake", "48th and
+    Sansom streets", "west 29th street", "at 81st": a number in digits with
+    its suffix, then a street word, or "and" and a capitalised name, or
+    nothing after "at", "near" or "on"."""
+    doc = core.doc
+    if not core[0].text[:1].isdigit():
+        return False
+    after = doc[core.end:core.end + 5]
+    words = [t.lower_.rstrip(".") for t in after]
+    if words and words[0] in _STREET_WORDS:
+        return True
+    if len(after) >= 2 and words[0] == "and" and after[1].is_title \
+            and (any(w in _STREET_WORDS for w in words[1:]) or after[1].pos_ == "PROPN" or after[1].text[:1].isdigit()):
+        return True
+    prev = doc[core.start - 1].lower_ if core.start > 0 else ""
+    return prev in ("at", "near", "on") and (not words or after[0].is_punct or after[0].pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX"))
+
+
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "n", "s", "e", "w", "ne", "nw", "se", "sw"}
+
+
+def _street_number(core: Span) -> bool:
+    """A house number: digits, then a street's name and its kind within four
+    words, each a capitalised word, a compass point or a number."""
+    doc = core.doc
+    if not core[-1].text.isdigit():
+        return False
+    for t in doc[core.end:core.end + 4]:
+        word = t.text.rstrip(".")
+        if word in _STREETS and t.i > core.end:
+            return True
+        if not (t.is_title or t.is_upper or word.lower() in _COMPASS or t.like_num) or t.is_punct:
+            return False
     return False
 
 
@@ -209,8 +360,9 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+\d+\s*(?:,|and))*)\s*$")
-_AGE_AFTER = re.compile(r"\s*(?:[,).;]|of\b|and\b|was\b|is\b|$)")
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage(?:[sd]|\s+of)?(?:\s+\d+\s*(?:,|and))*"
+                         r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
+_AGE_AFTER = re.compile(r"\s*(?:[,).;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
 
 def _is_age(a: Amount, core: Span, base: int) -> bool:
@@ -224,8 +376,8 @@ def _is_age(a: Amount, core: Span, base: int) -> bool:
     m = _AGE_BEFORE.search(before)
     if not m or not _AGE_AFTER.match(text, base + a.end):
         return False
-    if "age" in m.group().lower():
-        return True
+    if "age" in m.group().lower() or "who" in m.group():
+        return True  # "aged 19", "Trump, who is 70,"
     prev = core.doc.char_span(base + a.start - len(m.group()), base + a.start - len(m.group()) + 1,
                               alignment_mode="expand")
     return prev is not None and prev[0].pos_ in ("PROPN", "NOUN", "PRON")
@@ -301,6 +453,16 @@ def _casualty(x: Token, depth: int = 0) -> str | None:
                 if grandchild.dep_ == "conj" and _word_casualty(grandchild):
                     return _word_casualty(grandchild)
     head, dep = x.head, x.dep_
+    if dep == "nsubj" and head.lower_ in _DEAD | _INJURED and head.pos_ == "ADJ":
+        return _word_casualty(head)  # "left 300 people dead", parsed as a small clause
+    if dep == "pobj" and head.lower_ in ("between", "from") and head.head.pos_ == "VERB":
+        head, dep = head.head, "dobj"  # "injured between 20 and 30 people": the bound's words are no preposition
+        x = head  # its children ("left ... dead") are the verb's
+        for child in head.children:
+            if child.dep_ in ("oprd", "acomp") and child.lower_ in _DEAD | _INJURED:
+                return _word_casualty(child)
+        hlemma = head.lemma_.lower()
+        return _word_casualty(head) if hlemma in _KILL | _INJURE else None
     hlemma = head.lemma_.lower()
     for child in head.children:  # "shot dead", "left three people dead", "left three dead and many injured"
         if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advmod") and dep in ("dobj", "nsubjpass") \
@@ -356,6 +518,8 @@ def _counts(a: Amount, anchor: Token) -> str | None:
             noun = next((o for c in unit_tok.children if c.lower_ == "of"
                          for o in c.children if o.dep_ == "pobj"), None) or _changed(unit_tok)
         return _lemma_phrase(noun) if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+    if a.vague and a.kind == "measure":
+        return a.unit  # "dozens of square kilometres"
     hit = (_casualty(noun) if noun is not None else None) or _casualty(anchor)
     if hit is None and (_shot(anchor) or noun is not None and _shot(noun)):
         hit = "shot"

@@ -94,7 +94,7 @@ MEASURES = _table({
     "mile per hour": "mph", "kilometre per hour": "km/h|kph|kmh|kilometres per hour|kilometers per hour",
     "knot": "knot|knots", "watt": "w|watt|watts", "kilowatt": "kw|kilowatt|kilowatts",
     "megawatt": "mw|megawatt|megawatts", "gigawatt": "gw|gigawatt|gigawatts",
-    "kilowatt hour": "kwh", "megawatt hour": "mwh", "gigawatt hour": "gwh", "terawatt hour": "twh",
+    "watt hour": "wh|watt hour|watt hours", "kilowatt hour": "kwh", "megawatt hour": "mwh", "gigawatt hour": "gwh", "terawatt hour": "twh",
     "electronvolt": "ev", "teraelectronvolt": "tev", "byte": "byte|bytes",
     "megabyte": "mb|megabyte|megabytes", "gigabyte": "gb|gigabyte|gigabytes",
     "exabyte": "exabyte|exabytes", "bit": "bit|bits", "gigahertz": "ghz",
@@ -115,7 +115,10 @@ TIME_WORDS = {"am", "pm", "o'clock", "o’clock", "gmt", "utc"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
           "sep", "sept", "oct", "nov", "dec"}
-# (first word, plural multiplier): "dozens" 24, "tens of thousands" 20,000.
+# (plural word, its unit): "dozens" is at least two dozen (24), "tens of
+# thousands" at least 20,000; the plural states a floor and no ceiling.
 VAGUE_PLURALS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3,
                   "millions": 1e6, "billions": 1e9}
-VAGUE_FEW = {"several": (3, 9), "many": (3, None), "numerous": (3, None), "countless": (3, None)}
+# Quantifier words and the floor they state: "several" is more than two;
+# "many", "numerous", "countless" state none.
+VAGUE_FEW: dict[str, float | None] = {"several": 3, "many": None, "numerous": None, "countless": None}
