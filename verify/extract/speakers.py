@@ -1,0 +1,226 @@
+"""Speakers: a mention resolved to the canonical speaker it names.
+
+Pronouns go to the person named most recently as a subject (centering
+theory: subjects are the likeliest antecedents; Grosz, Joshi and Weinstein
+1995), descriptions ("the top U.S. diplomat", "the bloc") to the speaker or
+body named before, "the statement" to its issuer, a surname to the full name
+the article gave. What the article has named so far is kept in ``Context``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .cues import DOC_NOUNS, ROLE_NOUNS, mention_tokens
+from .names import COLLECTIVES, alias, fold, strip_titles
+from ..nlp import Block
+
+# Titles that only people bear: "Governor Ana Ruiz" is a person.
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative",
+    "gov", "governor", "mayor", "president", "minister", "secretary", "judge",
+    "justice", "gen", "general", "col", "lt", "capt", "sgt", "coach", "rev",
+    "father", "sister", "prof", "professor", "chancellor", "ambassador", "sheriff",
+    "commissioner", "councilman", "councilwoman", "officer", "detective", "chief",
+}
+# Suffixes after a surname that are not the surname ("Martin Luther King Jr.").
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+ORG_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them"}
+RELATIVE = {"who", "which", "that", "whom"}
+
+
+@dataclass
+class Context:
+    """What the article has said so far, for pronouns and descriptions."""
+
+    persons: dict[str, str] = field(default_factory=dict)  # folded surname -> full name
+    bodies: set[str] = field(default_factory=set)  # canonical bodies named anywhere
+    speakers: list[tuple[str, str, str]] = field(default_factory=list)  # (name, category, head)
+    issuer: str | None = None  # who put out "the statement"
+    said_at: dict[str, int] = field(default_factory=dict)  # speaker -> offset of its latest mention
+
+    def last(self, category: str | None = None, head: str | None = None) -> str | None:
+        for name, cat, h in reversed(self.speakers[-8:]):
+            if (category is None or cat == category) and (head is None or h == head):
+                return name
+        return None
+
+    def heard(self, speaker: str, category: str, head: Any, at: int, mention: str, sent: Any) -> None:
+        """Note a speaker who has just spoken, for the mentions that follow."""
+        self.speakers.append((speaker, category, head.lemma_.lower()))
+        self.said_at[speaker] = at
+        if category == "body" and fold(mention) != fold(speaker):
+            self.bodies.add(speaker)
+        if any(t.lemma_.lower() == "statement" for t in sent):
+            self.issuer = speaker
+
+
+def _conj_root(tok: Any) -> Any:
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def learn_names(blocks: list[Block], ctx: Context) -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]]]:
+    """The people and bodies an article names: full names by surname (into
+    ``ctx``), each full name with its offsets, and people named as subjects."""
+    named: dict[str, list[tuple[int, str]]] = {}
+    subjects: list[tuple[int, str]] = []
+    for block in blocks:
+        for ent in block.doc.ents:
+            if ent.label_ == "PERSON":
+                name = strip_titles(ent.text.strip())
+                if name.isupper():  # "WALLACE" in a transcript is Wallace
+                    name = name.title()
+                words = [w for w in name.split() if fold(w) not in NAME_SUFFIXES]
+                if not words:
+                    continue
+                key = fold(words[-1])
+                if len(words) >= len(ctx.persons.get(key, "").split()):
+                    ctx.persons[key] = name
+                pos = block.start + ent.start_char
+                if len(words) > 1:
+                    named.setdefault(key, []).append((pos, name))
+                if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                    subjects.append((pos, name))
+            elif ent.label_ in ("ORG", "GPE", "NORP"):
+                canon = alias(ent.text)
+                ctx.bodies.add(canon or ent.text.strip())
+    return named, subjects
+
+
+class Speakers:
+    """Resolves the speaker mentions of one document, in text order."""
+
+    def __init__(self, text: str, blocks: list[Block]) -> None:
+        self.text = text
+        self.ctx = Context()
+        self._starts = {id(b.doc): b.start for b in blocks}
+        self._named, self._subjects = learn_names(blocks, self.ctx)
+
+    def phrase(self, toks: list[Any]) -> str:
+        """The words of ``toks`` as the text spells them ("30-second spot", not
+        "30 - second spot"; a headline's case, not the parse's)."""
+        if not toks:
+            return ""
+        start = self._starts[id(toks[0].doc)]
+        return self.text[start + toks[0].idx : start + toks[-1].idx + len(toks[-1].text)].strip()
+
+    def at(self, tok: Any) -> int:
+        return self._starts[id(tok.doc)] + tok.idx
+
+    def person(self, toks: list[Any]) -> str | None:
+        """The full name of a person named in ``toks``, if one is."""
+        propn = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title]
+        for t in reversed(propn):
+            key = fold(t.text)
+            named = self._named.get(key)
+            if named:
+                # Two people may share a surname (Barack and Michelle Obama):
+                # "Obama" is the one named in full most recently before it.
+                at = self.at(t)
+                before = [n for p, n in named if p <= at]
+                full = before[-1] if before else named[0][1]
+                return self.ctx.persons.get(key) if fold(full) == fold(self.ctx.persons.get(key, "")) else full
+            full = self.ctx.persons.get(key)
+            if full:
+                return full
+        ents = [t for t in toks if t.ent_type_ == "PERSON"]
+        if ents:
+            return strip_titles(" ".join(t.text for t in ents))
+        return None
+
+    def antecedent(self, pronoun: Any) -> str | None:
+        """"He", "she": the person named as a subject most recently before,
+        unless a person quoted since is closer (centering: subjects first)."""
+        at = self.at(pronoun)
+        named = [(p, n) for p, n in self._subjects if p < at and at - p < 1500]
+        last_said = self.ctx.last("person")
+        if not named:
+            return last_said
+        pos, name = named[-1]
+        if last_said and self.ctx.said_at.get(last_said, -1) > pos:
+            return last_said
+        full = self.ctx.persons.get(fold(name.split()[-1])) if name.split() else None
+        return full or name
+
+    def resolve(self, head: Any, toks: list[Any]) -> tuple[str | None, str]:
+        """The canonical speaker named by a mention, and its category."""
+        low = head.lower_
+        if low in RELATIVE and head.head.dep_ == "relcl":
+            antecedent = head.head.head  # "a man who said" -> the man
+            return self.resolve(antecedent, mention_tokens(antecedent))
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | ORG_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(head)
+        # Coordinated speakers ("Mr. Grassley and Mr. Leahy"): nouns joined to
+        # the head itself, not adjectives ("the Armenian and Azerbaijani leaders").
+        conjs = [t for t in head.subtree if t.dep_ == "conj" and t in toks and t.pos_ in ("NOUN", "PROPN")
+                 and _conj_root(t) == head]
+        if conjs and any(t.lower_ == "and" for t in toks):
+            parts = [head] + conjs
+            names = [self.resolve(p, [x for x in p.subtree if x in toks and x.dep_ not in ("cc", "conj") or x == p])[0] or p.text for p in parts]
+            return " and ".join(dict.fromkeys(names)), "group"
+        # "The finance minister, Lena Brandt, said": the apposition names the speaker.
+        named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        person = self.person(toks) or (
+            self.person([t for t in named[0].subtree if t.i <= named[0].i]) if head.pos_ == "NOUN" and named else None
+        )
+        if person:
+            key = fold(person.split()[-1])
+            if len(person.split()) > len(self.ctx.persons.get(key, "").split()):
+                self.ctx.persons[key] = person
+            return person, "person"
+        lemma = head.lemma_.lower()
+        if lemma in DOC_NOUNS and head.pos_ != "PROPN":  # "The Washington Post" is no post
+            return self._document(head, toks)
+        has_propn = any(t.pos_ == "PROPN" for t in toks)
+        if head.pos_ != "PROPN" and any(t.lower_ in ("the", "this", "that") for t in toks if t.i < head.i):
+            described = self._description(head, lemma)
+            if described is not None:
+                return described
+        name = self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
+        canon = alias(name)
+        if canon:
+            return canon, "body"
+        if head.pos_ == "PROPN" and toks[0].lower_.rstrip(".") in PERSON_TITLES:
+            # "Governor Ana Ruiz" that the tagger did not take for a person.
+            return strip_titles(name), "person"
+        category = "person" if lemma in ROLE_NOUNS else "body" if has_propn else "other"
+        return name.replace(" ’s", "’s").replace(" 's", "'s"), category
+
+    def _pronoun(self, head: Any) -> tuple[str | None, str]:
+        low = head.lower_
+        if low in PERSON_PRONOUNS:
+            return self.antecedent(head), "person"
+        if low in ORG_PRONOUNS:
+            return self.ctx.last("body") or self.ctx.last(), "body"
+        if low in GROUP_PRONOUNS:
+            return self.ctx.last("body") or self.ctx.last("group"), "group"
+        return None, "other"  # I, we, you: the mention is all there is
+
+    def _document(self, head: Any, toks: list[Any]) -> tuple[str | None, str]:
+        """"The Pentagon's report" is the Pentagon's; "the statement" its issuer's."""
+        issuer = [t for t in toks if t.i < head.i and t.dep_ in ("poss", "compound", "nmod", "amod") and (t.pos_ == "PROPN" or t.ent_type_)]
+        if issuer:
+            first = min(issuer, key=lambda t: t.left_edge.i)
+            span = [t for t in toks if first.left_edge.i <= t.i < head.i and t.dep_ != "case" and t.text not in ("’s", "'s")]
+            name = self.phrase([t for t in span if t.lower_ not in ("a", "an", "the")])
+            return alias(name) or name, "body"
+        return self.ctx.issuer or self.ctx.last("body") or self.ctx.last(), "body"
+
+    def _description(self, head: Any, lemma: str) -> tuple[str | None, str] | None:
+        """"The bloc", "the senator": the body or person named before."""
+        for noun, bodies in COLLECTIVES.items():
+            if noun.split()[-1] == lemma:
+                for body in bodies:
+                    if body in self.ctx.bodies:
+                        return body, "body"
+        if lemma in ROLE_NOUNS and head.tag_ != "NNS":  # "the officials" are not one person
+            same = self.ctx.last(head=lemma)
+            if same:
+                return same, "person"
+            return self.ctx.last("person"), "person"
+        return None
