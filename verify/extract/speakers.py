@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .cues import DOC_NOUNS, ROLE_NOUNS, mention_tokens
+from .gender import evidence, gender_of, pronoun_gender
 from .names import COLLECTIVES, alias, fold, strip_titles
 from ..nlp import Block
 
@@ -41,6 +42,7 @@ class Context:
     speakers: list[tuple[str, str, str]] = field(default_factory=list)  # (name, category, head)
     issuer: str | None = None  # who put out "the statement"
     said_at: dict[str, int] = field(default_factory=dict)  # speaker -> offset of its latest mention
+    plural: set[str] = field(default_factory=set)  # speakers named by a plural noun ("labor experts")
 
     def last(self, category: str | None = None, head: str | None = None) -> str | None:
         for name, cat, h in reversed(self.speakers[-8:]):
@@ -52,6 +54,8 @@ class Context:
         """Note a speaker who has just spoken, for the mentions that follow."""
         self.speakers.append((speaker, category, head.lemma_.lower()))
         self.said_at[speaker] = at
+        if head.tag_ in ("NNS", "NNPS"):
+            self.plural.add(speaker)
         if category == "body" and fold(mention) != fold(speaker):
             self.bodies.add(speaker)
         if any(t.lemma_.lower() == "statement" for t in sent):
@@ -100,6 +104,9 @@ class Speakers:
         self.ctx = Context()
         self._starts = {id(b.doc): b.start for b in blocks}
         self._named, self._subjects = learn_names(blocks, self.ctx)
+        self._gender = evidence([b.doc for b in blocks])
+        self._people = [(b.start + e.start_char, strip_titles(e.text.strip())) for b in blocks for e in b.doc.ents
+                        if e.label_ == "PERSON"]
 
     def phrase(self, toks: list[Any]) -> str:
         """The words of ``toks`` as the text spells them ("30-second spot", not
@@ -135,10 +142,17 @@ class Speakers:
 
     def antecedent(self, pronoun: Any) -> str | None:
         """"He", "she": the person named as a subject most recently before,
-        unless a person quoted since is closer (centering: subjects first)."""
+        unless a person quoted since is closer (centering: subjects first).
+        Only a person whose gender agrees with the pronoun, or is unknown, can
+        be its antecedent ("Sara Klein met Tom Reyes. He said": Reyes)."""
         at = self.at(pronoun)
-        named = [(p, n) for p, n in self._subjects if p < at and at - p < 1500]
-        last_said = self.ctx.last("person")
+        agrees = self._agrees(pronoun_gender(pronoun.text))
+        named = [(p, n) for p, n in self._subjects if p < at and at - p < 1500 and agrees(n)]
+        last_said = next((n for n, cat, _ in reversed(self.ctx.speakers[-8:]) if cat == "person" and agrees(n)), None)
+        if not named and not last_said:
+            # No subject or speaker agrees: the last person named in any role
+            # who does ("Sara Klein met Tom Reyes. He said ...").
+            named = [(p, n) for p, n in self._people if p < at and at - p < 1500 and agrees(n)][-1:]
         if not named:
             return last_said
         pos, name = named[-1]
@@ -146,6 +160,15 @@ class Speakers:
             return last_said
         full = self.ctx.persons.get(fold(name.split()[-1])) if name.split() else None
         return full or name
+
+    def _agrees(self, want: str | None) -> Any:
+        """A test of whether a name can be the antecedent of a pronoun of gender ``want``."""
+        def agrees(name: str) -> bool:
+            if want is None:
+                return True
+            # "the experts" are no antecedent of "she": number agrees too.
+            return name not in self.ctx.plural and gender_of(name, self._gender) in (None, want)
+        return agrees
 
     def resolve(self, head: Any, toks: list[Any]) -> tuple[str | None, str]:
         """The canonical speaker named by a mention, and its category."""
