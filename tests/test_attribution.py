@@ -133,6 +133,28 @@ CASES = [
     P("Tom Reyes said the vote was fair. Then Sara Klein said it was rigged, and David Park agreed with her. "
       "He said the count should be repeated.",
       "the count should be repeated", "David Park", "He", id="pronoun-after-several-people"),
+    # -- organisations, roles and documents named before or after ------------
+    P("An airstrike on the market killed 12 people, the Syrian Observatory for Human Rights said.",
+      "killed 12 people", "Syrian Observatory for Human Rights", "the Syrian Observatory for Human Rights",
+      id="trailing-source-whole-name"),
+    P("Shelling hit the town on Monday, the Britain-based Syrian Observatory for Human Rights said.",
+      "Shelling hit the town", "Syrian Observatory for Human Rights",
+      "the Britain-based Syrian Observatory for Human Rights", id="org-name-without-its-modifier"),
+    P("The Syrian Observatory for Human Rights counts the dead. Shelling killed four people, the Observatory said.",
+      "killed four people", "Syrian Observatory for Human Rights", "the Observatory", id="org-short-form"),
+    P("The BBC aired the footage on Monday. The broadcaster said at least 12 people died.",
+      "at least 12 people died", "BBC", "The broadcaster", id="org-description-to-named-org"),
+    P("Acme Mills announced layoffs on Monday. The company said 300 jobs would go.",
+      "300 jobs would go", "Acme Mills", "The company", id="the-company"),
+    P("A report by Amnesty International found that 40 people were detained.",
+      "40 people were detained", "Amnesty International", "A report", id="report-by"),
+    P("According to a statement from the Interior Ministry, 40 people were detained.",
+      "40 people were detained", "Interior Ministry", "a statement", id="according-to-statement-from"),
+    P("Senator Ruth Alvarez voted against the bill. Tom Reyes voted for it. The senator said the bill was a mistake.",
+      "the bill was a mistake", "Ruth Alvarez", "The senator", id="role-to-the-person-titled"),
+    P("Sara Klein, the company's spokeswoman, declined to comment. Tom Reyes, a lawyer, said the deal was void. "
+      "The spokeswoman later said the deal stood.",
+      "the deal stood", "Sara Klein", "The spokeswoman", id="role-to-the-person-in-apposition"),
     # -- coordinated speakers ------------------------------------------------
     P("Moscow said the convoy had been attacked, and the rebels said they had not fired a shot.",
       "the convoy had been attacked", "Russia", "Moscow", id="coordinated-first"),

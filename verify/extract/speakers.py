@@ -31,6 +31,25 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ORG_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them"}
 RELATIVE = {"who", "which", "that", "whom"}
+# Nouns for kinds of organisation that a definite description stands for
+# ("the broadcaster", "the company", "the monitor"): the organisation named
+# last before it (WordNet's hyponyms of "organization" that news quotes most).
+ORG_NOUNS = {
+    "company", "firm", "corporation", "group", "agency", "broadcaster", "network",
+    "newspaper", "outlet", "channel", "station", "monitor", "observatory", "ministry",
+    "department", "office", "campaign", "committee", "party", "organisation",
+    "organization", "institute", "foundation", "charity", "university", "bank",
+    "watchdog", "regulator", "association", "coalition", "movement", "militia",
+    "club", "board", "commission", "council", "court", "embassy", "consulate",
+}
+# Abbreviated titles and the role nouns they stand for ("Sen." is a senator).
+TITLE_ROLES = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "col": "colonel", "lt": "lieutenant", "capt": "captain", "sgt": "sergeant",
+    "pres": "president", "amb": "ambassador", "supt": "superintendent",
+}
+# Prepositions that name who put out a document: "a report by", "a statement from".
+DOC_AUTHOR_PREPS = {"by", "from"}
 
 
 @dataclass
@@ -60,6 +79,11 @@ class Context:
             self.bodies.add(speaker)
         if any(t.lemma_.lower() == "statement" for t in sent):
             self.issuer = speaker
+
+
+def _nameable(tok: Any) -> bool:
+    """A noun that names who can put out a text: a name or an entity."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _conj_root(tok: Any) -> Any:
@@ -96,6 +120,26 @@ def learn_names(blocks: list[Block], ctx: Context) -> tuple[dict[str, list[tuple
     return named, subjects
 
 
+def _org_name(ent: Any) -> str:
+    words = ent.text.strip()
+    return words[4:] if words.lower().startswith("the ") else words
+
+
+def roles_of(ent: Any) -> set[str]:
+    """The role nouns a person's name carries: a title hung on the name
+    ("Senator Ruth Alvarez", "Sen. Alvarez") or an apposition ("Sara Klein,
+    the company's spokeswoman"; "the finance minister, Lena Brandt")."""
+    words = [t for t in ent.doc[max(ent.start - 3, 0) : ent.start] if t.head in ent]
+    words += [c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+        words.append(ent.root.head)
+    out = set()
+    for t in words:
+        low = t.lower_.rstrip(".")
+        out.add(TITLE_ROLES.get(low, t.lemma_.lower()))
+    return out & ROLE_NOUNS
+
+
 class Speakers:
     """Resolves the speaker mentions of one document, in text order."""
 
@@ -107,6 +151,9 @@ class Speakers:
         self._gender = evidence([b.doc for b in blocks])
         self._people = [(b.start + e.start_char, strip_titles(e.text.strip())) for b in blocks for e in b.doc.ents
                         if e.label_ == "PERSON"]
+        self._orgs = [(b.start + e.start_char, _org_name(e)) for b in blocks for e in b.doc.ents if e.label_ == "ORG"]
+        self._roles = [(b.start + e.start_char, r, strip_titles(e.text.strip())) for b in blocks for e in b.doc.ents
+                       if e.label_ == "PERSON" for r in roles_of(e)]
 
     def phrase(self, toks: list[Any]) -> str:
         """The words of ``toks`` as the text spells them ("30-second spot", not
@@ -186,6 +233,12 @@ class Speakers:
             parts = [head] + conjs
             names = [self.resolve(p, [x for x in p.subtree if x in toks and x.dep_ not in ("cc", "conj") or x == p])[0] or p.text for p in parts]
             return " and ".join(dict.fromkeys(names)), "group"
+        # "The Observatory" (tagged a person) after "the Syrian Observatory for
+        # Human Rights": a name that is part of an organisation's named before.
+        if head.pos_ == "PROPN" and len(self.ctx.persons.get(fold(head.text), "").split()) < 2:
+            longer = self._long_form(self.phrase([t for t in toks if t.lower_ != "the"]), self.at(head))
+            if longer:
+                return alias(longer) or longer, "body"
         # "The finance minister, Lena Brandt, said": the apposition names the speaker.
         named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         person = self.person(toks) or (
@@ -205,6 +258,9 @@ class Speakers:
             if described is not None:
                 return described
         name = self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.label_ == "ORG" and len(ent) > 1:
+            name = _org_name(ent)  # "the Britain-based X" is X
         canon = alias(name)
         if canon:
             return canon, "body"
@@ -213,6 +269,18 @@ class Speakers:
             return strip_titles(name), "person"
         category = "person" if lemma in ROLE_NOUNS else "body" if has_propn else "other"
         return name.replace(" ’s", "’s").replace(" 's", "'s"), category
+
+    def _long_form(self, name: str, at: int) -> str | None:
+        """"The Observatory" for the Syrian Observatory for Human Rights named
+        before: an organisation's name shortened to some of its words."""
+        words = set(fold(name).split())
+        if not words:
+            return None
+        for _, org in reversed([(p, n) for p, n in self._orgs if p < at]):
+            full = fold(org).split()
+            if words < set(full) and len(full) > len(words):
+                return org
+        return None
 
     def _pronoun(self, head: Any) -> tuple[str | None, str]:
         low = head.lower_
@@ -225,7 +293,12 @@ class Speakers:
         return None, "other"  # I, we, you: the mention is all there is
 
     def _document(self, head: Any, toks: list[Any]) -> tuple[str | None, str]:
-        """"The Pentagon's report" is the Pentagon's; "the statement" its issuer's."""
+        """"The Pentagon's report" is the Pentagon's; "a report by Amnesty
+        International" is Amnesty's; "the statement" its issuer's."""
+        for prep in head.children:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.dep_ == "prep" and prep.lower_ in DOC_AUTHOR_PREPS and objs and _nameable(objs[0]):
+                return self.resolve(objs[0], mention_tokens(objs[0]))
         issuer = [t for t in toks if t.i < head.i and t.dep_ in ("poss", "compound", "nmod", "amod") and (t.pos_ == "PROPN" or t.ent_type_)]
         if issuer:
             first = min(issuer, key=lambda t: t.left_edge.i)
@@ -241,7 +314,17 @@ class Speakers:
                 for body in bodies:
                     if body in self.ctx.bodies:
                         return body, "body"
+        at = self.at(head)
+        if lemma in ORG_NOUNS and head.tag_ != "NNS":
+            # "The broadcaster said": the organisation named last before it.
+            orgs = [n for p, n in self._orgs if p < at and at - p < 2000]
+            if orgs:
+                return alias(orgs[-1]) or orgs[-1], "body"
         if lemma in ROLE_NOUNS and head.tag_ != "NNS":  # "the officials" are not one person
+            # "The senator said": the person last named with that title or role.
+            titled = [n for p, r, n in self._roles if p < at and r == lemma]
+            if titled:
+                return self.ctx.persons.get(fold(titled[-1].split()[-1]), titled[-1]), "person"
             same = self.ctx.last(head=lemma)
             if same:
                 return same, "person"
