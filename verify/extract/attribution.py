@@ -38,8 +38,10 @@ class Attributor:
         sents = sentences(self.blocks, self.text)
         results: list[list[Attributed]] = []
         turn: tuple[Block, Attributed] | None = None  # the transcript label whose turn this is
+        topics: list[Attributed | None] = []  # the person each sentence without a cue is about
         for block, sent in sents:
             cues = cues_in(sent, block, self.mask)
+            topics.append(None if cues else self._topic(block, sent))
             s0, s1 = block.start + sent.start_char, block.start + sent.end_char
             parts = [Attributed(a, b) if cue is None else self._attribute(block, sent, cue, a, b)
                      for a, b, cue in self._pieces(block, sent, cues)]
@@ -56,7 +58,7 @@ class Attributor:
                 parts = [Attributed(s0, s1)]
             results.append(parts)
         introduced(self.text, self.mask, sents, results)
-        carry_quotes(self.text, self.quotes, self.mask, self.speakers.ctx.persons, sents, results)
+        carry_quotes(self.text, self.quotes, self.mask, self.speakers.ctx.persons, sents, results, topics)
         flat = [a for parts in results for a in parts]
         for a in flat:
             a.quote = quoted_words(self.text, self.quotes, a.start, a.end)
@@ -90,6 +92,24 @@ class Attributor:
             if cur == a or self._words(cur, b):
                 pieces.append((cur, b, cue))
         return pieces
+
+    def _topic(self, block: Block, sent: Any) -> Attributed | None:
+        """The person a sentence is about: its main verb's subject, when that
+        names a person ("Mayor Dan Kerr was defiant on Monday.", "He smiled.")."""
+        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or self.mask[offset(block, subj)]:
+            return None
+        toks = mention_tokens(subj)
+        if subj.lower_ in ("he", "she"):
+            name = self.speakers.antecedent(subj)
+        elif subj.ent_type_ == "PERSON":
+            name = self.speakers.person(toks)
+        else:
+            return None
+        if not name:
+            return None
+        m0, m1 = offset(block, toks[0]), offset(block, toks[-1]) + len(toks[-1].text)
+        return Attributed(m0, m1, name, self.text[m0:m1], m0, m1, None, "direct", person=True, category="person")
 
     def _clause(self, block: Block, cue: Cue) -> tuple[int, int]:
         """The span of a subordinate cue's clause, its subject included."""

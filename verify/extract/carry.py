@@ -59,9 +59,11 @@ def introduced(text: str, mask: bytearray, sents: list[tuple[Block, Any]], resul
 
 
 def carry_quotes(text: str, quotes: list[Quote], mask: bytearray, persons: dict[str, str],
-                 sents: list[tuple[Block, Any]], results: list[list[Attributed]]) -> None:
+                 sents: list[tuple[Block, Any]], results: list[list[Attributed]],
+                 topics: list[Attributed | None] | None = None) -> None:
     """Sentences inside a quotation take the speaker its cue names, even
-    when the cue comes paragraphs later (""…, the EU said.")."""
+    when the cue comes paragraphs later (""…, the EU said."). ``topics``
+    gives, for each sentence without a cue, the person who is its subject."""
     spans = [(block.start + s.start_char, block.start + s.end_char) for block, s in sents]
     for q in quotes:
         owners = [i for i, (a, b) in enumerate(spans) if a < q.end and q.start < b]
@@ -82,6 +84,12 @@ def carry_quotes(text: str, quotes: list[Quote], mask: bytearray, persons: dict[
             if before >= 0 and spans[owners[0]][0] - spans[before][1] < 3 and results[before][-1].speaker:
                 if mostly_quoted(text, mask, *spans[owners[0]]):
                     speaker = results[before][-1]
+            # A quotation with no cue right after a sentence about one person
+            # is that person's: news introduces a speaker, then quotes
+            # ("Kerr was defiant.\n\n"We will rebuild."").
+            elif (topics and before >= 0 and topics[before] is not None and spans[owners[0]][0] - spans[before][1] < 4
+                  and mostly_quoted(text, mask, *spans[owners[0]])):
+                speaker = topics[before]
         if speaker is None:
             continue
         for i in owners:
