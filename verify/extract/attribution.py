@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .carry import carry_quotes, introduced, quoted_words
+from .carry import carry_quotes, introduced, mostly_quoted, quoted_words
 from .claimspan import Attributed, retold
 from .cues import Cue, cues_in, mention_tokens, offset, reports, subordinate, top_cues
 from .labels import labelled
@@ -55,7 +55,7 @@ class Attributor:
             elif turn is not None and turn[0] is block:
                 parts = [retold(turn[1], s0, s1, "direct")]
             elif not cues:
-                parts = [Attributed(s0, s1)]
+                parts = [self._colon_quote(block, sent) or Attributed(s0, s1)]
             results.append(parts)
         introduced(self.text, self.mask, sents, results)
         carry_quotes(self.text, self.quotes, self.mask, self.speakers.ctx.persons, sents, results, topics)
@@ -96,7 +96,9 @@ class Attributor:
     def _topic(self, block: Block, sent: Any) -> Attributed | None:
         """The person a sentence is about: its main verb's subject, when that
         names a person ("Mayor Dan Kerr was defiant on Monday.", "He smiled.")."""
-        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self._person_subject(block, next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+
+    def _person_subject(self, block: Block, subj: Any | None) -> Attributed | None:
         if subj is None or self.mask[offset(block, subj)]:
             return None
         toks = mention_tokens(subj)
@@ -110,6 +112,17 @@ class Attributor:
             return None
         m0, m1 = offset(block, toks[0]), offset(block, toks[-1]) + len(toks[-1].text)
         return Attributed(m0, m1, name, self.text[m0:m1], m0, m1, None, "direct", person=True, category="person")
+
+    def _colon_quote(self, block: Block, sent: Any) -> Attributed | None:
+        """"Klein put it bluntly: "They ignore us."": a quotation after a colon
+        belongs to the person who is the subject of the words before it."""
+        s0, s1 = block.start + sent.start_char, block.start + sent.end_char
+        colon = next((t for t in sent if t.text == ":" and not self.mask[offset(block, t)]), None)
+        if colon is None or not mostly_quoted(self.text, self.mask, offset(block, colon) + 1, s1):
+            return None
+        subjects = [t for t in sent.doc[sent.start : colon.i] if t.dep_ == "nsubj" and t.head.i < colon.i]
+        said = self._person_subject(block, subjects[-1] if subjects else None)
+        return retold(said, s0, s1, "mixed") if said else None
 
     def _clause(self, block: Block, cue: Cue) -> tuple[int, int]:
         """The span of a subordinate cue's clause, its subject included."""

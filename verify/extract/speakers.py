@@ -23,9 +23,11 @@ PERSON_TITLES = {
     "father", "sister", "prof", "professor", "chancellor", "ambassador", "sheriff",
     "commissioner", "councilman", "councilwoman", "officer", "detective", "chief",
 }
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-ORG_PRONOUNS = {"it"}
-GROUP_PRONOUNS = {"they", "them"}
+# Personal and possessive pronouns by what they can stand for: "his claim
+# that ..." is the claim of the person "he" would be.
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+ORG_PRONOUNS = {"it", "its"}
+GROUP_PRONOUNS = {"they", "them", "their"}
 RELATIVE = {"who", "which", "that", "whom"}
 # Nouns for kinds of organisation that a definite description stands for
 # ("the broadcaster", "the company", "the monitor"): the organisation named
