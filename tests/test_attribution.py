@@ -199,6 +199,9 @@ CASES = [
     P("The river flooded three villages on Tuesday.", "flooded three villages", None, None, id="outlet-voice"),
     P("The conflict claimed more than 6,500 lives.", "more than 6,500 lives", None, None, id="event-is-no-speaker"),
     P("Update: The road reopened at noon.", "The road reopened", None, None, id="generic-label"),
+    P("Last Update: Three people died in the fire.", "Three people died", None, None, id="page-word-label"),
+    P("Kafr Halab: Shelling hit the market.\nResidents in Kafr Halab fled at dawn.",
+      "Shelling hit the market", None, None, id="place-label-is-no-speaker"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

@@ -108,6 +108,7 @@ class Named:
 
     def __init__(self, text: str, blocks: list[Block]) -> None:
         self.text = text
+        self.docs = [b.doc for b in blocks]
         self.ctx = Context()
         self._starts = {id(b.doc): b.start for b in blocks}
         self._named, self._subjects = learn_names(blocks, self.ctx)

@@ -20,6 +20,19 @@ LABEL_WORDS = {
     "q a", "read more", "related", "see also", "source", "sources", "photo",
     "clarification", "editor's note", "disclosure", "advertisement", "transcript",
 }
+# Page furniture that news sites print before a colon (the timestamps,
+# credits and sharing lines of their templates): no speaker.
+PAGE_WORDS = {
+    "last update", "last updated", "updated", "published", "posted", "first published",
+    "image", "images", "image caption", "caption", "credit", "credits", "photo credit",
+    "image credit", "file photo", "share", "share this", "listen", "follow", "comments",
+    "tags", "topics", "filed under", "also read", "more", "trending", "subscribe",
+    "sponsored", "reporting", "writing", "editing", "additional reporting", "byline",
+}
+# Prepositions of place: a name the article puts after one ("in Kafr Nabl",
+# "near Aleppo") is a place, and a place before a colon is a dateline or a
+# section, not a speaker.
+PLACE_PREPS = {"in", "near", "at", "outside", "inside", "across", "around", "into", "toward", "towards", "through"}
 # Link words inside a headline label: "Obama on Climate Change: ...".
 LABEL_LINKS = {"on", "of", "about", "to", "at", "in", "for"}
 
@@ -38,8 +51,10 @@ def labelled(speakers: Speakers, mask: bytearray, block: Block, sent: Any) -> At
     transcript = all(t.is_upper or t.is_punct for t in label) and any(len(t) > 1 for t in label)
     if mask[offset(block, colon)] and not transcript:
         return None
-    if fold(speakers.phrase(label)) in LABEL_WORDS:
-        return None  # "Update:", "The Latest:" name no speaker
+    if fold(speakers.phrase(label)) in LABEL_WORDS | PAGE_WORDS:
+        return None  # "Update:", "The Latest:", "Last Update:" name no speaker
+    if fold(speakers.phrase(label)) in places(speakers.docs):
+        return None  # "Kafr Nabl: ..." when the story reports events "in Kafr Nabl"
 
     def capital(t: Any) -> bool:  # as the text spells it: a headline may be parsed lower-cased
         return text[offset(block, t)].isupper()
@@ -66,3 +81,13 @@ def labelled(speakers: Speakers, mask: bytearray, block: Block, sent: Any) -> At
     m0, m1 = offset(block, label[0]), offset(block, label[-1]) + len(label[-1].text)
     return Attributed(block.start + sent.start_char, block.start + sent.end_char, speaker,
                       text[m0:m1], m0, m1, ":", "direct", person=category == "person", category=category)
+
+
+def places(docs: list[Any]) -> set[str]:
+    """Folded names that an article puts after a preposition of place."""
+    out = set()
+    for doc in docs:
+        for tok in doc:
+            if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in PLACE_PREPS:
+                out.add(fold(" ".join(t.text for t in tok.subtree if t.pos_ == "PROPN")))
+    return out
