@@ -157,6 +157,13 @@ CASES = [
     P("Sara Klein, the company's spokeswoman, declined to comment. Tom Reyes, a lawyer, said the deal was void. "
       "The spokeswoman later said the deal stood.",
       "the deal stood", "Sara Klein", "The spokeswoman", id="role-to-the-person-in-apposition"),
+    P("The BBC aired footage of the strike on Monday. It said 12 people died.",
+      "12 people died", "BBC", "It", id="it-to-organisation-named-not-speaking"),
+    P("Mayor Tom Reyes said the town was calm. Later the BBC aired footage of the strike. It said 12 people died.",
+      "12 people died", "BBC", "It", id="it-is-never-a-person"),
+    P("The strike killed 10 people, the rights group Amnesty International said.",
+      "killed 10 people", "Amnesty International", "the rights group Amnesty International",
+      id="org-name-without-its-descriptor"),
     # -- coordinated speakers ------------------------------------------------
     P("Moscow said the convoy had been attacked, and the rebels said they had not fired a shot.",
       "the convoy had been attacked", "Russia", "Moscow", id="coordinated-first"),

@@ -115,7 +115,9 @@ class Named:
         self._gender = evidence([b.doc for b in blocks])
         self._people = [(b.start + e.start_char, strip_titles(e.text.strip())) for b in blocks for e in b.doc.ents
                         if e.label_ == "PERSON"]
-        self._orgs = [(b.start + e.start_char, _org_name(e)) for b in blocks for e in b.doc.ents if e.label_ == "ORG"]
+        # Organisations, less a person's name the tagger took for one ("Trump said").
+        self._orgs = [(b.start + e.start_char, _org_name(e)) for b in blocks for e in b.doc.ents
+                      if e.label_ == "ORG" and fold(_org_name(e)) not in self.ctx.persons]
         self._roles = [(b.start + e.start_char, r, strip_titles(e.text.strip())) for b in blocks for e in b.doc.ents
                        if e.label_ == "PERSON" for r in roles_of(e)]
 

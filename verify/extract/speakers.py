@@ -100,8 +100,8 @@ class Speakers(Named):
                 return described
         name = self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None and ent.label_ == "ORG" and len(ent) > 1:
-            name = _org_name(ent)  # "the Britain-based X" is X
+        if ent is not None and ent.label_ == "ORG" and (len(ent) > 1 or toks[0].i < ent.start):
+            name = _org_name(ent)  # "the Britain-based X", "state news agency X" is X
         canon = alias(name)
         if canon:
             return canon, "body"
@@ -116,10 +116,21 @@ class Speakers(Named):
         if low in PERSON_PRONOUNS:
             return self.antecedent(head), "person"
         if low in ORG_PRONOUNS:
-            return self.ctx.last("body") or self.ctx.last(), "body"
+            return self._it(head), "body"
         if low in GROUP_PRONOUNS:
             return self.ctx.last("body") or self.ctx.last("group"), "group"
         return None, "other"  # I, we, you: the mention is all there is
+
+    def _it(self, head: Any) -> str | None:
+        """"It said": the organisation spoken of last, whether it spoke
+        ("The ministry said ... It added") or was only named ("The BBC aired
+        the footage. It said ..."); never a person."""
+        at = self.at(head)
+        body = self.ctx.last("body")
+        named = [(p, n) for p, n in self._orgs if p < at and at - p < 600]
+        if named and (body is None or named[-1][0] > self.ctx.said_at.get(body, -1)):
+            return alias(named[-1][1]) or named[-1][1]
+        return body or next((n for n, cat, _ in reversed(self.ctx.speakers[-8:]) if cat != "person"), None)
 
     def _document(self, head: Any, toks: list[Any]) -> tuple[str | None, str]:
         """"The Pentagon's report" is the Pentagon's; "a report by Amnesty
