@@ -188,6 +188,15 @@ CASES = [
       "They ignore us", "Sara Klein", "Sara Klein", id="colon-introduces-quote-of-subject"),
     P('The council put out a notice: "Roads close at noon."',
       "Roads close at noon", None, None, id="colon-quote-of-no-person-stays-unattributed"),
+    P('"We will rebuild," Mayor Dan Kerr said.\n\nThe floods of last spring destroyed forty homes.\n\n'
+      '"Every house will stand again."',
+      "Every house will stand", "Dan Kerr", "Mayor Dan Kerr", id="uncued-quote-goes-on-last-quoted-person"),
+    P('"We will rebuild," Mayor Dan Kerr said.\n\nGovernor Sara Klein toured the town on Friday with aides.\n\n'
+      '"Every house will stand again."',
+      "Every house will stand", "Sara Klein", "Governor Sara Klein", id="uncued-quote-after-another-person-named"),
+    P('"We will rebuild," Mayor Dan Kerr said.\n\nThe governor, Ana Ruiz, visited the town on Friday.\n\n'
+      '"Every house will stand again."',
+      "Every house will stand", None, None, id="uncued-quote-not-carried-past-another-name"),
     P("WALLACE: Will you accept the result?\nPENCE: We will accept it.",
       "Will you accept the result", "Wallace", "WALLACE", id="transcript"),
     P("WALLACE: Let me ask you about the ad. The mayor said it was misleading.\nPENCE: We will accept it.",

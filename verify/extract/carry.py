@@ -90,12 +90,35 @@ def carry_quotes(text: str, quotes: list[Quote], mask: bytearray, persons: dict[
             elif (topics and before >= 0 and topics[before] is not None and spans[owners[0]][0] - spans[before][1] < 4
                   and mostly_quoted(text, mask, *spans[owners[0]])):
                 speaker = topics[before]
+            elif mostly_quoted(text, mask, *spans[owners[0]]):
+                speaker = _last_quoted(mask, sents, spans, results, owners[0])
         if speaker is None:
             continue
         for i in owners:
             parts = results[i]
             if len(parts) == 1 and parts[0].speaker is None and mostly_quoted(text, mask, *spans[i]):
                 parts[0] = retold(speaker, parts[0].start, parts[0].end, "direct")
+
+
+def _last_quoted(mask: bytearray, sents: list[tuple[Block, Any]], spans: list[tuple[int, int]],
+                 results: list[list[Attributed]], i: int) -> Attributed | None:
+    """The person quoted last, a few sentences before sentence ``i``: a
+    quotation with no cue and no one named before it goes on the words of
+    the last person quoted (news quotes one speaker, gives context, quotes
+    them again). Another person named in between ends it."""
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if spans[i][0] - spans[j][1] > 600:
+            return None
+        said = [p for p in results[j] if p.speaker]
+        if said:
+            p = said[-1]
+            quoted = any(mask[k] for k in range(p.start, p.end))
+            return p if p.category == "person" and quoted else None
+        sent = sents[j][1]
+        if any(e.label_ == "PERSON" for e in sent.ents) or any(
+                t.pos_ == "PROPN" and (t.dep_ == "nsubj" or t.dep_ == "appos" and t.head.dep_ == "nsubj") for t in sent):
+            return None
+    return None
 
 
 def _overlap(part: Attributed, q: Quote) -> int:
