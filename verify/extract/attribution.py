@@ -4,9 +4,10 @@ The method follows the attribution literature (Pareti's PARC and the PolNeAR
 annotation, Newell et al. 2018): an attribution is a *source* (the speaker),
 a *cue* (the verb or phrase that reports) and a *content*. The cues are found
 in the dependency parse by ``cues``; this module splits each sentence among
-them. ``speakers`` resolves each source to a canonical speaker, ``labels``
-reads "NAME:" labels, ``carry`` takes speakers over quotes and paragraphs,
-``reparse`` mends sentences the parser splits or tags wrong.
+them. ``speakers`` resolves each source to a canonical speaker against what
+``context`` records the article has named (with ``gender`` for pronouns),
+``labels`` reads "NAME:" labels, ``carry`` takes speakers over quotes and
+paragraphs, ``reparse`` mends sentences the parser splits or tags wrong.
 """
 
 from __future__ import annotations
@@ -101,17 +102,7 @@ class Attributor:
     def _person_subject(self, block: Block, subj: Any | None) -> Attributed | None:
         if subj is None or self.mask[offset(block, subj)]:
             return None
-        toks = mention_tokens(subj)
-        if subj.lower_ in ("he", "she"):
-            name = self.speakers.antecedent(subj)
-        elif subj.ent_type_ == "PERSON":
-            name = self.speakers.person(toks)
-        else:
-            return None
-        if not name:
-            return None
-        m0, m1 = offset(block, toks[0]), offset(block, toks[-1]) + len(toks[-1].text)
-        return Attributed(m0, m1, name, self.text[m0:m1], m0, m1, None, "direct", person=True, category="person")
+        return self.speakers.as_person(subj)
 
     def _colon_quote(self, block: Block, sent: Any) -> Attributed | None:
         """"Klein put it bluntly: "They ignore us."": a quotation after a colon
@@ -135,7 +126,6 @@ class Attributor:
 
     def _words(self, a: int, b: int) -> bool:
         return sum(c.isalnum() for c in self.text[a:b]) >= 12
-
 
     def _part(self, block: Block, sent: Any, top: list[Cue], n: int) -> tuple[int, int]:
         s0, s1 = block.start + sent.start_char, block.start + sent.end_char

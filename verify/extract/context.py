@@ -7,6 +7,7 @@ spaCy's entities; positions are character offsets into the text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -174,7 +175,7 @@ class Named:
         full = self.ctx.persons.get(fold(name.split()[-1])) if name.split() else None
         return full or name
 
-    def _agrees(self, want: str | None) -> Any:
+    def _agrees(self, want: str | None) -> Callable[[str], bool]:
         """A test of whether a name can be the antecedent of a pronoun of gender ``want``."""
         def agrees(name: str) -> bool:
             if want is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .claimspan import Attributed
 from .context import Named, _org_name
 from .cues import DOC_NOUNS, ROLE_NOUNS, mention_tokens
 from .names import COLLECTIVES, alias, fold, strip_titles
@@ -110,6 +111,20 @@ class Speakers(Named):
             return strip_titles(name), "person"
         category = "person" if lemma in ROLE_NOUNS else "body" if has_propn else "other"
         return name.replace(" ’s", "’s").replace(" 's", "'s"), category
+
+    def as_person(self, subj: Any) -> Attributed | None:
+        """A subject as the person it names ("Mayor Dan Kerr", "she"), if it names one."""
+        toks = mention_tokens(subj)
+        if subj.lower_ in ("he", "she"):
+            name = self.antecedent(subj)
+        elif subj.ent_type_ == "PERSON":
+            name = self.person(toks)
+        else:
+            return None
+        if not name:
+            return None
+        m0, m1 = self.at(toks[0]), self.at(toks[-1]) + len(toks[-1].text)
+        return Attributed(m0, m1, name, self.text[m0:m1], m0, m1, None, "direct", person=True, category="person")
 
     def _pronoun(self, head: Any) -> tuple[str | None, str]:
         low = head.lower_
