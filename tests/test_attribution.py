@@ -197,6 +197,10 @@ CASES = [
     P('"We will rebuild," Mayor Dan Kerr said.\n\nThe governor, Ana Ruiz, visited the town on Friday.\n\n'
       '"Every house will stand again."',
       "Every house will stand", None, None, id="uncued-quote-not-carried-past-another-name"),
+    P('"We will rebuild." Mayor Dan Kerr said that on Monday.',
+      "We will rebuild", "Dan Kerr", "Mayor Dan Kerr", id="speaker-in-the-next-sentence"),
+    P('"We will rebuild every street." Mayor Dan Kerr said the state would send aid to the town.',
+      "rebuild every street", None, None, id="next-sentence-with-its-own-report-is-not-the-speaker"),
     P("WALLACE: Will you accept the result?\nPENCE: We will accept it.",
       "Will you accept the result", "Wallace", "WALLACE", id="transcript"),
     P("WALLACE: Let me ask you about the ad. The mayor said it was misleading.\nPENCE: We will accept it.",

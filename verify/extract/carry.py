@@ -79,6 +79,8 @@ def carry_quotes(text: str, quotes: list[Quote], mask: bytearray, persons: dict[
                 speaker = max(said, key=lambda p: (_overlap(p, q), p.end - p.start))
                 break
         if speaker is None:
+            speaker = _signed_after(text, mask, spans, results, owners[-1])
+        if speaker is None:
             # A quoted paragraph right after an attributed one continues it.
             before = owners[0] - 1
             if before >= 0 and spans[owners[0]][0] - spans[before][1] < 3 and results[before][-1].speaker:
@@ -119,6 +121,21 @@ def _last_quoted(mask: bytearray, sents: list[tuple[Block, Any]], spans: list[tu
                 t.pos_ == "PROPN" and (t.dep_ == "nsubj" or t.dep_ == "appos" and t.head.dep_ == "nsubj") for t in sent):
             return None
     return None
+
+
+def _signed_after(text: str, mask: bytearray, spans: list[tuple[int, int]], results: list[list[Attributed]],
+                  i: int) -> Attributed | None:
+    """'"We will rebuild." Kerr said that on Monday.': a quoted sentence
+    whose speaker comes in a short report right after it, in the same
+    paragraph, with no words of its own to report."""
+    j = i + 1
+    if j >= len(spans) or not mostly_quoted(text, mask, *spans[i]) or "\n" in text[spans[i][1] : spans[j][0]]:
+        return None
+    said = [p for p in results[j] if p.speaker and p.category == "person"]
+    if len(results[j]) != 1 or not said or said[0].mention_end is None:
+        return None
+    rest = text[said[0].mention_end : spans[j][1]]
+    return said[0] if sum(c.isalnum() for c in rest) <= 20 and not any(mask[spans[j][0] : spans[j][1]]) else None
 
 
 def _overlap(part: Attributed, q: Quote) -> int:
