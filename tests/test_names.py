@@ -66,5 +66,21 @@ def test_unify_short_surnames_need_an_exact_match() -> None:
     assert mapping["Ann Lee"] != mapping["Ann Leo"]
 
 
+def test_unify_first_names_ending_apart_are_two_people() -> None:
+    mapping = unify(["Daniel Moreno", "Daniela Moreno"])
+    assert mapping["Daniel Moreno"] != mapping["Daniela Moreno"]
+
+
+def test_unify_first_name_transliterations_are_one_person() -> None:
+    mapping = unify(["Mohammed Hassan", "Mohammad Hassan", "Mohammad Hassan"])
+    assert set(mapping.values()) == {"Mohammad Hassan"}
+
+
+def test_unify_a_surname_two_people_bear_joins_neither() -> None:
+    mapping = unify(["Ana Ruiz", "Tom Ruiz", "Ruiz"])
+    assert mapping["Ruiz"] == "Ruiz"
+    assert mapping["Ana Ruiz"] != mapping["Tom Ruiz"]
+
+
 def test_unify_empty() -> None:
     assert unify([]) == {}

@@ -199,6 +199,7 @@ def mention_tokens(head: Any) -> list[Any]:
             continue
         toks.extend(t.subtree)
     toks = sorted(set(toks), key=lambda t: t.i)
+    toks = _whole_name(head, toks)
     if toks and is_dateline(toks[0]):  # "BRUSSELS - European leaders"
         toks = [t for t in toks if t.i > toks[0].i + 1]
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
@@ -206,6 +207,18 @@ def mention_tokens(head: Any) -> list[Any]:
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     return toks or [head]  # never empty: the subject word itself names the speaker
+
+
+def _whole_name(head: Any, toks: list[Any]) -> list[Any]:
+    """A name is not cut at its preposition: "the Syrian Observatory for Human
+    Rights said" is the Observatory's whole name (an entity's words stay
+    together, whatever the parse hangs them on)."""
+    if head.ent_type_ not in ("ORG", "PERSON", "NORP", "GPE", "FAC") or not toks:
+        return toks
+    doc, end = head.doc, toks[-1].i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == head.ent_type_:
+        end += 1
+    return toks + [doc[i] for i in range(toks[-1].i + 1, end + 1)]
 
 
 def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any | None:
@@ -245,6 +258,10 @@ def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any 
     # "... and the Karabakh army said ...": the parser took the subject for an
     # object of the clause before; a noun phrase ending right before the verb
     # and opened by a conjunction is the verb's subject.
+    # "..., the Observatory for Human Rights said": the phrase's head, not
+    # the last word of its prepositional phrase.
+    while prev is not None and prev.dep_ in ("pobj", "prep") and prev.head.i < prev.i and prev.head.right_edge.i == verb.i - 1:
+        prev = prev.head
     if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "dobj", "pobj", "appos"):
         left = prev.left_edge.i
         if left > 0 and verb.doc[left - 1].lower_ in ("and", "but", ",", "while"):

@@ -152,6 +152,17 @@ def _close(a: str, b: str) -> bool:
     return False
 
 
+def _same_person(parts: list[str], other: list[str]) -> bool:
+    """Can two folded names be one person's? Surnames spelt alike, and first
+    names (when both have one) spelt alike too; first names that end in
+    different letters are different people (Daniel and Daniela)."""
+    if not _close(parts[-1], other[-1]):
+        return False
+    if len(parts) > 1 and len(other) > 1:
+        return _close(parts[0], other[0]) and parts[0][-1] == other[0][-1]
+    return True
+
+
 def unify(names: Iterable[str]) -> dict[str, str]:
     """Map each person name to one canonical spelling shared across documents.
 
@@ -164,14 +175,11 @@ def unify(names: Iterable[str]) -> dict[str, str]:
         parts = fold(name).split()
         if not parts:
             continue
-        for cluster in by_surname:
-            other = fold(cluster[0]).split()
-            if not _close(parts[-1], other[-1]):
-                continue
-            if len(parts) > 1 and len(other) > 1 and not _close(parts[0], other[0]):
-                continue
-            cluster.append(name)
-            break
+        fits = [c for c in by_surname if _same_person(parts, fold(c[0]).split())]
+        # A surname alone that two different people bear ("Ruiz" after Ana
+        # and Tom Ruiz) is joined to neither.
+        if len(fits) == 1 or len(fits) > 1 and len(parts) > 1:
+            fits[0].append(name)
         else:
             by_surname.append([name])
     mapping: dict[str, str] = {}

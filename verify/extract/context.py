@@ -1,0 +1,197 @@
+"""What an article names and where: the register that speakers are resolved
+against. People with their full names, gender and roles ("Senator Ruth
+Alvarez"), organisations, the people named as subjects (for "he" and "she"),
+and the speakers heard so far (``Context``). Built once per document from
+spaCy's entities; positions are character offsets into the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .cues import ROLE_NOUNS
+from .gender import evidence, gender_of, pronoun_gender
+from .names import alias, fold, strip_titles
+from ..nlp import Block
+
+# Suffixes after a surname that are not the surname ("Martin Luther King Jr.").
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Abbreviated titles and the role nouns they stand for ("Sen." is a senator).
+TITLE_ROLES = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "col": "colonel", "lt": "lieutenant", "capt": "captain", "sgt": "sergeant",
+    "pres": "president", "amb": "ambassador", "supt": "superintendent",
+}
+
+
+@dataclass
+class Context:
+    """What the article has said so far, for pronouns and descriptions."""
+
+    persons: dict[str, str] = field(default_factory=dict)  # folded surname -> full name
+    bodies: set[str] = field(default_factory=set)  # canonical bodies named anywhere
+    speakers: list[tuple[str, str, str]] = field(default_factory=list)  # (name, category, head)
+    issuer: str | None = None  # who put out "the statement"
+    said_at: dict[str, int] = field(default_factory=dict)  # speaker -> offset of its latest mention
+    plural: set[str] = field(default_factory=set)  # speakers named by a plural noun ("labor experts")
+
+    def last(self, category: str | None = None, head: str | None = None) -> str | None:
+        for name, cat, h in reversed(self.speakers[-8:]):
+            if (category is None or cat == category) and (head is None or h == head):
+                return name
+        return None
+
+    def heard(self, speaker: str, category: str, head: Any, at: int, mention: str, sent: Any) -> None:
+        """Note a speaker who has just spoken, for the mentions that follow."""
+        self.speakers.append((speaker, category, head.lemma_.lower()))
+        self.said_at[speaker] = at
+        if head.tag_ in ("NNS", "NNPS"):
+            self.plural.add(speaker)
+        if category == "body" and fold(mention) != fold(speaker):
+            self.bodies.add(speaker)
+        if any(t.lemma_.lower() == "statement" for t in sent):
+            self.issuer = speaker
+
+
+def learn_names(blocks: list[Block], ctx: Context) -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]]]:
+    """The people and bodies an article names: full names by surname (into
+    ``ctx``), each full name with its offsets, and people named as subjects."""
+    named: dict[str, list[tuple[int, str]]] = {}
+    subjects: list[tuple[int, str]] = []
+    for block in blocks:
+        for ent in block.doc.ents:
+            if ent.label_ == "PERSON":
+                name = strip_titles(ent.text.strip())
+                if name.isupper():  # "WALLACE" in a transcript is Wallace
+                    name = name.title()
+                words = [w for w in name.split() if fold(w) not in NAME_SUFFIXES]
+                if not words:
+                    continue
+                key = fold(words[-1])
+                if len(words) >= len(ctx.persons.get(key, "").split()):
+                    ctx.persons[key] = name
+                pos = block.start + ent.start_char
+                if len(words) > 1:
+                    named.setdefault(key, []).append((pos, name))
+                if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                    subjects.append((pos, name))
+            elif ent.label_ in ("ORG", "GPE", "NORP"):
+                canon = alias(ent.text)
+                ctx.bodies.add(canon or ent.text.strip())
+    return named, subjects
+
+
+def _org_name(ent: Any) -> str:
+    words = ent.text.strip()
+    return words[4:] if words.lower().startswith("the ") else words
+
+
+def roles_of(ent: Any) -> set[str]:
+    """The role nouns a person's name carries: a title hung on the name
+    ("Senator Ruth Alvarez", "Sen. Alvarez") or an apposition ("Sara Klein,
+    the company's spokeswoman"; "the finance minister, Lena Brandt")."""
+    words = [t for t in ent.doc[max(ent.start - 3, 0) : ent.start] if t.head in ent]
+    words += [c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+        words.append(ent.root.head)
+    out = set()
+    for t in words:
+        low = t.lower_.rstrip(".")
+        out.add(TITLE_ROLES.get(low, t.lemma_.lower()))
+    return out & ROLE_NOUNS
+
+
+class Named:
+    """What one document names, where: people (with gender and roles),
+    organisations, subjects; and the speakers heard so far (``ctx``)."""
+
+    def __init__(self, text: str, blocks: list[Block]) -> None:
+        self.text = text
+        self.docs = [b.doc for b in blocks]
+        self.ctx = Context()
+        self._starts = {id(b.doc): b.start for b in blocks}
+        self._named, self._subjects = learn_names(blocks, self.ctx)
+        self._gender = evidence([b.doc for b in blocks])
+        self._people = [(b.start + e.start_char, strip_titles(e.text.strip())) for b in blocks for e in b.doc.ents
+                        if e.label_ == "PERSON"]
+        # Organisations, less a person's name the tagger took for one ("Trump said").
+        self._orgs = [(b.start + e.start_char, _org_name(e)) for b in blocks for e in b.doc.ents
+                      if e.label_ == "ORG" and fold(_org_name(e)) not in self.ctx.persons]
+        self._roles = [(b.start + e.start_char, r, strip_titles(e.text.strip())) for b in blocks for e in b.doc.ents
+                       if e.label_ == "PERSON" for r in roles_of(e)]
+
+    def phrase(self, toks: list[Any]) -> str:
+        """The words of ``toks`` as the text spells them ("30-second spot", not
+        "30 - second spot"; a headline's case, not the parse's)."""
+        if not toks:
+            return ""
+        start = self._starts[id(toks[0].doc)]
+        return self.text[start + toks[0].idx : start + toks[-1].idx + len(toks[-1].text)].strip()
+
+    def at(self, tok: Any) -> int:
+        return self._starts[id(tok.doc)] + tok.idx
+
+    def person(self, toks: list[Any]) -> str | None:
+        """The full name of a person named in ``toks``, if one is."""
+        propn = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title]
+        for t in reversed(propn):
+            key = fold(t.text)
+            named = self._named.get(key)
+            if named:
+                # Two people may share a surname (Barack and Michelle Obama):
+                # "Obama" is the one named in full most recently before it.
+                at = self.at(t)
+                before = [n for p, n in named if p <= at]
+                full = before[-1] if before else named[0][1]
+                return self.ctx.persons.get(key) if fold(full) == fold(self.ctx.persons.get(key, "")) else full
+            full = self.ctx.persons.get(key)
+            if full:
+                return full
+        ents = [t for t in toks if t.ent_type_ == "PERSON"]
+        if ents:
+            return strip_titles(" ".join(t.text for t in ents))
+        return None
+
+    def antecedent(self, pronoun: Any) -> str | None:
+        """"He", "she": the person named as a subject most recently before,
+        unless a person quoted since is closer (centering: subjects first).
+        Only a person whose gender agrees with the pronoun, or is unknown, can
+        be its antecedent ("Sara Klein met Tom Reyes. He said": Reyes)."""
+        at = self.at(pronoun)
+        agrees = self._agrees(pronoun_gender(pronoun.text))
+        named = [(p, n) for p, n in self._subjects if p < at and at - p < 1500 and agrees(n)]
+        last_said = next((n for n, cat, _ in reversed(self.ctx.speakers[-8:]) if cat == "person" and agrees(n)), None)
+        if not named and not last_said:
+            # No subject or speaker agrees: the last person named in any role
+            # who does ("Sara Klein met Tom Reyes. He said ...").
+            named = [(p, n) for p, n in self._people if p < at and at - p < 1500 and agrees(n)][-1:]
+        if not named:
+            return last_said
+        pos, name = named[-1]
+        if last_said and self.ctx.said_at.get(last_said, -1) > pos:
+            return last_said
+        full = self.ctx.persons.get(fold(name.split()[-1])) if name.split() else None
+        return full or name
+
+    def _agrees(self, want: str | None) -> Callable[[str], bool]:
+        """A test of whether a name can be the antecedent of a pronoun of gender ``want``."""
+        def agrees(name: str) -> bool:
+            if want is None:
+                return True
+            # "the experts" are no antecedent of "she": number agrees too.
+            return name not in self.ctx.plural and gender_of(name, self._gender) in (None, want)
+        return agrees
+
+    def long_form(self, name: str, at: int) -> str | None:
+        """"The Observatory" for the Syrian Observatory for Human Rights named
+        before: an organisation's name shortened to some of its words."""
+        words = set(fold(name).split())
+        if not words:
+            return None
+        for _, org in reversed([(p, n) for p, n in self._orgs if p < at]):
+            full = fold(org).split()
+            if words < set(full) and len(full) > len(words):
+                return org
+        return None
