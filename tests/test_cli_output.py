@@ -111,10 +111,13 @@ def test_seeds_report_fits_a_terminal_of_100_columns(seeds_dir: Path) -> None:
 
 
 def test_a_written_file_is_named_last(corpus_dir: Path, tmp_path: Path) -> None:
+    (corpus_dir / "broken.txt").write_bytes(b"caf\xe9\n")
     out = tmp_path / "r.md"
     result = CliRunner().invoke(main, ["report", str(corpus_dir), "--format", "github", "--out", str(out)])
-    assert result.exit_code == 0
-    assert result.stderr.strip().splitlines()[-1] == f"Wrote {out}"
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("Error: ") and "broken.txt" in lines[0]
+    assert lines[-1] == f"Wrote {out}"
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ answers at once without loading spaCy or torch.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,14 +48,16 @@ def _problems(errors: list[VerifyError]) -> None:
         click.echo(f"Error: {e}", err=True)
 
 
-def _emit(text: str, out: Path | None) -> None:
-    """Print, or write to ``out`` and say where."""
+def _emit(text: str, out: Path | None, errors: Sequence[VerifyError] = ()) -> None:
+    """Print, or write to ``out``; then the bad files; the path written comes last."""
     if out is None:
         click.echo(text)
-        return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text + "\n", encoding="utf-8")
-    click.echo(f"Wrote {out}", err=True)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+    _problems(list(errors))
+    if out is not None:
+        click.echo(f"Wrote {out}", err=True)
 
 
 class _Group(click.Group):
@@ -184,8 +186,7 @@ def report(paths: tuple[Path, ...], index: str | None, fmt: str, out: Path | Non
     if out is None and fmt in ("github", "csv", "html"):
         ext = {"github": "md", "csv": "csv", "html": "html"}[fmt]
         out = Path("reports") / f"report-{index or 'default' if not paths else 'paths'}.{ext}"
-    _emit(text, out)
-    _problems(errors)
+    _emit(text, out, errors)
     if errors:
         sys.exit(1)
 
