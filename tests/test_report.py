@@ -10,7 +10,7 @@ import json
 import pytest
 
 from verify.models import CheckedClaim, CheckResult, Claim, DocumentRef, Evidence, Group, Quantity, Report
-from verify.report import WIDTH, check_output, claims_output, report_output
+from verify.report import WIDTH, check_output, claims_output, columns, report_output
 
 URL = "https://news.example/toll?a=1&b=2"
 LONG = "The toll rose again " + "and again " * 80 + "officials said."
@@ -52,6 +52,22 @@ def sample() -> Report:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("abc", 3), ("Zürich", 6), ("Z̸̢a̴", 2), ("東京", 4), ("👩‍👩‍👧", 6), ("z\u200bero", 4), ("قال", 3)],
+)
+def test_columns_a_terminal_gives_text(text: str, expected: int) -> None:
+    assert columns(text) == expected
+
+
+def test_wide_and_odd_text_stays_inside_the_table() -> None:
+    claims = [_claim(f"x:{n}", "x", t) for n, t in enumerate(
+        ["東京で" * 60, "👩‍👩‍👧 " * 50, "Z̸̢a̴l̷g̶o̵ " * 40, "\x1b[31mred\x1b[0m \u202eevil\u202c " * 10, "w" * 500], 1)]
+    lines = claims_output(claims, "table").splitlines()
+    assert max(columns(line) for line in lines) <= WIDTH
+    assert not any(ch in line for line in lines for ch in "\x1b\u202e")
+
+
 def test_no_cell_is_read_as_a_number() -> None:
     claims = [_claim("x:1", "x", "The count was 2,354.", 2354), _claim("x:2", "x", "1e5"), _claim("x:3", "x", "−3")]
     for fmt in ("table", "github"):
@@ -87,7 +103,7 @@ def test_report_table_summary_first_discrepancies_first_and_narrow() -> None:
     lines = out.splitlines()
     assert lines[0] == "3 documents, 8 claims: 1 discrepancy, 1 agreement, 2 single-source"
     assert out.index("discrepancy g2") < out.index("agree g1") < out.index("single source")
-    assert max(len(line) for line in lines) <= WIDTH
+    assert max(columns(line) for line in lines) <= WIDTH
     assert "Sources:" in out and "[2] River Gazette · “Dam broke” · 2024-03-02 · " + URL in out
 
 
@@ -132,5 +148,5 @@ def test_check_table_worst_first_and_narrow() -> None:
     lines = out.splitlines()
     assert lines[0] == "draft.md, 2 claims: 1 contradicted, 1 unsupported, 0 single-source, 0 supported"
     assert out.index("contradicted  ") < out.index("unsupported  ")
-    assert max(len(line) for line in lines) <= WIDTH
+    assert max(columns(line) for line in lines) <= WIDTH
     assert "[1] c · corpus/c.md" in out and "[2] River Gazette · “Dam broke” · 2024-03-02 · " + URL in out

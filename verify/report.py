@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-import textwrap
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from .models import CheckResult, Claim, Document, DocumentRef, Evidence, Group, Quantity, Report
@@ -63,8 +63,9 @@ WIDTH = 100
 """Columns of the terminal that the ``table`` format fits."""
 
 # Control characters (tab, escape, C1, line separators) would move a
-# terminal's cursor or break a row: each shows as one space.
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# terminal's cursor or break a row, and bidirectional overrides would reorder
+# the columns after them: each shows as one space.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _clean(text: str) -> str:
@@ -76,13 +77,46 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _char_cols(ch: str) -> int:
+    """Terminal columns of one character: 0 for a combining mark or a joiner, 2 for a wide one."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes (CJK and emoji two, combining marks none)."""
+    return sum(_char_cols(ch) for ch in text)
+
+
+def _wrap_line(line: str, width: int) -> list[str]:
+    out: list[str] = []
+    current, used = "", 0
+    for word in line.split(" "):
+        need = columns(word)
+        if current and used + 1 + need <= width:
+            current, used = current + " " + word, used + 1 + need
+            continue
+        if current or out:
+            out.append(current)
+        current, used = "", 0
+        while need > width:  # a word longer than the column is cut
+            cut, n = "", 0
+            for ch in word:
+                if n + _char_cols(ch) > width and cut:
+                    break
+                cut, n = cut + ch, n + _char_cols(ch)
+            out.append(cut)
+            word = word[len(cut):]
+            need = columns(word)
+        current, used = word, need
+    out.append(current)
+    return [x.strip() for x in out if x.strip()] or [""]
+
+
 def _wrap(text: str, width: int) -> str:
-    """Each line of ``text`` wrapped to ``width`` (a word longer than that is cut)."""
-    return "\n".join(
-        wrapped
-        for line in text.split("\n")
-        for wrapped in (textwrap.wrap(line, width, break_on_hyphens=False) or [""])
-    )
+    """Each line of ``text`` wrapped to ``width`` terminal columns (a longer word is cut)."""
+    return "\n".join(wrapped for line in text.split("\n") for wrapped in _wrap_line(" ".join(line.split()), width))
 
 
 def _md(text: str) -> str:
@@ -93,24 +127,31 @@ def _md(text: str) -> str:
 def _table(rows: list[dict[str, str]], fmt: str, caps: dict[str, int]) -> str:
     """``rows`` as a GitHub Markdown table, or as a plain table that fits ``WIDTH``.
 
-    Each column is as wide as its longest line up to its cap in ``caps``; the
-    one column without a cap gets the rest. Cells are never read as numbers
-    ("2,354" is text), so no cell can make tabulate fail.
+    Each column is as wide as its longest line up to its cap in ``caps``, in
+    terminal columns; the one column without a cap gets the rest. Cells are
+    text, never read as numbers ("2,354", "1e5"): tabulate (for Markdown) is
+    told so, and the plain table is laid out here.
     """
-    from tabulate import tabulate
-
     headers = list(rows[0])
     if fmt == "github":
+        from tabulate import tabulate
+
         body = [[_md(r[h]) for h in headers] for r in rows]
         return tabulate(body, headers=headers, tablefmt="github", disable_numparse=True)
     cells = [[_clean(r[h]) for h in headers] for r in rows]
-    # tabulate pads a header by two: a column is never narrower than that
-    natural = [max([len(h) + 2] + [len(x) for row in cells for x in row[i].split("\n")]) for i, h in enumerate(headers)]
-    widths = [max(len(h) + 2, min(n, caps[h])) if h in caps else 0 for n, h in zip(natural, headers)]
+    natural = [max([columns(h)] + [columns(x) for row in cells for x in row[i].split("\n")]) for i, h in enumerate(headers)]
+    widths = [max(columns(h), min(n, caps[h])) if h in caps else 0 for n, h in zip(natural, headers)]
     rest = WIDTH - 2 * (len(headers) - 1) - sum(widths)
-    widths = [w or max(len(h) + 2, min(n, rest)) for w, n, h in zip(widths, natural, headers)]
-    body = [[_wrap(c, w) for c, w in zip(row, widths)] for row in cells]
-    return tabulate(body, headers=headers, tablefmt="simple", disable_numparse=True)
+    widths = [w or max(columns(h), min(n, rest)) for w, n, h in zip(widths, natural, headers)]
+    body = [[_wrap(c, w).split("\n") for c, w in zip(row, widths)] for row in cells]
+
+    def line(parts: list[str]) -> str:
+        return "  ".join(p + " " * (w - columns(p)) for p, w in zip(parts, widths)).rstrip()
+
+    out = [line(headers), line(["-" * w for w in widths])]
+    for row in body:
+        out += [line([c[i] if i < len(c) else "" for c in row]) for i in range(max(len(c) for c in row))]
+    return "\n".join(out)
 
 
 def _key(numbers: dict[str, int], docs: dict[str, DocumentRef], fmt: str) -> str:
@@ -129,9 +170,7 @@ def _key(numbers: dict[str, int], docs: dict[str, DocumentRef], fmt: str) -> str
             lines.append(" · ".join([f"{n}. {head}"] + [_md(x) for x in rest if x]))
         return "Sources:\n\n" + "\n".join(lines)
     return "Sources:\n" + "\n".join(
-        textwrap.fill(_clean(f"[{n}] {citation(docs.get(d), d)}"), WIDTH, subsequent_indent="    ",
-                      break_on_hyphens=False)
-        for d, n in numbers.items()
+        _wrap(_clean(f"[{n}] {citation(docs.get(d), d)}"), WIDTH - 4).replace("\n", "\n    ") for d, n in numbers.items()
     )
 
 
@@ -341,11 +380,12 @@ def search_output(hits: list[tuple[float, Claim, Document]], fmt: str) -> str:
     numbers = {d: n for n, d in enumerate(dict.fromkeys(c.doc for _, c, _ in hits), 1)}
     docs = {c.doc: doc for _, c, doc in hits}
     shown = [
-        {"score": r["score"], "source": f"[{numbers[c.doc]}] {r['source']}" + (f"\n{r['date']}" if r["date"] else ""),
+        {"score": r["score"], "source": f"[{numbers[c.doc]}] {_short(r['source'], 36) if fmt != 'github' else r['source']}"
+         + (f"\n{r['date']}" if r["date"] else ""),
          "speaker": r["speaker"], "claim": r["claim"] if fmt == "github" else _short(r["claim"], 200)}
         for r, (_, c, _) in zip(rows, hits)
     ]
-    return _table(shown, fmt, {"score": 5, "source": 24, "speaker": 16}) + "\n\n" + _key(numbers, docs, fmt)  # type: ignore[arg-type]
+    return _table(shown, fmt, {"score": 5, "source": 20, "speaker": 16}) + "\n\n" + _key(numbers, docs, fmt)  # type: ignore[arg-type]
 
 
 # -- draft checks --------------------------------------------------------------
