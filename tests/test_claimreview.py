@@ -79,6 +79,7 @@ def test_every_status_has_its_rating() -> None:
     assert [(r["reviewRating"]["ratingValue"], r["reviewRating"]["alternateName"]) for r in graph] == [
         (1, "Contradicted by 2 sources"), (5, "Supported by 3 independent sources"), (4, "Single source"), (3, "Unsupported")]
     assert graph[0]["itemReviewed"]["author"] == {"@type": "Person", "name": "Ann Lee"}
+    assert [w["url"].rsplit("/", 1)[-1] for w in graph[0]["citation"]] == ["a.txt", "b.txt"]  # each article once, in order
     assert graph[1]["itemReviewed"]["author"] == {"@type": "Organization", "name": "The Desk"}
     assert graph[1]["itemReviewed"]["datePublished"] == "2024-03-05"
     assert graph[1]["citation"][0]["datePublished"] == "2024-01-05"

@@ -82,7 +82,7 @@ def test_report_of_odd_text(odd: Path, tmp_path: Path, fmt: str) -> None:
         assert URL in text
 
 
-@pytest.mark.parametrize("fmt", ["table", "github", "json", "html", "claimreview"])
+@pytest.mark.parametrize("fmt", ["table", "github", "csv", "json", "html", "claimreview"])
 def test_check_of_odd_text(odd: Path, index: Path, tmp_path: Path, fmt: str) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text("".join(text for name, text in ODD.items() if name.endswith(".txt")), encoding="utf-8", newline="")

@@ -248,6 +248,10 @@ def test_flags_and_single_sourced(dom: Node) -> None:
     items = single.all("li")
     assert [li.one("div", "claim").attrs["id"] for li in items] == ["d1:4", "d3:1", "d3:2", "d3:3"]
     assert "Brussels" not in single.words()  # neither number nor quote: not listed
+    # each document's title, date and link under its name; a javascript: url is text, not a link
+    assert [p.words() for p in single.all("p", "src")] == ["d1.txt", "javascript:document.title='pwned'"]
+    assert [p.words() for p in single.all("p", "meta") if p.words() == "2021-11-17"] == ["2021-11-17"]
+    assert single.all("p", "src")[1].all("a") == []
     assert [m.text() for m in items[3].all("mark", "num")] == ["Three"]
 
 

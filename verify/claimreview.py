@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import CheckedClaim, CheckResult, Claim, Document, DocumentRef, Evidence, Group, Report
-from .sources import href, label, ranked_conflicts
+from .sources import by_article, href, label, ranked_conflicts
 
 __all__ = ["RATINGS", "check_claimreview", "report_claimreview", "claim_reviewed"]
 
@@ -172,7 +172,7 @@ def check_claimreview(result: CheckResult, publisher: str | None = None, publish
     own = (draft.outlet if draft else None) or publisher or (label(draft, result.draft) if draft else result.draft)
     graph = []
     for n, c in enumerate(sorted(result.claims, key=lambda c: c.start), 1):
-        evidence = list({e.doc: e for e in c.evidence[::-1]}.values())[::-1]
+        evidence = by_article(c.evidence)
         author = _who(c.speaker, c.speaker_type) if c.speaker else _who(own, "outlet")
         item = _drop_none(
             {

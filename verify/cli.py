@@ -209,7 +209,7 @@ def search(text: str, index: str | None, k: int, fmt: str) -> None:
 @index_option
 @click.option("--fail-on", default="contradicted", show_default=True, metavar="STATUSES",
               help="Comma-separated statuses that make the exit status 1: contradicted, unsupported, single-source.")
-@output_options(formats=("table", "github", "json", "html", "claimreview"))
+@output_options(formats=("table", "github", "csv", "json", "html", "claimreview"))
 @click.option("--out", type=click.Path(path_type=Path), help="Write the output here.")
 @publisher_options
 def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | None,

@@ -185,6 +185,15 @@ class _Page:
             return f'<p class="src">{_e(where)}</p>'
         return f'<p class="src"><a href="{_e(target)}" rel="noopener noreferrer">{_e(where)}</a></p>'
 
+    def source_line(self, doc_id: str) -> str:
+        """The title and date of an article under its name, and its link."""
+        doc = self.docs.get(doc_id)
+        if doc is None:
+            return ""
+        title = doc.title if doc.title and doc.title != self.label(doc_id) else None
+        meta = " · ".join(x for x in (title and f"“{title}”", doc.date) if x)
+        return (f'<p class="meta">{_e(meta)}</p>' if meta else "") + self.source_link(doc)
+
     def conflicts(self, g: Group) -> str:
         """Every conflict of the group, the largest relative difference first."""
         from .report import quantity_label
@@ -308,7 +317,8 @@ class _Page:
             f"<h3>{_e(self.label(doc_id))}"
             + (f' <span class="gid">{_e(doc_id)}</span>' if self.label(doc_id) != doc_id else "")
             + "</h3>"
-            f'<ul class="singles">{"".join(f"<li>{self.claim(c)}</li>" for c in claims)}</ul>'
+            + self.source_line(doc_id)
+            + f'<ul class="singles">{"".join(f"<li>{self.claim(c)}</li>" for c in claims)}</ul>'
             for doc_id, claims in by_doc.items()
         ]
 

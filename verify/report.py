@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from .models import CheckResult, Claim, Document, DocumentRef, Evidence, Group, Quantity, Report
-from .sources import citation, href, label, link, ranked_conflicts, worst_pair
+from .sources import by_article, citation, href, label, link, ranked_conflicts, worst_pair
 
 FORMATS = ("table", "github", "csv", "json", "html", "claimreview")
 
@@ -414,7 +414,7 @@ def check_summary(result: CheckResult) -> str:
 
 def check_output(result: CheckResult, draft_text: str, fmt: str, *, publisher: str | None = None,
                  publisher_url: str | None = None, draft: Document | None = None) -> str:
-    """A checked draft: ``table`` or ``json`` for a pipeline, ``github`` (an
+    """A checked draft: ``table``, ``json`` or ``csv`` for a pipeline, ``github`` (an
     annotated Markdown copy) or ``html`` (an annotated page) for a person,
     ``claimreview`` (schema.org JSON-LD) for a CMS."""
     if fmt == "json":
@@ -427,6 +427,13 @@ def check_output(result: CheckResult, draft_text: str, fmt: str, *, publisher: s
         from .claimreview import check_claimreview
 
         return json.dumps(check_claimreview(result, publisher, publisher_url, draft), ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return _csv([
+            {"start": str(c.start), "end": str(c.end), "status": c.status, "speaker": c.speaker or "",
+             "claim": " ".join(c.text.split()), "reason": c.reason, "origins": str(c.origins),
+             "sources": " | ".join(citation(e, e.doc) for e in by_article(c.evidence))}
+            for c in result.claims
+        ])
     if not result.claims:
         return "no claims in the draft"
     numbers, sources = _cited(result)

@@ -7,10 +7,18 @@ record's ``url``, else the path of the file it was read from.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from .models import Claim, Quantity
+
+
+class _HasDoc(Protocol):
+    doc: str
+
+
+E = TypeVar("E", bound=_HasDoc)
 
 
 class Source(Protocol):
@@ -97,3 +105,11 @@ def ranked_conflicts(conflicts: list[tuple[str, str]], claims: dict[str, Claim])
     pairs of equal weight keep their order."""
     pairs = [(claims[a], claims[b]) for a, b in conflicts if a in claims and b in claims]
     return sorted(pairs, key=lambda p: -severity(*p))
+
+
+def by_article(evidence: Iterable[E]) -> list[E]:
+    """The first piece of evidence from each article, in the order they come."""
+    seen: dict[str, E] = {}
+    for e in evidence:
+        seen.setdefault(e.doc, e)
+    return list(seen.values())
