@@ -247,10 +247,10 @@ def conflict_text(a: Claim, b: Claim, name_a: str, name_b: str) -> str:
     return f"{who + ' ' if who else ''}worded differently in {name_a} and {name_b}"
 
 
-def group_conflicts(report: Report, group: Group, name: Callable[[str], str]) -> list[str]:
-    """Every conflict of a group, worst first, its sources named by ``name(doc_id)``."""
-    by_id = {c.id: c for c in report.claims}
-    return [conflict_text(a, b, name(a.doc), name(b.doc)) for a, b in ranked_conflicts(group.conflicts, by_id)]
+def group_conflicts(group: Group, claims: dict[str, Claim], name: Callable[[str], str]) -> list[str]:
+    """Every conflict of a group, worst first, its sources named by ``name(doc_id)``;
+    ``claims`` are the report's claims by id."""
+    return [conflict_text(a, b, name(a.doc), name(b.doc)) for a, b in ranked_conflicts(group.conflicts, claims)]
 
 
 def _origins(g: Group) -> str:
@@ -270,7 +270,7 @@ def group_rows(report: Report, width: int = 0, cite: Callable[[str], str] | None
 
     rows = []
     for g in _ordered(report.groups):
-        clashes = ["✗ " + x for x in group_conflicts(report, g, cite)]
+        clashes = ["✗ " + x for x in group_conflicts(g, by_id, cite)]
         rows.append(
             {
                 "verdict": f"{g.verdict} {g.id}\n{_origins(g)}",
@@ -305,7 +305,7 @@ def evidence_rows(report: Report) -> list[dict[str, str]]:
 
     rows = []
     for g in _ordered(report.groups):
-        clashes = "; ".join(group_conflicts(report, g, lambda d: label(docs.get(d), d)))
+        clashes = "; ".join(group_conflicts(g, by_id, lambda d: label(docs.get(d), d)))
         rows += [row(g.id, g.verdict, str(g.origins), g.reason, clashes, by_id[i]) for i in g.claims if i in by_id]
     for c in _singles(report):
         reason = "; ".join(quantity_label(q) for q in c.quantities) or "quotation in one document only"
