@@ -42,6 +42,12 @@ def publisher_options(f: Any) -> Any:
                         help="claimreview: the reviewing organisation, author of each review.")(f)
 
 
+def _publisher_note(fmt: str, publisher: str | None, publisher_url: str | None) -> None:
+    """ClaimReview without its reviewer: say what a search engine will miss."""
+    if fmt == "claimreview" and not (publisher and publisher_url):
+        click.echo("Note: give --publisher NAME and --url URL: a ClaimReview names who reviewed and where", err=True)
+
+
 def _problems(errors: list[VerifyError]) -> None:
     """One line per bad file, on standard error."""
     for e in errors:
@@ -183,6 +189,7 @@ def report(paths: tuple[Path, ...], index: str | None, fmt: str, out: Path | Non
         docs, found, vectors = load(index)
         result = assemble(docs, found, vectors)
     text = report_output(result, fmt, publisher=publisher, publisher_url=publisher_url)
+    _publisher_note(fmt, publisher, publisher_url)
     if out is None and fmt in ("github", "csv", "html"):
         ext = {"github": "md", "csv": "csv", "html": "html"}[fmt]
         out = Path("reports") / f"report-{index or 'default' if not paths else 'paths'}.{ext}"
@@ -239,6 +246,7 @@ def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | No
         click.echo(f"Error: {e}", err=True)
         sys.exit(2)
     text = check_output(result, docs[0].text, fmt, publisher=publisher, publisher_url=publisher_url, draft=docs[0])
+    _publisher_note(fmt, publisher, publisher_url)
     if out is None and fmt == "html":
         out = Path("reports") / f"check-{draft.stem}.html"
     _emit(text, out)
