@@ -60,8 +60,9 @@ def sample_report() -> Report:
     return Report(
         documents=[
             DocumentRef(id="d1", path="d1.txt", outlet="Daily <b>News</b>", date="2021-11-17"),
-            DocumentRef(id="d2", path="d2.txt", title="War & peace: a look back", date="2021-11-18"),
-            DocumentRef(id="d3", path="d3.txt", title=SCRIPT),
+            DocumentRef(id="d2", path="d2.txt", title="War & peace: a look back", date="2021-11-18",
+                        url="https://news.example/war?part=1&lang=en"),
+            DocumentRef(id="d3", path="d3.txt", title=SCRIPT, url="javascript:document.title='pwned'"),
         ],
         claims=claims,
         groups=[
@@ -168,9 +169,37 @@ def test_header_counts_and_documents(dom: Node) -> None:
         assert expected in counts
     rows = [[td.words() for td in tr.all("td")] for tr in dom.one(id="documents").all("tr")[1:]]
     assert rows == [
-        ["d1", "Daily <b>News</b>", "—", "2021-11-17"],
-        ["d2", "—", "War & peace: a look back", "2021-11-18"],
-        ["d3", "—", SCRIPT, "—"],
+        ["d1", "Daily <b>News</b>", "—", "2021-11-17", "d1.txt"],
+        ["d2", "—", "War & peace: a look back", "2021-11-18", "https://news.example/war?part=1&lang=en"],
+        ["d3", "—", SCRIPT, "—", "javascript:document.title='pwned'"],
+    ]
+    links = [a.attrs["href"] for a in dom.one(id="documents").all("a")]
+    # a file opens as a file: URI, a web page at its url; any other scheme is text, never a link
+    assert links == [(Path.cwd() / "d1.txt").as_uri(), "https://news.example/war?part=1&lang=en"]
+
+
+def test_every_column_names_and_links_its_source(dom: Node) -> None:
+    cols = dom.one(id="g2").all("div", "col")
+    assert [c.one("p", "src").words() for c in cols] == ["d1.txt", "https://news.example/war?part=1&lang=en"]
+    assert cols[0].one("h4").one("small").words() == "d1 · 2021-11-17"
+    assert cols[1].one("h4").one("small").words() == "d2 · 2021-11-18"
+
+
+def test_conflicts_listed_worst_first() -> None:
+    report = sample_report()
+    a = "Officials said 4,000 people died."
+    b = "The war killed 9,000 people."
+    report.claims += [
+        _claim("d2:9", "d2", a, 500, quantities=[_quantity("4,000", a, 500, value=4000, counts="deaths")]),
+        _claim("d3:9", "d3", b, 600, quantities=[_quantity("9,000", b, 600, value=9000, counts="deaths")]),
+    ]
+    g2 = report.groups[1]
+    g2.claims += ["d2:9", "d3:9"]
+    g2.conflicts = [("d1:2", "d2:1"), ("d2:9", "d3:9")]  # 6,500 vs 5,000 (23%), then 4,000 vs 9,000 (56%)
+    items = [li.words() for li in parse(report_html(report)).one(id="g2").one("ol", "conflicts").all("li")]
+    assert items == [
+        f"4,000 deaths (War & peace: a look back) vs 9,000 deaths ({SCRIPT})",
+        ">6,500 deaths (Daily <b>News</b>) vs 5,000 deaths (War & peace: a look back)",
     ]
 
 
@@ -219,6 +248,10 @@ def test_flags_and_single_sourced(dom: Node) -> None:
     items = single.all("li")
     assert [li.one("div", "claim").attrs["id"] for li in items] == ["d1:4", "d3:1", "d3:2", "d3:3"]
     assert "Brussels" not in single.words()  # neither number nor quote: not listed
+    # each document's title, date and link under its name; a javascript: url is text, not a link
+    assert [p.words() for p in single.all("p", "src")] == ["d1.txt", "javascript:document.title='pwned'"]
+    assert [p.words() for p in single.all("p", "meta") if p.words() == "2021-11-17"] == ["2021-11-17"]
+    assert single.all("p", "src")[1].all("a") == []
     assert [m.text() for m in items[3].all("mark", "num")] == ["Three"]
 
 
@@ -239,7 +272,8 @@ def test_self_contained(page: str, dom: Node) -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert dom.all("link") == [] and dom.all("script") == []
     assert not [n for n in dom.all() if "src" in n.attrs]
-    assert all(n.attrs["href"].startswith("#") for n in dom.all("a"))
+    documents = {(Path.cwd() / "d1.txt").as_uri(), "https://news.example/war?part=1&lang=en"}
+    assert all(n.attrs["href"].startswith("#") or n.attrs["href"] in documents for n in dom.all("a"))
     csp = [m for m in dom.all("meta") if m.attrs.get("http-equiv") == "Content-Security-Policy"]
     assert csp and "default-src 'none'" in (csp[0].attrs["content"] or "")
     assert "@media print" in dom.one("style").children[0]

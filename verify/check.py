@@ -24,6 +24,7 @@ from .match import copies, pair
 from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
 from .extract.names import unify
 from .nlp import parse
+from .sources import severity
 from .verdicts import Link, compare_quotes, same_words
 
 STATUSES = ("contradicted", "unsupported", "single-source", "supported")
@@ -192,10 +193,14 @@ def _link(claim: Claim, other: Claim, sim: float, docs: dict[str, Document]) -> 
     return None
 
 
-def _evidence(other: Claim, link: Link) -> Evidence:
+def _evidence(other: Claim, link: Link, corpus: _Corpus, claim: Claim | None = None) -> Evidence:
+    """A claim of the corpus with the article it comes from; a conflict with how far apart it is."""
+    doc = corpus.document(other.doc)
+    source = {"path": doc.path, "title": doc.title, "outlet": doc.outlet, "date": doc.date, "url": doc.url} if doc else {}
     return Evidence(
         doc=other.doc, start=other.start, end=other.end, text=other.text, speaker=other.speaker,
         verdict="discrepancy" if link.verdict == "discrepancy" else "agree", reason=link.reason,
+        severity=severity(claim, other) if claim is not None else 0.0, **source,
     )
 
 
@@ -203,15 +208,18 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
     parts = [facts[n.id] for n in numbers]
     if sentence.quote or not numbers:
         parts.append(facts[sentence.id])
-    conflicts = [x for f in parts for x in f.conflict]
+    # each conflict with the draft's claim it is about, the worst (largest relative difference) first
+    conflicts = [x for f, n in zip(parts, numbers + [sentence]) for x in ((o, lk, n) for o, lk in f.conflict)]
+    conflicts.sort(key=lambda x: -severity(x[2], x[0]))
     agrees = [x for f in parts for x in f.agree]
-    base = {"start": sentence.start, "end": sentence.end, "text": sentence.text, "speaker": sentence.speaker}
+    base = {"start": sentence.start, "end": sentence.end, "text": sentence.text, "speaker": sentence.speaker,
+            "speaker_type": sentence.speaker_type}
     if conflicts:
-        reasons = list(dict.fromkeys(link.reason for _, link in conflicts))
-        sources = sorted({o.doc for o, _ in conflicts})
+        reasons = list(dict.fromkeys(link.reason for _, link, _ in conflicts))
+        sources = sorted({o.doc for o, _, _ in conflicts})
         return CheckedClaim(
             **base, status="contradicted", reason="; ".join(reasons) + f" (in {', '.join(sources)})",
-            evidence=[_evidence(o, lk) for o, lk in conflicts] + [_evidence(o, lk) for o, lk in agrees],
+            evidence=[_evidence(o, lk, corpus, n) for o, lk, n in conflicts] + [_evidence(o, lk, corpus) for o, lk in agrees],
         )
     # A sentence with numbers stands on its numbers: each must be backed.
     if numbers and any(not facts[n.id].agree for n in numbers) and not sentence.quote:
@@ -224,7 +232,7 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
     origin = copies({d: corpus.document(d) for d in docs if corpus.document(d)}, docs)  # type: ignore[misc]
     origins = {o.speaker or "doc:" + origin.get(o.doc, o.doc) for o, _ in agrees}
     reason = agrees[0][1].reason
-    evidence = [_evidence(o, lk) for o, lk in agrees]
+    evidence = [_evidence(o, lk, corpus) for o, lk in agrees]
     if len(origins) >= 2:
         return CheckedClaim(**base, status="supported", origins=len(origins),
                             reason=f"{reason}; {len(origins)} independent origins in {len(docs)} articles",
@@ -236,7 +244,7 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
 
 def _unsupported(sentence: Claim) -> CheckedClaim:
     return CheckedClaim(start=sentence.start, end=sentence.end, text=sentence.text, speaker=sentence.speaker,
-                        status="unsupported", reason="nothing in the corpus states this")
+                        speaker_type=sentence.speaker_type, status="unsupported", reason="nothing in the corpus states this")
 
 
 def failing(result: CheckResult, fail_on: Sequence[str]) -> list[CheckedClaim]:

@@ -7,7 +7,7 @@ answers at once without loading spaCy or torch.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,20 +34,36 @@ def output_options(formats: tuple[str, ...] = FORMATS, default: str = "table") -
     return decorate
 
 
+def publisher_options(f: Any) -> Any:
+    """``--publisher`` and ``--url``: who reviews, for the ``claimreview`` format."""
+    f = click.option("--url", "publisher_url", metavar="URL",
+                     help="claimreview: the reviewing organisation's site; each review's url starts with it.")(f)
+    return click.option("--publisher", metavar="NAME",
+                        help="claimreview: the reviewing organisation, author of each review.")(f)
+
+
+def _publisher_note(fmt: str, publisher: str | None, publisher_url: str | None) -> None:
+    """ClaimReview without its reviewer: say what a search engine will miss."""
+    if fmt == "claimreview" and not (publisher and publisher_url):
+        click.echo("Note: give --publisher NAME and --url URL: a ClaimReview names who reviewed and where", err=True)
+
+
 def _problems(errors: list[VerifyError]) -> None:
     """One line per bad file, on standard error."""
     for e in errors:
         click.echo(f"Error: {e}", err=True)
 
 
-def _emit(text: str, out: Path | None) -> None:
-    """Print, or write to ``out`` and say where."""
+def _emit(text: str, out: Path | None, errors: Sequence[VerifyError] = ()) -> None:
+    """Print, or write to ``out``; then the bad files; the path written comes last."""
     if out is None:
         click.echo(text)
-        return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text + "\n", encoding="utf-8")
-    click.echo(f"Wrote {out}", err=True)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+    _problems(list(errors))
+    if out is not None:
+        click.echo(f"Wrote {out}", err=True)
 
 
 class _Group(click.Group):
@@ -149,14 +165,17 @@ def ingest(paths: tuple[Path, ...], index: str | None, rebuild: bool, wait: floa
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @index_option
-@output_options(formats=("table", "github", "csv", "json", "html"), default="table")
+@output_options(formats=("table", "github", "csv", "json", "html", "claimreview"), default="table")
 @click.option("--out", type=click.Path(path_type=Path), help="Write the report here.")
-def report(paths: tuple[Path, ...], index: str | None, fmt: str, out: Path | None) -> None:
+@publisher_options
+def report(paths: tuple[Path, ...], index: str | None, fmt: str, out: Path | None,
+           publisher: str | None, publisher_url: str | None) -> None:
     """The cross-source report: what agrees, what differs, what rests on one source.
 
     With PATHS, the articles there are read and matched on the fly; without,
-    the index is used. json and table print to standard output; github, csv
-    and html are written under reports/ unless --out says where.
+    the index is used. table, json and claimreview (schema.org ClaimReview
+    JSON-LD, one review per discrepancy) print to standard output; github,
+    csv and html are written under reports/ unless --out says where.
     """
     from .pipeline import assemble, build_report
     from .report import report_output
@@ -169,12 +188,12 @@ def report(paths: tuple[Path, ...], index: str | None, fmt: str, out: Path | Non
 
         docs, found, vectors = load(index)
         result = assemble(docs, found, vectors)
-    text = report_output(result, fmt)
+    text = report_output(result, fmt, publisher=publisher, publisher_url=publisher_url)
+    _publisher_note(fmt, publisher, publisher_url)
     if out is None and fmt in ("github", "csv", "html"):
         ext = {"github": "md", "csv": "csv", "html": "html"}[fmt]
         out = Path("reports") / f"report-{index or 'default' if not paths else 'paths'}.{ext}"
-    _emit(text, out)
-    _problems(errors)
+    _emit(text, out, errors)
     if errors:
         sys.exit(1)
 
@@ -197,13 +216,16 @@ def search(text: str, index: str | None, k: int, fmt: str) -> None:
 @index_option
 @click.option("--fail-on", default="contradicted", show_default=True, metavar="STATUSES",
               help="Comma-separated statuses that make the exit status 1: contradicted, unsupported, single-source.")
-@output_options(formats=("table", "github", "json", "html"))
+@output_options(formats=("table", "github", "csv", "json", "html", "claimreview"))
 @click.option("--out", type=click.Path(path_type=Path), help="Write the output here.")
-def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | None) -> None:
+@publisher_options
+def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | None,
+          publisher: str | None, publisher_url: str | None) -> None:
     """Check a DRAFT (.txt, .md, .html, .docx) against the index before publication.
 
     Each claim is supported (by how many independent origins), contradicted,
-    single-source or unsupported, with its evidence. Exit status: 0 when no
+    single-source or unsupported, with its evidence and its sources;
+    claimreview prints one schema.org ClaimReview per claim. Exit status: 0 when no
     claim's status is in --fail-on, 1 when one is, 2 for a usage or input error.
     """
     from .check import STATUSES, failing
@@ -223,7 +245,8 @@ def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | No
     except VerifyError as e:
         click.echo(f"Error: {e}", err=True)
         sys.exit(2)
-    text = check_output(result, docs[0].text, fmt)
+    text = check_output(result, docs[0].text, fmt, publisher=publisher, publisher_url=publisher_url, draft=docs[0])
+    _publisher_note(fmt, publisher, publisher_url)
     if out is None and fmt == "html":
         out = Path("reports") / f"check-{draft.stem}.html"
     _emit(text, out)

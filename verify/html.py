@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from html import escape
 
 from .models import Claim, DocumentRef, Group, Quantity, Report
+from .sources import href, link, ranked_conflicts, worst_pair
 
 __all__ = ["report_html"]
 
@@ -33,7 +34,7 @@ a{color:#0b4f9c}
 .counts .bad b{color:var(--bad)}.counts .good b{color:var(--good)}
 table.docs{border-collapse:collapse;width:100%;font-size:.9rem}
 table.docs th,table.docs td{overflow-wrap:anywhere;text-align:left;border-bottom:1px solid var(--rule);padding:.25rem .5rem;vertical-align:top}
-table.docs th,table.docs td:last-child{overflow-wrap:normal;white-space:nowrap}
+table.docs th,table.docs td:nth-child(4){overflow-wrap:normal;white-space:nowrap}
 .legend{font-size:.9rem;color:var(--muted)}
 .group{border:1px solid var(--rule);border-left:6px solid var(--good);border-radius:4px;
 padding:1rem;margin:0 0 1.25rem;break-inside:avoid}
@@ -70,6 +71,8 @@ mark.quote{background:var(--quote)}
 .singles li{background:var(--soft);border-radius:4px;padding:.6rem .75rem;break-inside:avoid}
 .singles .claim{margin:0;padding:0;border:0}
 .none{color:var(--muted);font-style:italic}
+.src{margin:0 0 .4rem;font-size:.8rem;overflow-wrap:anywhere}
+.conflicts{margin:.25rem 0 .5rem;color:var(--bad)}
 @media print{body{font-size:11pt}.page{max-width:none;padding:0}nav{display:none}
 a{color:inherit;text-decoration:none}.group,.col,.singles li{break-inside:avoid}}
 """
@@ -172,6 +175,39 @@ class _Page:
     def label(self, doc_id: str) -> str:
         return doc_label(self.docs.get(doc_id), doc_id)
 
+    def source_link(self, doc: DocumentRef | None) -> str:
+        """The article's address, a link when a browser can open it (http(s) or a file)."""
+        where = link(doc)
+        if not where:
+            return ""
+        target = href(doc)
+        if target is None:
+            return f'<p class="src">{_e(where)}</p>'
+        return f'<p class="src"><a href="{_e(target)}" rel="noopener noreferrer">{_e(where)}</a></p>'
+
+    def source_line(self, doc_id: str) -> str:
+        """The title and date of an article under its name, and its link."""
+        doc = self.docs.get(doc_id)
+        if doc is None:
+            return ""
+        title = doc.title if doc.title and doc.title != self.label(doc_id) else None
+        meta = " · ".join(x for x in (title and f"“{title}”", doc.date) if x)
+        return (f'<p class="meta">{_e(meta)}</p>' if meta else "") + self.source_link(doc)
+
+    def conflicts(self, g: Group) -> str:
+        """Every conflict of the group, the largest relative difference first."""
+        from .report import quantity_label
+
+        items = []
+        for a, b in ranked_conflicts(g.conflicts, self.claims):
+            _, qa, qb = worst_pair(a, b)
+            if qa is not None and qb is not None:
+                text = f"{quantity_label(qa)} ({self.label(a.doc)}) vs {quantity_label(qb)} ({self.label(b.doc)})"
+            else:
+                text = f"worded differently in {self.label(a.doc)} and {self.label(b.doc)}"
+            items.append(f'<li><a href="#{_e(a.id)}">{_e(text)}</a></li>')
+        return f'<ol class="conflicts">{"".join(items)}</ol>' if items else ""
+
     def claim(self, c: Claim, clashes: Iterable[str] = ()) -> str:
         """Speaker, the claim with its marks, its sentence when it is a number's clause."""
         if c.speaker:
@@ -210,8 +246,9 @@ class _Page:
         for doc_id, claims in by_doc.items():
             doc = self.docs.get(doc_id)
             label = self.label(doc_id)
-            sub = " · ".join(x for x in (doc_id if doc_id != label else None, doc.date if doc else None) if x)
-            head = f"<h4>{_e(label)}" + (f"<small>{_e(sub)}</small>" if sub else "") + "</h4>"
+            title = doc.title if doc and doc.title and doc.title != label else None
+            sub = " · ".join(x for x in (title and f"“{title}”", doc_id if doc_id != label else None, doc.date if doc else None) if x)
+            head = f"<h4>{_e(label)}" + (f"<small>{_e(sub)}</small>" if sub else "") + "</h4>" + self.source_link(doc)
             cols.append(f'<div class="col">{head}{"".join(self.claim(c, against.get(c.id, ())) for c in claims)}</div>')
         return f'<div class="evidence">{"".join(cols)}</div>'
 
@@ -226,7 +263,7 @@ class _Page:
             f'<article class="group {_e(g.verdict)}" id="{_e(g.id)}">'
             f'<h3><span class="verdict">{"≠ " if g.verdict == "discrepancy" else "= "}{_e(g.verdict)}</span>'
             f'<a class="gid" href="#{_e(g.id)}">{_e(g.id)}</a></h3>'
-            f'<p class="reason">{_e(g.reason or g.verdict)}</p><p class="origins{single}">{origins}</p>'
+            f'<p class="reason">{_e(g.reason or g.verdict)}</p>{self.conflicts(g)}<p class="origins{single}">{origins}</p>'
             f"{self.columns(g.claims, g.conflicts)}</article>"
         )
 
@@ -249,7 +286,7 @@ class _Page:
             items.append(f'<li class="{cls}">{n} {what}</li>')
         rows = "".join(
             f"<tr><td>{_e(d.id)}</td><td>{_e(d.outlet or '—')}</td><td>{_e(d.title or '—')}</td>"
-            f"<td>{_e(d.date or '—')}</td></tr>"
+            f"<td>{_e(d.date or '—')}</td><td>{self.source_link(d) or '—'}</td></tr>"
             for d in r.documents
         )
         return (
@@ -258,7 +295,7 @@ class _Page:
             '<mark class="quote">quoted words</mark> are highlighted; a red bar marks '
             "the claims that conflict.</p>"
             f'<table class="docs" id="documents"><thead><tr><th>id</th><th>outlet</th><th>title</th>'
-            f"<th>date</th></tr></thead><tbody>{rows}</tbody></table></header>"
+            f"<th>date</th><th>link</th></tr></thead><tbody>{rows}</tbody></table></header>"
         )
 
     def section(self, anchor: str, title: str, count: int, body: list[str], empty: str) -> str:
@@ -280,7 +317,8 @@ class _Page:
             f"<h3>{_e(self.label(doc_id))}"
             + (f' <span class="gid">{_e(doc_id)}</span>' if self.label(doc_id) != doc_id else "")
             + "</h3>"
-            f'<ul class="singles">{"".join(f"<li>{self.claim(c)}</li>" for c in claims)}</ul>'
+            + self.source_line(doc_id)
+            + f'<ul class="singles">{"".join(f"<li>{self.claim(c)}</li>" for c in claims)}</ul>'
             for doc_id, claims in by_doc.items()
         ]
 

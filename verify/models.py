@@ -92,11 +92,14 @@ class Claim(BaseModel):
 
 
 class DocumentRef(BaseModel):
+    """A document as a report names it: enough to find and open the article."""
+
     id: str
     path: str
     date: str | None = None
     title: str | None = None
     outlet: str | None = None
+    url: str | None = None
 
 
 class Group(BaseModel):
@@ -139,6 +142,14 @@ class Evidence(BaseModel):
     speaker: str | None = None
     verdict: Literal["agree", "discrepancy"] = "agree"
     reason: str = ""
+    path: str = ""
+    """The article's file, as indexed; with ``url``, where a person opens it."""
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    severity: float = 0.0
+    """For a conflict, how far apart the numbers are relative to the larger (0 for words)."""
 
 
 class CheckedClaim(BaseModel):
@@ -148,6 +159,7 @@ class CheckedClaim(BaseModel):
     end: int
     text: str
     speaker: str | None = None
+    speaker_type: Literal["person", "body", "group", "other"] | None = None
     status: CheckStatus
     reason: str
     origins: int = 0

@@ -34,7 +34,7 @@ def corpus(
 
 
 def document_ref(doc: Document) -> DocumentRef:
-    return DocumentRef(id=doc.id, path=doc.path, date=doc.date, title=doc.title, outlet=doc.outlet)
+    return DocumentRef(id=doc.id, path=doc.path, date=doc.date, title=doc.title, outlet=doc.outlet, url=doc.url)
 
 
 def build_report(paths: Iterable[str | Path], errors: list[VerifyError] | None = None) -> Report:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
 
-from .models import CheckResult, Claim, Quantity, Report
+from .models import CheckResult, Claim, Document, DocumentRef, Evidence, Group, Quantity, Report
+from .sources import by_article, citation, href, label, link, ranked_conflicts, worst_pair
 
-FORMATS = ("table", "github", "csv", "json", "html")
+FORMATS = ("table", "github", "csv", "json", "html", "claimreview")
 
 _SIGNS = {
     "exact": "",
@@ -68,9 +71,133 @@ def quantity_label(q: Quantity) -> str:
     return f"{value} {unit}" if unit and q.kind != "percent" else value
 
 
+# -- cells and tables ------------------------------------------------------------
+
+WIDTH = 100
+"""Columns of the terminal that the ``table`` format fits."""
+
+# Control characters (tab, escape, C1, line separators) would move a
+# terminal's cursor or break a row, and bidirectional overrides would reorder
+# the columns after them: each shows as one space.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub(" ", text)
+
+
 def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = " ".join(_clean(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _char_cols(ch: str) -> int:
+    """Terminal columns of one character: 0 for a combining mark or a joiner, 2 for a wide one."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes (CJK and emoji two, combining marks none)."""
+    return sum(_char_cols(ch) for ch in text)
+
+
+def _wrap_line(line: str, width: int) -> list[str]:
+    out: list[str] = []
+    current, used = "", 0
+    for word in line.split(" "):
+        need = columns(word)
+        if current and used + 1 + need <= width:
+            current, used = current + " " + word, used + 1 + need
+            continue
+        if current or out:
+            out.append(current)
+        current, used = "", 0
+        while need > width:  # a word longer than the column is cut
+            cut, n = "", 0
+            for ch in word:
+                if n + _char_cols(ch) > width and cut:
+                    break
+                cut, n = cut + ch, n + _char_cols(ch)
+            out.append(cut)
+            word = word[len(cut):]
+            need = columns(word)
+        current, used = word, need
+    out.append(current)
+    return [x.strip() for x in out if x.strip()] or [""]
+
+
+def _wrap(text: str, width: int) -> str:
+    """Each line of ``text`` wrapped to ``width`` terminal columns (a longer word is cut)."""
+    return "\n".join(wrapped for line in text.split("\n") for wrapped in _wrap_line(" ".join(line.split()), width))
+
+
+def _md(text: str) -> str:
+    """A Markdown table cell: pipes escaped, line breaks as ``<br>``."""
+    return _clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def _table(rows: list[dict[str, str]], fmt: str, caps: dict[str, int]) -> str:
+    """``rows`` as a GitHub Markdown table, or as a plain table that fits ``WIDTH``.
+
+    Each column is as wide as its longest line up to its cap in ``caps``, in
+    terminal columns; the one column without a cap gets the rest. Cells are
+    text, never read as numbers ("2,354", "1e5"): tabulate (for Markdown) is
+    told so, and the plain table is laid out here.
+    """
+    headers = list(rows[0])
+    if fmt == "github":
+        from tabulate import tabulate
+
+        body = [[_md(r[h]) for h in headers] for r in rows]
+        return tabulate(body, headers=headers, tablefmt="github", disable_numparse=True)
+    cells = [[_clean(r[h]) for h in headers] for r in rows]
+    natural = [max([columns(h)] + [columns(x) for row in cells for x in row[i].split("\n")]) for i, h in enumerate(headers)]
+    widths = [max(columns(h), min(n, caps[h])) if h in caps else 0 for n, h in zip(natural, headers)]
+    rest = WIDTH - 2 * (len(headers) - 1) - sum(widths)
+    widths = [w or max(columns(h), min(n, rest)) for w, n, h in zip(widths, natural, headers)]
+    body = [[_wrap(c, w).split("\n") for c, w in zip(row, widths)] for row in cells]
+
+    def line(parts: list[str]) -> str:
+        return "  ".join(p + " " * (w - columns(p)) for p, w in zip(parts, widths)).rstrip()
+
+    out = [line(headers), line(["-" * w for w in widths])]
+    for row in body:
+        out += [line([c[i] if i < len(c) else "" for c in row]) for i in range(max(len(c) for c in row))]
+    return "\n".join(out)
+
+
+def _key(numbers: dict[str, int], docs: dict[str, DocumentRef], fmt: str) -> str:
+    """The sources cited as ``[n]``: outlet, title, date and link of each."""
+    if not numbers:
+        return ""
+    if fmt == "github":
+        lines = []
+        for doc_id, n in numbers.items():
+            doc = docs.get(doc_id)
+            name = label(doc, doc_id)
+            target = href(doc)
+            title = doc.title if doc and doc.title and doc.title != name else None
+            rest = [f"“{title}”" if title else None, doc.date if doc else None, link(doc) or None]
+            head = f"[{_md(name)}](<{target}>)" if target else _md(name)
+            lines.append(" · ".join([f"{n}. {head}"] + [_md(x) for x in rest if x]))
+        return "Sources:\n\n" + "\n".join(lines)
+    return "Sources:\n" + "\n".join(
+        _wrap(_clean(f"[{n}] {citation(docs.get(d), d)}"), WIDTH - 4).replace("\n", "\n    ") for d, n in numbers.items()
+    )
+
+
+def _csv(rows: list[dict[str, str]]) -> str:
+    buf = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return buf.getvalue()
+
+
+# -- claims ------------------------------------------------------------------------
 
 
 def claim_rows(claims: Iterable[Claim], width: int = 90) -> list[dict[str, str]]:
@@ -92,112 +219,169 @@ def claims_output(claims: list[Claim], fmt: str) -> str:
         return json.dumps([c.model_dump(mode="json") for c in claims], ensure_ascii=False, indent=2)
     if fmt == "csv":
         return _csv(claim_rows(claims, width=0))
-    from tabulate import tabulate
-
-    rows = claim_rows(claims, width=0 if fmt == "github" else 70)
+    rows = claim_rows(claims, width=0 if fmt == "github" else 120)
     if not rows:
         return "no claims"
-    return tabulate(
-        rows,
-        headers="keys",
-        tablefmt="github" if fmt == "github" else "simple",
-        maxcolwidths=None if fmt == "github" else [None, 22, 70, 28, 10],
+    return _table(rows, fmt, {"id": 14, "speaker": 14, "quantities": 16, "time": 10})
+
+
+# -- the cross-source report -------------------------------------------------------
+
+
+def _singles(report: Report) -> list[Claim]:
+    """Claims in no group that hold a number or a quotation: the facts a checker follows up."""
+    grouped = {i for g in report.groups for i in g.claims}
+    return [c for c in report.claims if c.id not in grouped and (c.quantities or c.quote)]
+
+
+def _ordered(groups: list[Group]) -> list[Group]:
+    """Discrepancies first, then agreements, each in the order found."""
+    return sorted(groups, key=lambda g: g.verdict != "discrepancy")
+
+
+def summary(report: Report) -> str:
+    """``5 documents, 212 claims: 3 discrepancies, 8 agreements, 41 single-source``."""
+    from .html import plural
+
+    n_dis = sum(g.verdict == "discrepancy" for g in report.groups)
+    line = (
+        f"{plural(len(report.documents), 'document')}, {plural(len(report.claims), 'claim')}: "
+        f"{plural(n_dis, 'discrepancy', 'discrepancies')}, "
+        f"{plural(len(report.groups) - n_dis, 'agreement')}, {len(_singles(report))} single-source"
     )
+    return line + (f", {plural(len(report.flags), 'flag')}" if report.flags else "")
 
 
-def report_json(report: Report) -> str:
-    """The prediction JSON of the evaluation contract."""
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)
+def conflict_text(a: Claim, b: Claim, name_a: str, name_b: str) -> str:
+    """``>6,500 deaths (name_a) vs 5,000 deaths (name_b)``; for words, who is quoted where."""
+    _, qa, qb = worst_pair(a, b)
+    if qa is not None and qb is not None:
+        return f"{quantity_label(qa)} ({name_a}) vs {quantity_label(qb)} ({name_b})"
+    who = a.speaker if a.speaker and a.speaker == b.speaker else None
+    return f"{who + ' ' if who else ''}worded differently in {name_a} and {name_b}"
 
 
-def _csv(rows: list[dict[str, str]]) -> str:
-    buf = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return buf.getvalue()
+def group_conflicts(group: Group, claims: dict[str, Claim], name: Callable[[str], str]) -> list[str]:
+    """Every conflict of a group, worst first, its sources named by ``name(doc_id)``;
+    ``claims`` are the report's claims by id."""
+    return [conflict_text(a, b, name(a.doc), name(b.doc)) for a, b in ranked_conflicts(group.conflicts, claims)]
 
 
-def _evidence(claim: Claim, docs: dict[str, str]) -> str:
-    who = claim.speaker or "(outlet)"
-    return f"[{docs.get(claim.doc, claim.doc)}] {who}: {' '.join(claim.text.split())}"
+def _origins(g: Group) -> str:
+    return "1 origin" if g.origins <= 1 else f"{g.origins} origins"
 
 
-def group_rows(report: Report, width: int = 0) -> list[dict[str, str]]:
-    """One row per group, and one per single-sourced claim with a number or quote."""
+def group_rows(report: Report, width: int = 0, cite: Callable[[str], str] | None = None) -> list[dict[str, str]]:
+    """One row per group, discrepancies first, and one per single-sourced claim with
+    a number or quote; each source named by ``cite(doc_id)`` (its outlet by default)."""
     by_id = {c.id: c for c in report.claims}
-    names = {d.id: d.outlet or d.id for d in report.documents}
+    docs = {d.id: d for d in report.documents}
+    cite = cite or (lambda d: label(docs.get(d), d))
+
+    def evidence(c: Claim) -> str:
+        line = f"{cite(c.doc)} {c.speaker or '(outlet)'}: {' '.join(c.text.split())}"
+        return _short(line, width) if width else line
+
     rows = []
-    for g in report.groups:
-        evidence = [_evidence(by_id[i], names) for i in g.claims if i in by_id]
+    for g in _ordered(report.groups):
+        clashes = ["✗ " + x for x in group_conflicts(g, by_id, cite)]
         rows.append(
             {
-                "group": g.id,
-                "verdict": g.verdict,
-                "origins": str(g.origins) + (" (single origin)" if g.origins == 1 else ""),
+                "verdict": f"{g.verdict} {g.id}\n{_origins(g)}",
                 "reason": g.reason,
-                "evidence": "\n".join(_short(e, width) if width else e for e in evidence),
+                "evidence": "\n".join(clashes + [evidence(by_id[i]) for i in g.claims if i in by_id]),
             }
         )
-    grouped = {i for g in report.groups for i in g.claims}
-    for c in report.claims:
-        if c.id in grouped or not (c.quantities or c.quote):
-            continue  # single-sourced numbers and quotations, the facts a checker follows up
+    for c in _singles(report):
         rows.append(
             {
-                "group": c.id,
                 "verdict": "single source",
-                "origins": "1",
-                "reason": "; ".join(quantity_label(q) for q in c.quantities) or "quotation found in one document only",
-                "evidence": _short(_evidence(c, names), width) if width else _evidence(c, names),
+                "reason": "; ".join(quantity_label(q) for q in c.quantities) or "quotation in one document only",
+                "evidence": evidence(c),
             }
         )
     return rows
 
 
-def report_output(report: Report, fmt: str) -> str:
-    """The cross-source report as ``table``, ``github``, ``csv``, ``json`` or ``html``."""
+def evidence_rows(report: Report) -> list[dict[str, str]]:
+    """One row per piece of evidence, with its group and its source: for a spreadsheet."""
+    by_id = {c.id: c for c in report.claims}
+    docs = {d.id: d for d in report.documents}
+
+    def row(group: str, verdict: str, origins: str, reason: str, clashes: str, c: Claim) -> dict[str, str]:
+        doc = docs.get(c.doc)
+        return {
+            "group": group, "verdict": verdict, "origins": origins, "reason": reason, "conflicts": clashes,
+            "claim_id": c.id, "speaker": c.speaker or "", "claim": " ".join(c.text.split()),
+            "outlet": (doc and doc.outlet) or "", "title": (doc and doc.title) or "", "date": (doc and doc.date) or "",
+            "link": link(doc) or c.doc,
+        }
+
+    rows = []
+    for g in _ordered(report.groups):
+        clashes = "; ".join(group_conflicts(g, by_id, lambda d: label(docs.get(d), d)))
+        rows += [row(g.id, g.verdict, str(g.origins), g.reason, clashes, by_id[i]) for i in g.claims if i in by_id]
+    for c in _singles(report):
+        reason = "; ".join(quantity_label(q) for q in c.quantities) or "quotation in one document only"
+        rows.append(row(c.id, "single source", "1", reason, "", c))
+    return rows
+
+
+def report_json(report: Report) -> str:
+    """The prediction JSON of the evaluation contract; each group's conflicts worst
+    first, and its evidence with the outlet, title, date and link of each source."""
+    data = report.model_dump(mode="json")
+    by_id = {c.id: c for c in report.claims}
+    docs = {d.id: d for d in report.documents}
+    for g, out in zip(report.groups, data["groups"]):
+        out["conflicts"] = [[a.id, b.id] for a, b in ranked_conflicts(g.conflicts, by_id)]
+        out["evidence"] = [
+            {"claim": c.id, "doc": c.doc, "outlet": doc and doc.outlet, "title": doc and doc.title,
+             "date": doc and doc.date, "link": link(doc) or None, "speaker": c.speaker, "text": c.text}
+            for c, doc in ((by_id[i], docs.get(by_id[i].doc)) for i in g.claims if i in by_id)
+        ]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def report_output(report: Report, fmt: str, *, publisher: str | None = None, publisher_url: str | None = None) -> str:
+    """The cross-source report as ``table``, ``github``, ``csv``, ``json``, ``html``
+    or ``claimreview`` (schema.org JSON-LD, reviewed by ``publisher`` at ``publisher_url``)."""
     if fmt == "json":
         return report_json(report)
     if fmt == "html":
         from .html import report_html
 
         return report_html(report)
+    if fmt == "claimreview":
+        from .claimreview import report_claimreview
+
+        return json.dumps(report_claimreview(report, publisher, publisher_url), ensure_ascii=False, indent=2)
     if fmt == "csv":
-        return _csv(group_rows(report))
-    from tabulate import tabulate
-
-    rows = group_rows(report, width=0 if fmt == "github" else 100)
-    if fmt == "github":
-        for r in rows:
-            r["evidence"] = r["evidence"].replace("|", "\\|").replace("\n", "<br>")
-    summary = (
-        f"{len(report.documents)} documents, {len(report.claims)} claims, "
-        f"{sum(g.verdict == 'agree' for g in report.groups)} agreements, "
-        f"{sum(g.verdict == 'discrepancy' for g in report.groups)} discrepancies"
-    )
-    if not rows:
-        return summary
-    table = tabulate(
-        rows,
-        headers="keys",
-        tablefmt="github" if fmt == "github" else "simple",
-        maxcolwidths=None if fmt == "github" else [None, None, None, 40, 100],
-    )
-    flags = "".join(f"\nflag: {f.reason}" for f in report.flags)
-    return f"{summary}\n\n{table}{flags}"
+        return _csv(evidence_rows(report))
+    docs = {d.id: d for d in report.documents}
+    numbers = {d.id: n for n, d in enumerate(report.documents, 1)}
+    rows = group_rows(report, width=0 if fmt == "github" else 160, cite=lambda d: f"[{numbers.get(d, d)}]")
+    parts = [_wrap(summary(report), WIDTH)]
+    if rows:
+        parts.append(_table(rows, fmt, {"verdict": 16, "reason": 26}))
+    if report.flags:
+        parts.append("\n".join(_wrap(f"flag: {_clean(f.reason)}", WIDTH) if fmt != "github" else f"flag: {_md(f.reason)}"
+                               for f in report.flags))
+    parts.append(_key(numbers, docs, fmt))
+    return "\n\n".join(p for p in parts if p)
 
 
-def search_output(hits: list[tuple[float, Claim, object]], fmt: str) -> str:
-    """Search results: score, source, speaker, claim."""
+def search_output(hits: list[tuple[float, Claim, Document]], fmt: str) -> str:
+    """Search results: score, source (outlet, date, link), speaker, claim."""
     rows = [
         {
             "score": f"{score:.2f}",
-            "source": getattr(doc, "outlet", None) or claim.doc,
+            "source": label(doc, claim.doc),
+            "date": doc.date or "",
             "speaker": claim.speaker or "(outlet)",
             "claim": " ".join(claim.text.split()),
             "id": claim.id,
+            "link": link(doc),
         }
         for score, claim, doc in hits
     ]
@@ -205,12 +389,17 @@ def search_output(hits: list[tuple[float, Claim, object]], fmt: str) -> str:
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
         return _csv(rows)
-    from tabulate import tabulate
-
     if not rows:
         return "no claims"
-    return tabulate(rows, headers="keys", tablefmt="github" if fmt == "github" else "simple",
-                    maxcolwidths=None if fmt == "github" else [None, 24, 20, 70, None])
+    numbers = {d: n for n, d in enumerate(dict.fromkeys(c.doc for _, c, _ in hits), 1)}
+    docs = {c.doc: doc for _, c, doc in hits}
+    shown = [
+        {"score": r["score"], "source": f"[{numbers[c.doc]}] {_short(r['source'], 36) if fmt != 'github' else r['source']}"
+         + (f"\n{r['date']}" if r["date"] else ""),
+         "speaker": r["speaker"], "claim": r["claim"] if fmt == "github" else _short(r["claim"], 200)}
+        for r, (_, c, _) in zip(rows, hits)
+    ]
+    return _table(shown, fmt, {"score": 5, "source": 20, "speaker": 16}) + "\n\n" + _key(numbers, docs, fmt)  # type: ignore[arg-type]
 
 
 # -- draft checks --------------------------------------------------------------
@@ -219,26 +408,62 @@ _BADGES = {"supported": "✔ supported", "contradicted": "✘ contradicted",
            "single-source": "① single source", "unsupported": "? unsupported"}
 
 
-def check_output(result: CheckResult, draft_text: str, fmt: str) -> str:
-    """A checked draft: ``table`` or ``json`` for a pipeline, ``github`` (an
-    annotated Markdown copy) or ``html`` (an annotated page) for a person."""
+_WORST_FIRST = ("contradicted", "unsupported", "single-source", "supported")
+
+
+def _cited(result: CheckResult) -> tuple[dict[str, int], dict[str, Evidence]]:
+    """The articles a check cites, numbered in the order they first appear."""
+    first = {e.doc: e for c in result.claims for e in c.evidence[::-1]}
+    order = list(dict.fromkeys(e.doc for c in result.claims for e in c.evidence))
+    return {d: n for n, d in enumerate(order, 1)}, {d: first[d] for d in order}
+
+
+def check_summary(result: CheckResult) -> str:
+    """``draft.md, 5 claims: 1 contradicted, 2 unsupported, 0 single-source, 2 supported``."""
+    from .html import plural
+
+    counts = ", ".join(f"{sum(c.status == s for c in result.claims)} {s}" for s in _WORST_FIRST)
+    return f"{result.draft}, {plural(len(result.claims), 'claim')}: {counts}"
+
+
+def check_output(result: CheckResult, draft_text: str, fmt: str, *, publisher: str | None = None,
+                 publisher_url: str | None = None, draft: Document | None = None) -> str:
+    """A checked draft: ``table``, ``json`` or ``csv`` for a pipeline, ``github`` (an
+    annotated Markdown copy) or ``html`` (an annotated page) for a person,
+    ``claimreview`` (schema.org JSON-LD) for a CMS."""
     if fmt == "json":
         return json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2)
     if fmt == "github":
         return _check_markdown(result, draft_text)
     if fmt == "html":
         return _check_html(result, draft_text)
-    from tabulate import tabulate
+    if fmt == "claimreview":
+        from .claimreview import check_claimreview
 
-    rows = [
-        {"status": c.status, "speaker": c.speaker or "", "claim": _short(c.text, 60), "reason": c.reason,
-         "sources": ", ".join(dict.fromkeys(e.doc for e in c.evidence))}
-        for c in result.claims
-    ]
-    if not rows:
+        return json.dumps(check_claimreview(result, publisher, publisher_url, draft), ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return _csv([
+            {"start": str(c.start), "end": str(c.end), "status": c.status, "speaker": c.speaker or "",
+             "claim": " ".join(c.text.split()), "reason": c.reason, "origins": str(c.origins),
+             "sources": " | ".join(citation(e, e.doc) for e in by_article(c.evidence))}
+            for c in result.claims
+        ])
+    if not result.claims:
         return "no claims in the draft"
-    counts = ", ".join(f"{sum(c.status == s for c in result.claims)} {s}" for s in _BADGES)
-    return counts + "\n\n" + tabulate(rows, headers="keys", maxcolwidths=[None, 18, 60, 50, 30])
+    numbers, sources = _cited(result)
+    order = {s: i for i, s in enumerate(_WORST_FIRST)}
+    rows = [
+        {"status": c.status, "claim": _short(c.text, 160), "reason": _short(c.reason, 240),
+         "sources": " ".join(f"[{numbers[d]}]" for d in dict.fromkeys(e.doc for e in c.evidence))}
+        for c in sorted(result.claims, key=lambda c: order.get(c.status, 9))
+    ]
+    parts = [_wrap(check_summary(result), WIDTH), _table(rows, "table", {"status": 13, "claim": 34, "sources": 12}), _key(numbers, sources, "table")]  # type: ignore[arg-type]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _evidence_name(e: Evidence) -> str:
+    """``Daily News, 2023-05-04`` (its outlet or title, else its id, and date)."""
+    return ", ".join(x for x in (label(e, e.doc), e.date) if x)
 
 
 def _check_markdown(result: CheckResult, text: str) -> str:
@@ -248,8 +473,11 @@ def _check_markdown(result: CheckResult, text: str) -> str:
         out.append(f"**{text[c.start:c.end]}**[^{n}]")
         at = c.end
         lines = [f"[^{n}]: {_BADGES[c.status]}: {c.reason}"]
-        lines += [f"    - {e.doc}: “{_short(e.text, 160)}”" + (f" ({e.reason})" if e.verdict == "discrepancy" else "")
-                  for e in c.evidence[:5]]
+        for e in c.evidence[:5]:
+            target = href(e)
+            name = f"[{_evidence_name(e)}](<{target}>)" if target else _evidence_name(e)
+            where = f" {link(e)}" if link(e) else ""
+            lines.append(f"    - {name}{where}: “{_short(e.text, 160)}”" + (f" ({e.reason})" if e.verdict == "discrepancy" else ""))
         notes.append("\n".join(lines))
     out.append(text[at:])
     return "".join(out).rstrip() + "\n\n" + "\n".join(notes) + "\n"
@@ -258,11 +486,16 @@ def _check_markdown(result: CheckResult, text: str) -> str:
 def _check_html(result: CheckResult, text: str) -> str:
     from html import escape
 
+    def source(e: Evidence) -> str:
+        name = escape(_evidence_name(e))
+        where = href(e)
+        return f"<a href='{escape(where, quote=True)}' rel='noopener noreferrer'>{name}</a>" if where else f"<b>{name}</b>"
+
     body, at = [], 0
     for n, c in enumerate(sorted(result.claims, key=lambda c: c.start), 1):
         body.append(escape(text[at : c.start]))
         evidence = "".join(
-            f"<li class='{e.verdict}'><b>{escape(e.doc)}</b>: {escape(_short(e.text, 220))}</li>" for e in c.evidence[:5]
+            f"<li class='{e.verdict}'>{source(e)}: {escape(_short(e.text, 220))}</li>" for e in c.evidence[:5]
         )
         body.append(
             f"<span class='claim {c.status}' id='c{n}'><mark>{escape(text[c.start:c.end])}</mark>"
