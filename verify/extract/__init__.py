@@ -5,8 +5,15 @@ original text; nothing here reads files, embeds or indexes.
 | module | owns |
 | --- | --- |
 | ``claims`` | a document's claims: sentences split among speakers, one claim per number |
-| ``attribution`` | who said what: cues split among sentences, speakers resolved in a document |
+| ``attribution`` | a sentence split among its cues, each part given a speaker |
 | ``cues`` | reporting verbs and phrases in the parse, and their sources |
+| ``speakers`` | a mention resolved to the canonical speaker it names |
+| ``context`` | what an article names and where: people, roles, organisations, subjects |
+| ``gender`` | the grammatical gender of people named, for "he" and "she" |
+| ``carry`` | speakers carried over quotes and paragraphs that name none |
+| ``labels`` | "NAME:" labels; page words and places that name no speaker |
+| ``reparse`` | sentences spaCy's small model splits or tags wrong in news text |
+| ``claimspan`` | the record of one attributed span |
 | ``quotes`` | quotation marks paired into quotes, over paragraphs |
 | ``names`` | canonical names: titles stripped, spellings unified across documents |
 | ``quantities`` | numbers in a parsed sentence: what they count, what is no count |
