@@ -311,6 +311,17 @@ SENTENCES = [
 ]
 
 
+# Vague words after a preposition ("over", "under") and numbers before a
+# group's name: rows that once crashed or dropped a count.
+SENTENCES += [
+    ("They fought over several issues.", [("several", None, "vague", "count", "issue")]),
+    ("Troops fought over dozens of square kilometres.",
+     [("dozens of square kilometres", None, "vague", "measure", "square kilometre")]),
+    ("Airstrikes killed 40 Taliban in the province.", [("40", 40, "exact", "count", "deaths")]),
+    ("Officials said 12 Hezbollah were killed.", [("12", 12, "exact", "count", "deaths")]),
+]
+
+
 def _rows(nlp_q, sentence: str) -> list[tuple]:
     return [(q.text, q.value, q.qualifier, q.kind, q.counts) for q in quantities(nlp_q(sentence))]
 

@@ -150,3 +150,13 @@ def test_check_table_worst_first_and_narrow() -> None:
     assert out.index("contradicted  ") < out.index("unsupported  ")
     assert max(columns(line) for line in lines) <= WIDTH
     assert "[1] c · corpus/c.md" in out and "[2] River Gazette · “Dam broke” · 2024-03-02 · " + URL in out
+
+
+def test_a_vague_quantity_has_no_difference_to_rank() -> None:
+    """"dozens" against 40: no value to compare, so no crash and no severity."""
+    from verify.sources import worst_pair
+
+    vague = Quantity(start=0, end=6, text="dozens", value=None, qualifier="vague", low=24, counts="deaths")
+    a = Claim(id="a", doc="d1", start=0, end=13, text="dozens killed", quantities=[vague])
+    b = _claim("b", "d2", "40 killed", 40, counts="deaths")
+    assert worst_pair(a, b) == (0.0, None, None)

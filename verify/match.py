@@ -388,6 +388,7 @@ def _numbers(
         if (
             ka[2] != kb[2]
             or similarity < LOOSE_SIMILARITY
+            or qa.value is None or qb.value is None  # vague words are never compared
             or min(qa.value, qb.value) < LOOSE_MIN_VALUE
             or abs(qa.value - qb.value) > 0.1 * max(qa.value, qb.value)
             or {ka[1], kb[1]} & CASUALTIES

@@ -84,8 +84,8 @@ def worst_pair(a: Claim, b: Claim) -> tuple[float, Quantity | None, Quantity | N
 
     A conflict with no numbers (words quoted differently) scores 0.
     """
-    pairs = [(x, y) for x in a.quantities for y in b.quantities if _measure(x) == _measure(y)]
-    pairs = pairs or [(x, y) for x in a.quantities for y in b.quantities]
+    stated = [(x, y) for x in a.quantities for y in b.quantities if x.value is not None and y.value is not None]
+    pairs = [(x, y) for x, y in stated if _measure(x) == _measure(y)] or stated  # vague words have no value
     best: tuple[float, Quantity | None, Quantity | None] = (0.0, None, None)
     for x, y in pairs:
         top = max(abs(x.value), abs(y.value))
