@@ -324,3 +324,21 @@ def test_documents_stream_in_windows(tmp_path: Path, monkeypatch: pytest.MonkeyP
     first = next(stream)
     assert first.id == "0" and len(asked) == 3
     assert [d.id for d in stream] == ["1", "2", "3", "4", "5", "6"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Stick with the plan, the mayor told the council on Monday, and 40 jobs will be saved.",
+    "Stay with your family to keep safe, police said on Sunday night after the storm.",
+    "Watch the video, which shows 12 officers, the lawyer said on Tuesday.",
+])
+def test_a_long_sentence_that_opens_like_a_notice_stays(sentence: str) -> None:
+    """An imperative notice is short; news that opens the same way is kept."""
+    text = f"The council met on Monday.\n\n{sentence}\n\nThe vote was 5 to 2.\n"
+    assert furniture(text)[0] == []
+
+
+def test_a_long_row_of_numbers_is_read_at_once() -> None:
+    """Numbers separated by commas cannot make the widget pattern backtrack
+    without end (each number once doubled the time)."""
+    line = ", ".join(str(i) for i in range(40)) + " zz"
+    assert line_rule(line, len(line.split())) is None

@@ -31,7 +31,7 @@ _WIDGET_WORD = (
     r"(?:Complete|Full|More|Continuing)\s+Coverage|Watch\s+the\s+(?:report|video)|\[?Advertisements?\]?|"
     r"Continue\s+reading|Download(?:\s+(?:the\s+)?app)?|More\s+Videos?\.*|Page\s+\d+|Reader\s+Comments|"
     # a count beside a share or comment button: "Share 12", "1.2K shares"
-    r"\d[\d.,]*\s*[KkMm]?(?:\s+(?:shares?|comments?|views?|likes?|reactions?|tweets?|retweets?))?)"
+    r"(?>\d+(?:[.,]\d+)*)\s*[KkMm]?(?:\s+(?:shares?|comments?|views?|likes?|reactions?|tweets?|retweets?))?)"
 )
 # Share and font widgets, menus: "A+ A-", "Share this | Tweet | Email | Print".
 _WIDGET = re.compile(rf"^{_SEP}*{_WIDGET_WORD}(?:{_SEP}+{_WIDGET_WORD})*{_SEP}*\.?$", re.I)
@@ -43,7 +43,7 @@ _NOTICE_START = re.compile(
     r"(?:related|also\s+read|read\s+also|more)\s*[:|]|editor['’]?s\s+note\b|"
     r"stay\s+(?:with|tuned)\b.{0,60}?\b(?:for|to)\b|(?:article\s+)?comments?\s+by\b|follow\b[^.:]{0,30}:\s*$|"
     r"more\s+(?:from|on|stories|news|coverage|headlines)\b[^.!?]{0,40}$|keep\s+up\s+with\s+(?:us|our)\b|"
-    r"stick\s+with\b|original\s+(?:story|report|post)\b|"
+    r"original\s+(?:story|report|post)\b|"
     r"(?:read|watch|see|view|listen\s+to)\b.{0,60}\bhere\s*[.:!]?$|click\s+(?:or\s+tap\s+)?to\b|"
     r"(?:watch|listen\s+to|hear)\b[^.]{0,60}\b(?:report|video|interview|footage|clip|press\s+conference|below)\b|"
     r"also\s+on\b.{0,30}:$",
@@ -57,12 +57,12 @@ _NOTICE_ANY = re.compile(
     r"©\s*\d{4}|this\s+material\s+may\s+not\s+be|may\s+not\s+be\s+(?:published|reproduced|redistributed)|"
     r"enable\s+javascript|(?:log|sign)\s+in\s+(?:to|with|using|or|here)\b|please\s+(?:log|sign)\s+in|"
     r"create\s+an\s+account|already\s+have\s+an\s+account|click\s+(?:here|on\s+the\s+button)|tap\s+here|"
-    r"scroll\s+down\s+for|check\s+back\s+(?:for|later)|this\s+is\s+a\s+developing\s+story|"
+    r"scroll\s+down\s+for|check\s+back\s+(?:for|later)|this\s+(?:is\s+a\s+)?developing\s+story|"
     r"follow\s+(?:us|\w+(?:\s+\w+)?)\s+on\s+(?:twitter|facebook|instagram)|like\s+us\s+on\s+facebook|"
     r"join\s+the\s+conversation|digital\s+access|home\s+delivery|pending\s+comments|"
     r"comments?\s+(?:are|is)\s+closed|report\s+an\s+error|(?:email|push)\s+notifications?|your\s+notification|"
-    r"thank\s+you\s+for\s+(?:registering|subscribing|reading)|why\s+are\s+we\s+asking|"
-    r"owner\s+of\s+this\s+article|privacy\s+policy|terms\s+of\s+(?:use|service)|"
+    r"thank\s+you\s+for\s+(?:registering|subscribing|reading)|"
+    r"privacy\s+policy|terms\s+of\s+(?:use|service)|"
     r"(?:use|uses|accept|allow)\s+cookies|cookies?\s+(?:policy|settings|preferences|consent|notice)|"
     r"trending\s+stories|download\s+(?:our|the)\s+(?:\w+\s+){0,3}app\b|"
     r"support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:\w+\s+){0,2}(?:member|subscriber)|"
@@ -218,7 +218,7 @@ def _notices(line: str, offset: int) -> list[tuple[int, int]]:
 _NOTICE_HINTS = (
     "subscri", "sign", "newsletter", "rights", "©", "material", "may not be", "script", "log", "account",
     "click", "tap", "scroll", "check back", "developing", "follow", "like us", "conversation", "access",
-    "delivery", "comment", "error", "typo", "notification", "thank", "asking", "owner", "privacy", "terms",
+    "delivery", "comment", "error", "typo", "notification", "thank", "privacy", "terms",
     "cookie", "trending", "download", "journalism", "become", "continues", "keep you", "get the latest",
     "get breaking", "mobile", "enjoyed", "free article", "policy", "updated", "posted", "edit",
 )
@@ -230,7 +230,17 @@ _CAPTION_HINTS = ("photo", "image", "picture", "video", "caption", "credit", "co
 def _notice(text: str) -> re.Match[str] | None:
     """The notice that ``text`` (a line or a sentence) opens or holds."""
     low = text.lower()
-    return _NOTICE_START.match(text) or (_NOTICE_ANY.search(text) if _NOTICE_HINT.search(low) else None)
+    start = _NOTICE_START.match(text)
+    if start and (len(text.split()) <= _NOTICE_WORDS or _COPYRIGHT.match(text)):
+        return start
+    return _NOTICE_ANY.search(text) if _NOTICE_HINT.search(low) else None
+
+
+# An imperative that opens a notice ("Stay with us for updates.", "Watch the
+# report here.") is short; a longer sentence that opens the same way is news
+# ("Stick with the plan, the mayor told the council, and 40 jobs will be saved.").
+_NOTICE_WORDS = 10
+_COPYRIGHT = re.compile(r"\W*(?:©|\(c\)\s|copyright\b)", re.I)
 
 
 def _is_notice(line: str) -> bool:
@@ -246,8 +256,13 @@ def _blank(line: str, words: int) -> bool:
     return not re.search(r"\w", line)
 
 
+# A row of widgets is short; a longer line is never one (and the pattern,
+# whose words may be separated by commas, is not tried on long lines).
+_WIDGET_WORDS = 16
+
+
 def _widget(line: str, words: int) -> bool:
-    return bool(_WIDGET.match(line))
+    return words <= _WIDGET_WORDS and bool(_WIDGET.match(line))
 
 
 def _short_notice(line: str, words: int) -> bool:
