@@ -76,6 +76,13 @@ def test_unify_first_name_transliterations_are_one_person() -> None:
     assert set(mapping.values()) == {"Mohammad Hassan"}
 
 
+@pytest.mark.parametrize(("first", "second"), [("Sergei", "Sergey"), ("Dmitri", "Dmitry"), ("Yuriy", "Yurii")])
+def test_unify_first_names_ending_in_another_letter_are_one_person(first: str, second: str) -> None:
+    """Transliterations differ in the last letter too; only a feminine ending parts two names."""
+    mapping = unify([f"{first} Volkov", f"{second} Volkov", f"{second} Volkov", "Volkov"])
+    assert set(mapping.values()) == {f"{second} Volkov"}
+
+
 def test_unify_a_surname_two_people_bear_joins_neither() -> None:
     mapping = unify(["Ana Ruiz", "Tom Ruiz", "Ruiz"])
     assert mapping["Ruiz"] == "Ruiz"

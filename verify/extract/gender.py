@@ -28,10 +28,12 @@ FEMALE_WORDS = {
     "councilwoman", "assemblywoman", "businesswoman", "policewoman", "aunt",
     "niece", "grandmother", "girlfriend", "actress", "widow", "duchess", "empress",
 }
-# Common given names of the English-speaking world (the most frequent names of
-# the US Social Security Administration's birth-name lists, 1920-2000, and
-# the UK Office for National Statistics' lists); names used for both sexes
-# are left out.
+# Common given names: first the English-speaking world's most frequent (of
+# the kind the US Social Security Administration's and the UK Office for
+# National Statistics' birth-name lists rank highest), then frequent given
+# names of other languages, written from general knowledge rather than a
+# published list; names used for both sexes are left out. A maintained name
+# list with its source should replace these tables.
 MALE_NAMES = set("""
 james john robert michael william david richard joseph thomas charles christopher daniel
 matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
@@ -42,11 +44,11 @@ christian keith roger terry gerald harold sean austin carl arthur lawrence dylan
 bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
 vincent ralph eugene russell bobby mason philip louis bill tom mike jim bob dan steve
 ben tim greg jeff chris nick tony ron ken fred harry jimmy johnny hugh ian neil
-graham colin nigel alistair gordon boris
-vladimir sergei dmitry ivan igor mohammed mohamed muhammad ahmed ali omar hassan hussein
+graham colin nigel alistair gordon
+sergei dmitry ivan igor mohammed mohamed muhammad ahmed ali omar hassan hussein
 abdul ibrahim mustafa khalid carlos luis miguel pedro antonio manuel francisco jorge
-pablo diego javier rafael ricardo emmanuel francois pierre jean-claude hans klaus
-wolfgang giuseppe giovanni marco luigi mahmoud
+pablo diego javier rafael ricardo emmanuel francois pierre hans klaus
+giuseppe giovanni marco luigi
 """.split())
 FEMALE_NAMES = set("""
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
@@ -59,7 +61,7 @@ ann sara madison frances kathryn janice jean abigail alice julia judy sophia gra
 denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
 charlotte marie kayla alexis lori jane
 susanne sophie claire fiona nicola kate anne annie ellen irene rosa carmen ana lucia
-isabel elena fatima aisha layla yulia tatiana svetlana natalia olga ursula christine
+isabel elena fatima aisha layla tatiana natalia olga
 """.split())
 
 

@@ -154,13 +154,24 @@ def _close(a: str, b: str) -> bool:
 
 def _same_person(parts: list[str], other: list[str]) -> bool:
     """Can two folded names be one person's? Surnames spelt alike, and first
-    names (when both have one) spelt alike too; first names that end in
-    different letters are different people (Daniel and Daniela)."""
+    names (when both have one) spelt alike too, unless one is the other with
+    a feminine ending (Daniel and Daniela are two people; Sergei and Sergey,
+    one name transliterated two ways, are one)."""
     if not _close(parts[-1], other[-1]):
         return False
     if len(parts) > 1 and len(other) > 1:
-        return _close(parts[0], other[0]) and parts[0][-1] == other[0][-1]
+        return _close(parts[0], other[0]) and not _feminine_of(parts[0], other[0])
     return True
+
+
+# Endings that make a given name another person's: Daniel/Daniela, Louis/Louise.
+FEMININE_ENDINGS = ("a", "e")
+
+
+def _feminine_of(a: str, b: str) -> bool:
+    """One first name is the other with a feminine ending added."""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in FEMININE_ENDINGS
 
 
 def unify(names: Iterable[str]) -> dict[str, str]:
