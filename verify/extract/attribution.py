@@ -19,7 +19,7 @@ from .claimspan import Attributed, retold
 from .cues import Cue, cues_in, mention_tokens, offset, reports, subordinate, top_cues
 from .labels import labelled
 from ..nlp import Block
-from .quotes import Quote, quoted_mask, quotes
+from .quotes import quoted_mask, quotes
 from .reparse import names_as_verbs, sentence_cased, sentences
 from .speakers import Speakers
 
@@ -176,8 +176,4 @@ def attributions(text: str, blocks: list[Block]) -> list[Attributed]:
     return Attributor(text, blocks).attributions()
 
 
-def quotations(text: str) -> list[Quote]:
-    return quotes(text)
-
-
-__all__ = ["Attributed", "Attributor", "attributions", "quotations"]
+__all__ = ["Attributed", "attributions"]

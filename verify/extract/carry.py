@@ -1,8 +1,8 @@
 """Speakers carried to sentences that name none: a quotation's speaker over
 every paragraph it runs through, a paragraph introduced by "He said:", and a
-quotation signed with a dash. Pure functions over the sentences' first
-attributions; ``results`` holds one list of parts per sentence and is updated
-in place."""
+quotation signed with a dash. Functions over the sentences' first
+attributions: ``results`` holds one list of parts per sentence, and they
+update it in place (it is the attributor's own working list)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 The lexicons (general news English, not any one article; each list says what
 it is for) and the rules over spaCy's dependency parse that find a cue (a
 verb of saying, a stance, "according to", a cue noun) and its source. The
-speakers themselves are resolved in ``attribution``.
+speakers themselves are resolved in ``speakers``.
 """
 
 from __future__ import annotations

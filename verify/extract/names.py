@@ -182,17 +182,22 @@ def unify(names: Iterable[str]) -> dict[str, str]:
     """
     counts = Counter(names)
     by_surname: list[list[str]] = []
+    # Surnames spelt alike share their first letter (``_close``): a name is
+    # compared only with the clusters of its letter, not with every cluster.
+    by_letter: dict[str, list[list[str]]] = {}
     for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):
         parts = fold(name).split()
         if not parts:
             continue
-        fits = [c for c in by_surname if _same_person(parts, fold(c[0]).split())]
+        near = by_letter.setdefault(parts[-1][0], [])
+        fits = [c for c in near if _same_person(parts, fold(c[0]).split())]
         # A surname alone that two different people bear ("Ruiz" after Ana
         # and Tom Ruiz) is joined to neither.
         if len(fits) == 1 or len(fits) > 1 and len(parts) > 1:
             fits[0].append(name)
         else:
             by_surname.append([name])
+            near.append(by_surname[-1])
     mapping: dict[str, str] = {}
     for cluster in by_surname:
         longest = max(len(n.split()) for n in cluster)
