@@ -99,6 +99,8 @@ def test_ingest_is_incremental_and_search_finds_claims(runner: CliRunner, corpus
     assert "2 documents indexed" in first.stderr
     again = runner.invoke(main, ["ingest", str(corpus), "--index", index])
     assert "0 documents indexed (0 claims), 2 unchanged skipped" in again.stderr
+    # Not a terminal: the progress bar is its label alone, no bar, rate or time left.
+    assert "documents/s" not in first.stderr and "[#" not in first.stderr
     found = runner.invoke(main, ["search", "people left their homes in the flood", "--index", index, "--format", "json"])
     assert found.exit_code == 0
     assert "2,000" in json.loads(found.stdout)[0]["claim"]

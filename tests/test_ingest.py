@@ -90,3 +90,32 @@ def test_a_record_given_twice_is_read_once(tmp_path: Path, seeds_dir: Path) -> N
     stats = ingest([corpus], tmp_path / "ix", embedder=HashEmbedder(8))
     assert (stats.documents, stats.skipped) == (2, 1)
     assert stats.claims == len(list(Index.open(tmp_path / "ix").claims()))
+
+
+def test_progress_is_told_of_every_document_read(tmp_path: Path, seeds_dir: Path) -> None:
+    """The progress bar reaches its total: unchanged documents count too."""
+    from verify.embed import HashEmbedder
+    from verify.read import count_documents
+
+    index = tmp_path / "ix"
+    seen: list[str] = []
+    ingest([seeds_dir], index, embedder=HashEmbedder(8), progress=lambda doc, found: seen.append(doc.id))
+    again: list[str] = []
+    ingest([seeds_dir], index, embedder=HashEmbedder(8), progress=lambda doc, found: again.append(doc.id))
+    assert len(seen) == len(again) == count_documents([seeds_dir]) == 5
+
+
+def test_count_documents_counts_records_cheaply(tmp_path: Path) -> None:
+    """A JSON Lines file counts its records, nested ones too; a broken file counts nothing."""
+    import json
+
+    from verify.read import count_documents
+
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"text": "One story."}) + "\n\n"
+        + json.dumps({"articles": [{"content": "Two."}, {"content": "Three."}]}) + "\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps([{"body": "Four."}, {"body": "Five."}]), encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Six.", encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
+    assert count_documents([tmp_path]) == 6

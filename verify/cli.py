@@ -142,14 +142,22 @@ def ingest(paths: tuple[Path, ...], index: str | None, rebuild: bool, wait: floa
     Unchanged articles are skipped; a changed one replaces its claims. A
     stopped or killed ingest leaves the index as of its last commit.
     """
+    import time
+
     from .ingest import index_path
     from .ingest import ingest as run
+    from .read import count_documents
 
     target = index_path(index)
-    with click.progressbar(length=0, label="Ingesting", show_pos=True, file=sys.stderr) as bar:
+    # On a terminal: documents done of the total, their rate and the time
+    # left; elsewhere (a pipe, a log, CI) click shows nothing but the label.
+    started = time.monotonic()  # documents come in bursts (embedded together): the rate is the mean since the start
+    with click.progressbar(length=count_documents(paths), label="Ingesting", show_pos=True, show_eta=True,
+                           item_show_func=lambda rate: rate, file=sys.stderr) as bar:
 
         def step(doc: Any, found: list[Any]) -> None:
-            bar.update(1)
+            elapsed = time.monotonic() - started
+            bar.update(1, f"{(bar.pos + 1) / elapsed:.1f} documents/s" if elapsed > 0 else None)
 
         stats = run(paths, target, rebuild=rebuild, progress=step, wait=wait)
     click.echo(

@@ -42,7 +42,8 @@ class IngestStats:
     errors: list[VerifyError] = field(default_factory=list)
 
 
-def _changed(docs: Iterable[Document], index: Index, stats: IngestStats) -> Iterator[Document]:
+def _changed(docs: Iterable[Document], index: Index, stats: IngestStats,
+             skipped: Callable[[Document], None] | None = None) -> Iterator[Document]:
     """The documents not indexed with their digest, nor given earlier in this run.
 
     Only the digest is compared: nothing is parsed or embedded for a skipped
@@ -53,6 +54,8 @@ def _changed(docs: Iterable[Document], index: Index, stats: IngestStats) -> Iter
     for doc in docs:
         if index.has(doc.id, doc.digest) or (doc.digest and given.get(doc.id) == doc.digest):
             stats.skipped += 1
+            if skipped:
+                skipped(doc)
             continue
         given[doc.id] = doc.digest
         yield doc
@@ -72,6 +75,9 @@ def ingest(
     """Add the documents under ``paths`` to an index; returns what was done.
 
     Bad files are collected in ``stats.errors`` and the others still go in.
+    ``progress`` is called once for every document read: with its claims
+    once they are indexed, or with an empty list when it is unchanged and
+    skipped.
     """
     from .extract.claims import extract
     from .read import documents
@@ -79,7 +85,8 @@ def ingest(
     stats = IngestStats()
     target = Index.open(index_path(index), create=True, rebuild=rebuild)
     embedder = embedder or load_embedder(target.embedder or "all-MiniLM-L6-v2")
-    fresh = _changed(documents(paths, stats.errors), target, stats)
+    fresh = _changed(documents(paths, stats.errors), target, stats,
+                     (lambda doc: progress(doc, [])) if progress else None)
     with target.writer(embedder, timeout=wait) as writer:
         pending: list[tuple[Document, list[Claim]]] = []
         waiting = 0  # claims in pending

@@ -14,8 +14,8 @@ Modules: ``formats`` (files, folders, records; the Document), ``metadata``
 
 from __future__ import annotations
 
-from verify.read.formats import SUFFIXES, document_from_text, documents
+from verify.read.formats import SUFFIXES, count_documents, document_from_text, documents
 from verify.read.furniture import boilerplate
 from verify.read.markup import html_text
 
-__all__ = ["SUFFIXES", "boilerplate", "document_from_text", "documents", "html_text"]
+__all__ = ["SUFFIXES", "boilerplate", "count_documents", "document_from_text", "documents", "html_text"]
