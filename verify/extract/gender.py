@@ -1,10 +1,10 @@
 """Grammatical gender of the people an article names, for "he" and "she".
 
-Evidence: the first name, from a short table of common English given names,
-and a gendered honorific or role word beside the name ("Mrs. Klein", "a
+Evidence: the first name, from a short table of common given names, and a
+gendered honorific or role word beside the name ("Mrs. Klein", "a
 spokeswoman", "Congressman Reyes"). A person with no evidence agrees with
-either pronoun. (Votes from the pronouns of a sentence that names one person
-were tried and dropped: they lost on PolNeAR's held half.)
+either pronoun. The pronouns of a sentence are no evidence: "he" there may
+be another person than the one named.
 """
 
 from __future__ import annotations
