@@ -133,3 +133,17 @@ def test_unknown_fail_on_status_is_a_usage_error(index: Path, tmp_path: Path) ->
     path.write_text("Text.", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(path), "--index", str(index), "--fail-on", "wrong"])
     assert result.exit_code == 2
+
+
+def test_a_reason_names_its_sources_by_outlet(tmp_path: Path, seeds_dir: Path) -> None:
+    """A contradiction's reason names the outlet a person knows, not an internal id."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, outlet in (("003_6e6245e77d5995f7", "Example Times"), ("002_16023563aaf7b2c1", "Sample Wire")):
+        body = (seeds_dir / f"{name}.txt").read_text(encoding="utf-8")
+        (corpus / f"{name}.md").write_text(f"---\noutlet: {outlet}\n---\n{body}", encoding="utf-8")
+    ix = tmp_path / "ix"
+    ingest([corpus], ix)
+    got, reason = status(ix, "The 2020 war between Armenia and Azerbaijan claimed more than 9,000 lives.")
+    assert got == "contradicted"
+    assert "Example Times" in reason and "003_6e6245e77d5995f7" not in reason

@@ -216,7 +216,7 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
             "speaker_type": sentence.speaker_type}
     if conflicts:
         reasons = list(dict.fromkeys(link.reason for _, link, _ in conflicts))
-        sources = sorted({o.doc for o, _, _ in conflicts})
+        sources = sorted({_source_name(corpus, o.doc) for o, _, _ in conflicts})
         return CheckedClaim(
             **base, status="contradicted", reason="; ".join(reasons) + f" (in {', '.join(sources)})",
             evidence=[_evidence(o, lk, corpus, n) for o, lk, n in conflicts] + [_evidence(o, lk, corpus) for o, lk in agrees],
@@ -237,9 +237,24 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
         return CheckedClaim(**base, status="supported", origins=len(origins),
                             reason=f"{reason}; {len(origins)} independent origins in {len(docs)} articles",
                             evidence=evidence)
-    only = next(iter(origins)).removeprefix("doc:")
+    only = next(iter(origins))
+    only = _source_name(corpus, only.removeprefix("doc:")) if only.startswith("doc:") else only
     return CheckedClaim(**base, status="single-source", origins=1,
                         reason=f"{reason}; one origin only ({only})", evidence=evidence)
+
+
+def _source_name(corpus: _Corpus, doc_id: str) -> str:
+    """A source as a person names it in a sentence: its outlet, else its title,
+    else (a file with neither) its id."""
+    doc = corpus.document(doc_id)
+    if doc is None:
+        return doc_id
+    if doc.outlet:
+        return doc.outlet
+    if doc.title:
+        title = " ".join(doc.title.split())
+        return f"“{title if len(title) <= 50 else title[:49] + '…'}”"
+    return doc_id
 
 
 def _unsupported(sentence: Claim) -> CheckedClaim:
