@@ -239,7 +239,7 @@ SENTENCES = [
      [("As many as 50", 50, "at_most", "count", "home")]),
     ("Thousands of people fled the fighting.",
      [("Thousands", None, "vague", "count", "people")]),
-    ("Freda Lockett, 39, was killed.",
+    ("Jane Roe, 39, was killed.",
      [("39", 39, "exact", "measure", "age")]),
     # Counts that look like labels stay counts: a plural noun counted after a name,
     # a local number that is a range, a long number with its thousands commas.
@@ -349,7 +349,7 @@ NOT_QUANTITIES = [
     ("The US, Russia and many other powers expressed concern.", ["many"]),
     ("He has lived there for many years.", ["many"]),
     ("Baku said it had lost a soldier.", ["a"]),
-    ("The shooting happened in the 800 block of Horseman Drive.", ["800"]),
+    ("The shooting happened in the 800 block of Elm Drive.", ["800"]),
     ("Witnesses made the 911 call at once.", ["911"]),
     ("Call the police at (956) 487-5571 with information.", ["956", "487"]),
     ("The COVID-19 pandemic hit the G20 economies.", ["19", "20"]),
@@ -362,13 +362,13 @@ NOT_QUANTITIES = [
     ("Pashinyan came to power in the 2018 revolution.", ["2018"]),
     ("Article 9 of the November 10 statement covers transport links.", ["9", "10"]),
     ("Local 10 News reported the shooting.", ["10"]),
-    ("Shots were fired near 55 Curtis Street.", ["55"]),
+    ("Shots were fired near 55 Main Street.", ["55"]),
     ("Hondo crime incidents per 100,000 residents rose.", ["100,000"]),
-    ("Contact cpalmer@phillynews.com215-854-2817 with tips.", ["854", "2817"]),
+    ("Contact tips@example.com215-854-2817 with tips.", ["854", "2817"]),
     ("The families of the victims thanked the city.[23]", ["23"]),
     ("The Patriots beat Dallas 24 to 17 on Sunday.", ["24", "17"]),
-    ("Police said the SUV is related to the shooting at 19th and Blake.", ["19th"]),
-    ("He was found dead in an alley near 48th and Sansom streets.", ["48th"]),
+    ("Police said the SUV is related to the shooting at 19th and Pine.", ["19th"]),
+    ("He was found dead in an alley near 48th and Oak streets.", ["48th"]),
     ("The 24-year-old was walking on 81st when a car pulled up.", ["81st"]),
     ("Two men were shot in the 200 block of west 29th street.", ["29th"]),
     ("The shooting happened in the 9th Ward.", ["9th"]),
@@ -388,7 +388,7 @@ NOT_QUANTITIES = [
     ("Call Crime Stoppers at 713-222-TIPS (8477).", ["713", "222", "8477"]),
     ("The crash happened near milepost 12 in Egg Harbor Township.", ["12"]),
     ("She lives in room 12 of the shelter.", ["12"]),
-    ("He was pronounced dead at the resort at 7801 East State St. at 4:16 a.m.", ["7801"]),
+    ("He was pronounced dead at the resort at 7801 East Lake St. at 4:16 a.m.", ["7801"]),
     ("The party was at a home located at 20582 southwest 119 Avenue.", ["20582", "119"]),
     ("Hudec lives at 151 S. Church St., police said.", ["151"]),
     ("He has supported us from day one.", ["one"]),
@@ -398,10 +398,10 @@ NOT_QUANTITIES = [
     ("The team is ranked No. 2 in the nation.", ["2"]),
     ("The team climbed to #4 in the poll.", ["4"]),
     ("A police source tells FOX 2 the people in custody are adults.", ["2"]),
-    ("Witnesses told KHOU 11 News they heard people arguing.", ["11"]),
-    ("Police tell LEX 18 two men were arguing on the front porch.", ["18"]),
+    ("Witnesses told KXYZ 11 News they heard people arguing.", ["11"]),
+    ("Police tell WXYZ 18 two men were arguing on the front porch.", ["18"]),
     ("Stay with 8 News for updates.", ["8"]),
-    ("Copyright 2016 WSFA 12 News.", ["12"]),
+    ("Copyright 2016 WXYZ 12 News.", ["12"]),
     ("He opened fire with a Glock 17 9mm semiautomatic pistol.", ["17"]),
     ("The boy had been shot with a .357 magnum revolver.", [".357"]),
     ("Police found a .45 pistol under the seat.", [".45"]),
@@ -526,7 +526,7 @@ def test_a_year_where_a_count_was_is_no_quantity(nlp_q, base: str, counts: str, 
 
 @pytest.mark.parametrize(("base", "counts"), BASES)
 def test_an_age_added_is_an_age_not_a_count(nlp_q, base: str, counts: str) -> None:
-    sentence = "Freda Lockett, 39, said " + base.format("three")[0].lower() + base.format("three")[1:]
+    sentence = "Jane Roe, 39, said " + base.format("three")[0].lower() + base.format("three")[1:]
     got = _rows(nlp_q, sentence)
     assert got[0] == ("39", 39, "exact", "measure", "age")
     assert got[1:] == [("three", 3, "exact", "count", counts)]

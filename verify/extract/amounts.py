@@ -231,7 +231,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
 NOT_AMOUNTS = [
     # tip lines spelled with letters: "(305) 471-TIPS", "1-800-222-TIPS", "834-HELP"
     re.compile(r"(?:\b1-)?(?:\(?\b\d{3}\)?[ .-]?)?\b\d{3}[ .-][A-Z]{4}\b(?:\s*\(\d{4}\))?"),
-    # a phone number glued to the word before it ("phillynews.com215-854-2817")
+    # a phone number glued to the word before it ("example.com215-555-0142")
     re.compile(r"(?<!\d)\d{3}[.-]\d{3}[.-]\d{4}(?!\d)"),
     # footnote marks in brackets ("said the mayor.[23]")
     re.compile(r"\[\d{1,3}\]"),

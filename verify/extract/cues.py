@@ -26,7 +26,7 @@ STRONG_CUES = {
     "praise", "welcome", "reject", "dismiss", "question", "caution", "underline",
     "underscore", "highlight", "mention", "disclose", "inform", "assure",
     "reassure", "express", "recount", "joke", "boast", "lament", "quip",
-    "acknowledge", "counter", "suggest", "conclude", "reveal", "recall",
+    "counter", "suggest", "conclude", "reveal", "recall",
 }
 # Verbs that report speech or thought only with a clause or a quote after them.
 WEAK_CUES = {
@@ -101,7 +101,7 @@ EVENT_NOUNS = {
     "protest", "riot", "unrest", "recession", "inflation", "surge", "rise",
     "fall", "decline", "increase", "drop", "wave", "flare", "skirmish",
     "incident", "event", "move", "change", "shift", "trend", "growth",
-    "flare", "tension", "escalation", "ceasefire", "truce", "deal", "situation",
+    "tension", "escalation", "ceasefire", "truce", "deal", "situation",
     "development", "death", "killing", "loss", "damage", "result", "outcome",
 }
 # Verbs of attitude, judgement, perception and manner of speaking whose

@@ -3,7 +3,7 @@
 :func:`quantities` takes a spaCy ``Doc`` or ``Span`` (``en_core_web_sm``) and
 returns one :class:`~verify.models.Quantity` per numeric claim, with character
 offsets into the Doc's text. The phrases themselves (value, qualifier,
-interval, unit, kind) are read by :mod:`verify.amounts`, whose docstring gives
+interval, unit, kind) are read by :mod:`verify.extract.amounts`, whose docstring gives
 the conventions; :func:`parse_quantity` reads one phrase without a parse.
 
 This module adds what needs the parse:
@@ -13,13 +13,13 @@ This module adds what needs the parse:
   "in 2020", "the 2020 war"), except durations ("six-week", "for almost 30
   years"); numbers in names and addresses ("Article 5", "Flight 17", "the
   Second World War", "Local 10 News", "the 800 block of"); model numbers and
-  broadcasters ("Glock 17", "the 737 Max", "KHOU 11", "Stay with 8 News");
+  broadcasters ("Glock 17", "the 737 Max", "KXYZ 11", "Stay with 8 News");
   calibres (".357 magnum"); ranks ("No. 2", "#4"); house numbers and streets
-  named by ordinals ("7801 East State St.", "19th and Blake"); numbers after
+  named by ordinals ("7801 East Lake St.", "19th and Pine"); numbers after
   the noun they name ("room 12", "milepost 12", "day one"); emergency numbers;
   the pronoun "one" ("one of the", "no one"); vague words that count nothing
   checkable ("many other powers", "so many", "for many years");
-- ages after a name ("Freda Lockett, 39,", "Trump, who is 70,"): kind
+- ages after a name ("Jane Roe, 39,", "the senator, who is 70,"): kind
   ``measure``, unit ``year``;
 - ``counts``, what is counted: the noun the number modifies or, through "of",
   the noun it picks from ("two of its troops"), as a lemma; casualty counts
@@ -188,7 +188,7 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
                 or prev.lower_ == "number" and anchor.head == prev:
             return True  # "No. 10", "number one"
     if a.kind == "count" and _broadcaster(core):
-        return True  # "FOX 2", "KHOU 11 News", "Stay with 8 News"
+        return True  # "FOX 2", "KXYZ 11 News", "Stay with 8 News"
     if a.kind == "count" and _calibre(core):
         return True  # ".357 magnum", "a .45 pistol"
     if a.kind == "count" and not a.qualifier_words and _after_its_noun(core, anchor):
@@ -196,7 +196,7 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     if a.kind == "count" and not a.qualifier_words and not headline and _before_a_name(core, anchor):
         return True  # "the 737 Max", "a 7 Eleven store"
     if a.kind == "count" and not headline and _model_number(core, anchor):
-        return True  # "Glock 17", "Boeing 737", "LEX 18"
+        return True  # "Glock 17", "Boeing 737", "KXYZ 18"
     if not headline and first.i > 0 and core.end < len(doc) and _in_name(doc[first.i - 1], doc[core.end]):
         return True  # "Local 10 News", "Highway 12 West", "Northwest 18th Terrace"
     if not headline and anchor.is_title and anchor.is_alpha and not anchor.is_sent_start and first.i > 1 \
@@ -206,9 +206,9 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         return True  # "incidents per 100,000 residents": the base of a rate, not a count
     after = doc[core.end:core.end + 4]
     if after and after[0].lemma_.lower() in ("block", "caliber", "calibre", "gauge"):
-        return True  # "the 800 block of Horseman Drive": an address; ".40 caliber": a gun's name
+        return True  # "the 800 block of Elm Drive": an address; ".40 caliber": a gun's name
     if any(t.text in _STREETS for t in after) and all(t.is_title for t in after[:1]) or _street_number(core):
-        return True  # "55 Curtis Street", "7801 East State St.", "20582 southwest 119 Avenue"
+        return True  # "55 Main Street", "7801 East Lake St.", "20582 southwest 119 Avenue"
     if a.value in (911, 999, 112) and a.kind == "count" and not a.qualifier_words:
         return True  # emergency numbers ("the 911 call", "dialled 999")
     if a.kind == "ordinal":
@@ -225,7 +225,7 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         if anchor.head.lemma_.lower() in _ORDINAL_IDIOMS:
             return True
         if _numbered_street(core):
-            return True  # "at 19th and Blake", "near 48th and Sansom streets", "west 29th street"
+            return True  # "at 19th and Pine", "near 48th and Oak streets", "west 29th street"
         nxt = [t.lower_ for t in doc[core.end:core.end + 2] if t.text not in ("-", "–")]
         if nxt and nxt[0] in ("floor", "story", "storey", "grader", "grade", "degree"):
             return True  # "a second-floor apartment", "a ninth-grader": a level, not a rank anyone reports
@@ -319,8 +319,8 @@ _STREET_WORDS = {s.lower() for s in _STREETS} | {"streets", "avenues", "roads", 
 
 
 def _numbered_street(core: Span) -> bool:
-    """A street named by an ordinal in digits: "19th and Blake", "48th and
-    Sansom streets", "west 29th street", "at 81st": a number in digits with
+    """A street named by an ordinal in digits: "19th and Pine", "48th and
+    Oak streets", "west 29th street", "at 81st": a number in digits with
     its suffix, then a street word, or "and" and a capitalised name, or
     nothing after "at", "near" or "on"."""
     doc = core.doc
@@ -375,8 +375,8 @@ _AGE_AFTER = re.compile(r"\s*(?:[,).;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
 def _is_age(a: Amount, core: Span, base: int) -> bool:
     """A person's age written after the name: "Jane Roe, 39, was killed",
-    "his wife, 34,", "Marlon Eason (10)", "three men, ages 19, 21 and 22". Read
-    from the text, since the tokenizer glues "Bowman,20" into one token."""
+    "his wife, 34,", "John Roe (10)", "three men, ages 19, 21 and 22". Read
+    from the text, since the tokenizer glues "Roe,20" into one token."""
     if a.value is None or a.kind != "count" or a.qualifier != "exact" or a.value != int(a.value) \
             or not 0 < a.value < 120:
         return False

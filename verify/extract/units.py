@@ -1,6 +1,6 @@
 """The words around numbers in news English: qualifiers, units, currencies, months.
 
-Tables only, read by :mod:`verify.amounts`. Each table maps a phrase, as its
+Tables only, read by :mod:`verify.extract.amounts`. Each table maps a phrase, as its
 tokens' lower-case text joined by spaces (:func:`verify.numbers.tokens`), to
 what it means: "more than" to ``more_than``, "per cent" to ``percent``, "km" to
 ``kilometre``, "€" to ``EUR``.

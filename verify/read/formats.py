@@ -97,11 +97,8 @@ def _count_record(record: Any) -> int:
     """The documents one JSON record holds: itself, or the records it nests."""
     if not isinstance(record, dict):
         return 0
-    fields = {str(k).lower(): v for k, v in record.items()}
-    if any(isinstance(fields.get(k), str) for k in _TEXT_FIELDS):
-        return 1
-    nested = next((fields[k] for k in _CONTAINERS if isinstance(fields.get(k), list)), [])
-    return sum(map(_count_record, nested))
+    _, text, nested = _holds(record)
+    return 1 if text is not None else sum(map(_count_record, nested or []))
 
 
 def _without_recurring(docs: list[Document]) -> list[Document]:
@@ -247,10 +244,8 @@ def _records(record: Any, where: str, file: Path, default_id: str) -> Iterator[D
     if not isinstance(record, dict):
         yield InputError(f"{where}: a record must be a JSON object; give objects with a text field")
         return
-    fields = {str(k).lower(): v for k, v in record.items()}
-    text = next((fields[k] for k in _TEXT_FIELDS if isinstance(fields.get(k), str)), None)
+    fields, text, nested = _holds(record)
     if text is None:
-        nested = next((fields[k] for k in _CONTAINERS if isinstance(fields.get(k), list)), None)
         if nested is not None:
             for n, item in enumerate(nested, 1):
                 yield from _records(item, f"{where} (item {n})", file, f"{default_id}-{n}")
@@ -263,6 +258,15 @@ def _records(record: Any, where: str, file: Path, default_id: str) -> Iterator[D
         yield InputError(f"{where}: record {doc_id} has an empty text field; give it text or remove it")
         return
     yield _document(text, id=doc_id, path=str(file), **meta)
+
+
+def _holds(record: dict[str, Any]) -> tuple[dict[str, Any], str | None, list[Any] | None]:
+    """A record's fields (keys in lower case), its text, and else the list of records it nests."""
+    fields = {str(k).lower(): v for k, v in record.items()}
+    text = next((fields[k] for k in _TEXT_FIELDS if isinstance(fields.get(k), str)), None)
+    nested = None if text is not None else next(
+        (fields[k] for k in _CONTAINERS if isinstance(fields.get(k), list)), None)
+    return fields, text, nested
 
 
 def _field(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
