@@ -128,7 +128,7 @@ def casualty(claim) -> str | None:  # type: ignore[no-untyped-def]
 
 
 def interval(q) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    from verify.verdicts import interval as verdict_interval
+    from verify.match.facts import interval as verdict_interval
 
     return verdict_interval(q)
 
@@ -147,7 +147,7 @@ def allows(q, value: float | None) -> bool:  # type: ignore[no-untyped-def]
 
 def describe(q) -> str:  # type: ignore[no-untyped-def]
     try:
-        from verify.verdicts import describe as verdict_describe
+        from verify.match.facts import describe as verdict_describe
 
         return verdict_describe(q)
     except Exception:  # a helper only: the library may change under us
@@ -171,7 +171,7 @@ def mark(ok: bool) -> str:
 
 
 class Diagnosis:
-    """Replays the checks of ``verify.match._numbers`` on a pair of number
+    """Replays the checks of ``verify.match.links._numbers`` on a pair of number
     claims to name the one that decided it. Diagnostic only: if the library's
     internals change, it says so rather than failing the benchmark."""
 
@@ -191,7 +191,7 @@ class Diagnosis:
 
     def candidate(self, a, b) -> bool:  # type: ignore[no-untyped-def]
         """Whether the nearest-neighbour search proposes the pair (directly or through the sentences)."""
-        from verify import match
+        from verify.match import links as match
 
         if self.neighbours is None:
             import numpy as np
@@ -237,12 +237,13 @@ class Diagnosis:
             return "diagnosis failed", f"{type(e).__name__}: {e}"
 
     def _reason(self, a, b) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-        from verify import match, verdicts
+        from verify.match import compare, facts
+        from verify.match import links as match
 
         qa, qb = a.quantities[0], b.quantities[0]
         sim = self.similarity(a, b)
-        ka, kb = verdicts.measure(a, qa), verdicts.measure(b, qb)
-        timed, _ = verdicts.same_time(a, b, self.docs)
+        ka, kb = facts.measure(a, qa), facts.measure(b, qb)
+        timed, _ = compare.same_time(a, b, self.docs)
         facts = (f"sim={sim:.2f} keys={ka}/{kb} same_time={timed} ({time_basis(a, b, self.docs)}) "
                  f"times={a.time}/{b.time}")
         if not self.candidate(a, b):
@@ -256,7 +257,7 @@ class Diagnosis:
             return "measure(): too vague to compare", facts
         if ka[0] != kb[0]:
             return "measure(): different kinds", facts
-        restated = ka[:2] == kb[:2] and verdicts.same_value(qa, qb)
+        restated = ka[:2] == kb[:2] and facts.same_value(qa, qb)
         if timed is False and not match.told_again(a, b, relation, restated and ka[1] in match.CASUALTIES):
             return "same_time() is False", facts
         bar = match.AGREE_SIMILARITY if timed or a.doc == b.doc else match.UNTIMED_SIMILARITY
@@ -267,9 +268,9 @@ class Diagnosis:
             return f"measure(): different {what} (loose agreement at most)", facts
         if sim < bar:
             return f"similarity under the {'timed' if timed else 'untimed'} bar {bar}", facts
-        if not verdicts.plausible(qa, qb):
-            return f"plausible(): values more than {verdicts.MAX_RATIO}x apart", facts
-        link = verdicts.compare_quantities(a, qa, b, qb, None)
+        if not compare.plausible(qa, qb):
+            return f"plausible(): values more than {compare.MAX_RATIO}x apart", facts
+        link = compare.compare_quantities(a, qa, b, qb, None)
         if link.verdict == "discrepancy" and relation == "apart":
             return "Events.relation() apart: may agree, never conflict", facts
         if link.verdict == "discrepancy" and sim < max(bar, match.CONFLICT_SIMILARITY):
@@ -278,7 +279,7 @@ class Diagnosis:
 
 
 def time_basis(a, b, docs) -> str:  # type: ignore[no-untyped-def]
-    """On what ``verdicts.same_time`` decides a pair (mirrors its rules)."""
+    """On what ``compare.same_time`` decides a pair (mirrors its rules)."""
     ta, tb = a.time, b.time
     if ta and tb:
         n = min(len(ta), len(tb))
@@ -575,7 +576,7 @@ def evaluate(truth: Truth, docs, claims, vectors, report, args) -> dict:  # type
                                  "links": len(links_cross), "links_total": n_links,
                                  "link_kinds": dict(link_kinds)}
     if n_examples and links_cross:
-        print(f"\n  -- examples: links across incidents, by kind --")
+        print("\n  -- examples: links across incidents, by kind --")
         shown: Counter[str] = Counter()
         for lk in links_cross:
             a, b = by_id[lk.a], by_id[lk.b]
@@ -680,7 +681,7 @@ def _extraction_misses(truth: Truth, docs, claims, n_examples: int) -> dict:  # 
     for m in CASUALTIES:
         print(f"  counts read instead of {m}: " + ", ".join(f"{k} {n}" for k, n in labels[m].most_common(12)))
     if n_examples:
-        print(f"\n  -- examples: a count read in a sentence about victims, not as a casualty count --")
+        print("\n  -- examples: a count read in a sentence about victims, not as a casualty count --")
         step = max(1, len(examples) // max(1, n_examples))
         for d, m, t, counted in examples[::step][:n_examples]:
             print(f"  doc {d.id[:8]} (GVA killed={t['killed']} injured={t['injured']}), no {m} claim:")

@@ -5,17 +5,9 @@ from __future__ import annotations
 import pytest
 
 from verify.models import Claim, Document, Quantity
-from verify.verdicts import (
-    compare_quantities,
-    compare_quotes,
-    interval,
-    measure,
-    plausible,
-    same_time,
-    same_words,
-    shared_phrase,
-    subgroup,
-)
+from verify.match.compare import compare_quantities, plausible, same_time
+from verify.match.facts import interval, measure, subgroup
+from verify.match.quotes import compare_quotes, same_words, shared_phrase
 
 
 def q(text: str, value: float, qualifier: str = "exact", *, start: int = 0, counts: str | None = "deaths",
@@ -174,7 +166,7 @@ VAGUE_LABELS = [
 @pytest.mark.parametrize(("quantity", "label"), VAGUE_LABELS)
 def test_a_vague_quantity_is_shown_as_its_words(quantity: Quantity, label: str) -> None:
     from verify.report import quantity_label
-    from verify.verdicts import describe
+    from verify.match.facts import describe
 
     assert quantity_label(quantity) == label
     assert describe(quantity) == label

@@ -1,7 +1,7 @@
 """A draft against an index: what the corpus supports, contradicts, or lacks.
 
 Each sentence of the draft (or the part one speaker owns) gets a status from
-the facts in it: its numbers, checked with the rules of ``verdicts`` against
+the facts in it: its numbers, checked with the rules of ``verify.match`` against
 the nearest claims of the corpus; its quotations, checked word by word
 against what the corpus says that speaker said (and against the same words
 given to someone else); and, for a sentence with neither, its nearest
@@ -25,7 +25,8 @@ from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
 from .extract.names import unify
 from .nlp import parse
 from .sources import severity
-from .verdicts import Link, compare_quotes, same_words
+from .match.compare import Link
+from .match.quotes import compare_quotes, same_words
 
 STATUSES = ("contradicted", "unsupported", "single-source", "supported")
 # Neighbours looked at for each claim of the draft.

@@ -1,5 +1,5 @@
 """Claims across documents: candidate pairs by nearest neighbours, then the
-checks of ``verdicts`` (measure, time, speaker), then groups of one fact.
+checks of ``facts`` and ``compare`` (measure, time, speaker), then groups of one fact.
 
 A group is a connected set of links between claims of different documents;
 its verdict is ``discrepancy`` when any link in it is one. ``origins`` counts
@@ -9,26 +9,18 @@ so do reports that all rest on one speaker.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 
-from .models import Claim, Document, Group
-from .verdicts import (
-    Link,
-    compare_quantities,
-    compare_quotes,
-    day,
-    measure,
-    plausible,
-    same_time,
-    same_value,
-    same_words,
-    shared_phrase,
-)
+from ..models import Claim, Document, Group
+from .compare import Link, compare_quantities, plausible, same_time
+from .events import Events
+from .facts import measure, same_value
+from .origins import copies
+from .quotes import compare_quotes, same_words, shared_phrase
 
 # Candidate pairs: the nearest neighbours of each claim, down to this cosine.
 NEIGHBOURS = 24
@@ -51,9 +43,6 @@ LOOSE_MIN_VALUE = 20
 CASUALTIES = {"deaths", "injured"}
 # Sentences without numbers or quotes agree when they share a phrase and are this alike.
 TEXT_SIMILARITY = 0.5
-# Documents sharing this share of their 8-word shingles are copies of one text.
-COPY_SHARE = 0.5
-
 _STOP = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be been being "
     "that this these those it its their his her they he she we you i not no has have had "
@@ -64,168 +53,6 @@ _STOP = frozenset(
 _WORD = re.compile(r"\w+")
 
 
-# Proper names: a capitalised word that does not open a sentence.
-_NAME = re.compile(r"(?<![.!?:\n“\"]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[-’'][A-Z]?[a-z]+)*)\b")
-# Two articles are about one event when the names they share weigh this much
-# of the lighter article's names (weights are rarity across the corpus): two
-# reports of one shooting share the victim's and the street's names; two
-# shootings in one city share only the city's and its police's.
-EVENT_OVERLAP = 0.2
-# Articles proposed as reports of one event: each article's DOC_NEIGHBOURS
-# nearest by the names they share, down to this cosine. A name held by more
-# than COMMON_SHARE of the articles (and more than COMMON_DOCS of them)
-# proposes nothing.
-DOC_NEIGHBOURS = 10
-DOC_FLOOR = 0.1
-COMMON_DOCS = 50
-COMMON_SHARE = 0.05
-_COMMON_NAMES = frozenset(
-    "The This That These Those There Their They Then When Where What Which While With "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December Mr Mrs Ms Dr".split()
-)
-
-
-# A person named in full: two or three capitalised words, none of them the
-# word of an institution or a place ("County Coroner's Office", "Memorial
-# Hospital"), whose last word (the surname) comes back alone in the text;
-# at a sentence's start too ("Nasser Hamad was arraigned"), since the
-# surname's coming back is what tells a name from a capitalised phrase.
-_FULL_NAME = re.compile(
-    r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*"
-    r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*){1,2})\b(?!\s+[A-Z])"
-)
-_INSTITUTION = frozenset(
-    "Office Department Dept Police Sheriff Hospital Center Centre Medical County Coroner Services "
-    "Service Jail University College School Side Church Court Patrol Bureau Agency Authority "
-    "Association Council Committee Commission Company Corporation News Press Times Post Network "
-    "Station Division Unit Force Team State City Town Village Township Examiner Attorney Prosecutor "
-    "Fire Rescue Emergency Health Hall Airport Administration Institute Board Club Party House "
-    "Senate Congress Ministry Government Avenue Street Road Drive Boulevard Highway Lane North "
-    "South East West Northern Southern Eastern Western Central New United Saint St".split()
-)
-# Articles dated further apart than this (days) report one event only if
-# they name one person in full: a follow-up names the victim; two shootings
-# in one city months apart share only the city's and its police's names.
-EVENT_DAYS = 10
-# Two articles report one event only if they share at least EVENT_NAMES
-# names that are not common (held by no more articles than the postings'
-# cap): a victim's surname and a street, not a street named like a victim
-# ("Walker Mill Road" and "Jamarko Walker") beside the county's name. With
-# fewer they may agree, never conflict. An article that names fewer
-# uncommon names than that needs them all.
-EVENT_NAMES = 2
-# A full name that more than RARE_SHARE of the articles (and more than
-# RARE_DOCS of them) hold is a public figure's, not an event's.
-RARE_DOCS = 5
-RARE_SHARE = 0.005
-
-
-def people(text: str) -> set[str]:
-    """The people a text names in full and then again by surname."""
-    named = set()
-    for m in _FULL_NAME.finditer(text):
-        words = m.group(1).split()
-        if not any(w.rstrip(".") in _INSTITUTION or w in _COMMON_NAMES for w in words):
-            named.add(" ".join(words))
-    if not named:
-        return set()
-    words = Counter(_WORD.findall(text))  # once per text, not once per name
-
-    def mentions(surname: str) -> int:
-        if surname.isalnum():
-            return words[surname]
-        return len(re.findall(r"\b" + re.escape(surname) + r"\b", text))  # "O'Brien-Lee"
-
-    # Named again by the surname alone; a place is named whole again.
-    return {full for full in named if mentions(full.split()[-1]) > text.count(full)}
-
-
-def names(text: str) -> set[str]:
-    """The proper names of a text, a cheap signature of what it is about."""
-    return {m.group(1) for m in _NAME.finditer(text) if m.group(1) not in _COMMON_NAMES}
-
-
-class Events:
-    """Which documents report the same event, judged by the names they share."""
-
-    def __init__(self, documents: dict[str, Document], doc_ids: set[str]) -> None:
-        self.names = {d: names(documents[d].text) if d in documents else set() for d in doc_ids}
-        self.df: Counter[str] = Counter(n for found in self.names.values() for n in found)
-        total = len(doc_ids)
-        self.weight = {n: math.log((total + 1) / (c + 1)) + 1 for n, c in self.df.items()}
-        self.cap = max(COMMON_DOCS, int(COMMON_SHARE * total))
-        self.uncommon = {d: sum(1 for n in found if self.df[n] <= self.cap) for d, found in self.names.items()}
-        self.dates = {d: day(documents[d].date) if d in documents else None for d in doc_ids}
-        self.people = {d: people(documents[d].text) if d in documents else set() for d in doc_ids}
-        pdf: Counter[str] = Counter(n for found in self.people.values() for n in found)
-        rare = max(RARE_DOCS, RARE_SHARE * total)
-        self.rare_people = {n for n, c in pdf.items() if c <= rare}
-        self._cache: dict[tuple[str, str], str] = {}
-
-    def neighbours(self, k: int = DOC_NEIGHBOURS) -> set[tuple[str, str]]:
-        """Pairs of documents that are each other's likeliest reports of one
-        event: for each document, the ``k`` others whose names are most alike
-        (cosine of rarity-weighted names). Names that most documents share
-        ("Police") are left out of the postings; they would say nothing and
-        cost a comparison of every pair."""
-        postings: dict[str, list[str]] = defaultdict(list)
-        for d in sorted(self.names):
-            for n in self.names[d]:
-                postings[n].append(d)
-        norm = {d: math.sqrt(sum(self.weight[n] ** 2 for n in found)) or 1.0 for d, found in self.names.items()}
-        out: set[tuple[str, str]] = set()
-        for d in sorted(self.names):
-            score: Counter[str] = Counter()
-            for n in self.names[d]:
-                holders = postings[n]
-                if len(holders) > self.cap:
-                    continue
-                w = self.weight[n] ** 2
-                for e in holders:
-                    if e != d:
-                        score[e] += w
-            for e, s in score.most_common(k):
-                if s / (norm[d] * norm[e]) >= DOC_FLOOR:
-                    out.add((d, e) if d < e else (e, d))
-        return out
-
-    def same(self, a: str, b: str) -> bool:
-        """Not known to be different events: the names agree, or one article names nothing."""
-        return self.relation(a, b) != "different"
-
-    def relation(self, a: str, b: str) -> str:
-        """``one``: the articles share enough names, at least EVENT_NAMES of
-        them uncommon, and are dated close together or name one person in
-        full; ``apart``: they share the names but are dated far apart and
-        name no one person (two shootings in one city), or share only one
-        uncommon name, so they may agree, never conflict;
-        ``unknown``: an article names nothing; ``different``: the names
-        they share are too few."""
-        if a == b:
-            return "one"
-        key = (a, b) if a < b else (b, a)
-        if key not in self._cache:
-            na, nb = self.names.get(a, set()), self.names.get(b, set())
-            wa = sum(self.weight[n] for n in na)
-            wb = sum(self.weight[n] for n in nb)
-            shared = sum(self.weight[n] for n in na & nb)
-            lighter = min(wa, wb)
-            if lighter == 0:
-                verdict = "unknown"
-            elif shared < EVENT_OVERLAP * lighter:
-                verdict = "different"
-            else:
-                da, db = self.dates.get(a), self.dates.get(b)
-                close = not (da and db and abs((da - db).days) > EVENT_DAYS)
-                named = close or self.people[a] & self.people[b] & self.rare_people
-                common = sum(1 for n in na & nb if self.df[n] <= self.cap)
-                needed = min(EVENT_NAMES, self.uncommon.get(a, 0), self.uncommon.get(b, 0))  # a brief may name only its town
-                verdict = "one" if named and common >= needed else "apart"
-            self._cache[key] = verdict
-        return self._cache[key]
-
-
 def links(
     claims: Sequence[Claim],
     vectors: np.ndarray,
@@ -233,7 +60,7 @@ def links(
 ) -> tuple[list[Link], list[Link]]:
     """Links between claims of different documents, and flags (the same
     words given to different speakers) that are not verdicts."""
-    from .index import VectorStore
+    from ..index import VectorStore
 
     if len(claims) < 2:
         return [], []
@@ -434,24 +261,6 @@ def aggregate(text: str) -> bool:
     return bool(_AGGREGATE.search(text))
 
 
-def _shingles(text: str, n: int = 8) -> set[int]:
-    words = _WORD.findall(text.lower())
-    return {hash(tuple(words[i : i + n])) for i in range(max(0, len(words) - n + 1))}
-
-
-def copies(documents: dict[str, Document], doc_ids: set[str]) -> dict[str, str]:
-    """Each document's origin: documents that are copies of one text share one."""
-    origin = {d: d for d in doc_ids}
-    ordered = sorted(doc_ids)
-    shingles = {d: _shingles(documents[d].text) if d in documents else set() for d in ordered}
-    for i, d in enumerate(ordered):
-        for e in ordered[i + 1 :]:
-            sa, sb = shingles[d], shingles[e]
-            if sa and sb and len(sa & sb) / min(len(sa), len(sb)) >= COPY_SHARE:
-                origin[e] = origin[d]
-    return origin
-
-
 def groups(
     claims: Sequence[Claim],
     vectors: np.ndarray,
@@ -497,3 +306,4 @@ def groups(
             )
         )
     return out, flags
+

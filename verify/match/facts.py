@@ -1,0 +1,107 @@
+"""What a number measures, and the values it allows.
+
+A number of a claim is compared with another only when both measure one
+thing: the same kind and the same counted noun ("deaths" are not
+"injured"), the same part of the people counted ("two of its troops" is not
+the whole toll), in one base unit (days for durations).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..models import Claim, Quantity
+from ..report import number, vague_words
+
+# Durations in one base unit (days) so that "three decades" meets "30 years".
+DAYS = {
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7,
+    "fortnight": 14, "month": 30.44, "year": 365.25, "decade": 3652.5, "century": 36525,
+}
+# Nouns that count people in general: "three people dead", "three dead", "6,500 lives".
+GENERIC_PEOPLE = {
+    None, "", "person", "people", "persons", "individual", "life", "lives", "dead", "victim",
+    "victims", "casualty", "casualties", "death", "deaths", "fatality", "fatalities",
+    "killed", "injured", "wounded", "men", "man", "women", "woman",
+    # the rest of the victims, counted apart: "killing one and wounding seven others"
+    "other", "others", "more", "additional",
+}
+# Counts of people that are a part of the whole: "two of its troops", "a soldier".
+_PARTITIVE = re.compile(r"^\s*(?:of\s+(?:its|their|his|her|the|our|whom)\s+)([a-z-]+)", re.I)
+_NOUN_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?([a-z-]+)", re.I)
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a quantity allows, in base units, bounds included; a vague
+    quantity allows whatever its words do not rule out ("dozens": 24 and up)."""
+    if q.value is None:
+        return (q.low or 0.0), math.inf
+    scale = DAYS.get((q.unit or "").rstrip("s"), 1.0) if q.kind == "duration" else 1.0
+    lo = q.low if q.low is not None else (q.value if q.qualifier not in ("less_than", "at_most") else 0.0)
+    hi = q.high if q.high is not None else (q.value if q.qualifier in ("exact",) else math.inf)
+    if q.qualifier in ("less_than", "at_most") and q.high is None:
+        hi = q.value
+    if q.qualifier == "exact":
+        lo = hi = q.value
+    return lo * scale, hi * scale
+
+
+def subgroup(claim_text: str, claim_start: int, q: Quantity) -> str | None:
+    """The part of the people counted, when the count is of a part: "two of
+    its troops" -> "troops"; "three people" -> None."""
+    after = claim_text[q.end - claim_start :]
+    m = _PARTITIVE.match(after)
+    if m:
+        return m.group(1).lower()
+    if q.counts in ("deaths", "injured"):
+        m = _NOUN_AFTER.match(after)
+        if m:
+            word = m.group(1).lower()
+            if word not in GENERIC_PEOPLE and word not in {"dead", "killed", "injured", "wounded", "were", "was", "and", "or", "in", "people", "died", "have", "had", "are", "been"}:
+                return word
+    return None
+
+
+def measure(claim: Claim, q: Quantity) -> tuple[str, str, str | None] | None:
+    """What a number measures, as a key: two numbers are compared only when
+    their keys are equal. None: too vague to compare ("several", "many")."""
+    if q.qualifier == "vague":
+        return None
+    if q.kind == "duration":
+        return ("duration", "days", None)
+    if q.kind in ("percent", "money", "ordinal"):
+        return (q.kind, q.unit or "", q.counts)
+    return (q.kind, q.counts or q.unit or "", subgroup(claim.text, claim.start, q))
+
+
+def describe(q: Quantity) -> str:
+    """"more than 6,500" as a person reads it; "many" stays "many"."""
+    if q.value is None:
+        return vague_words(q)
+    words = {
+        "exact": "", "approx": "about ", "more_than": "more than ", "at_least": "at least ",
+        "less_than": "under ", "at_most": "at most ", "vague": "",
+    }[q.qualifier]
+    if q.kind == "range" and q.low is not None and q.high is not None:
+        return f"{number(q.low)}–{number(q.high)}"
+    value = words + number(q.value)
+    if q.kind == "percent":
+        value += "%"
+    elif q.kind == "duration" and q.unit:
+        value += f" {q.unit}s" if q.value != 1 else f" {q.unit}"
+    return value
+
+
+
+def same_value(qa: Quantity, qb: Quantity) -> bool:
+    """Two numbers stated alike: the same value with the same qualifier."""
+    return qa.qualifier == qb.qualifier and scaled(qa) == scaled(qb) and (qa.low, qa.high) == (qb.low, qb.high)
+
+
+def scaled(q: Quantity) -> float:
+    """The stated value in base units (days for durations); a vague quantity's floor."""
+    if q.value is None:
+        return q.low or 0.0
+    return q.value * (DAYS.get((q.unit or "").rstrip("s"), 1.0) if q.kind == "duration" else 1.0)
+
