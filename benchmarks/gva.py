@@ -60,6 +60,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from splits import HALVES, half  # noqa: E402
 
 CASUALTIES = ("deaths", "injured")
 BARS = {"grouped": 0.8, "false_discrepancies": 0.05}
@@ -171,9 +174,9 @@ def mark(ok: bool) -> str:
 
 
 class Diagnosis:
-    """Replays the checks of ``verify.match.links._numbers`` on a pair of number
-    claims to name the one that decided it. Diagnostic only: if the library's
-    internals change, it says so rather than failing the benchmark."""
+    """Why a pair of number claims was linked or not, in the names of the
+    engine's rules (``verify.match.links.pair`` with ``why``), after the
+    candidate search and the events check that come before it."""
 
     def __init__(self, claims, vectors, docs) -> None:  # type: ignore[no-untyped-def]
         self.row = {c.id: i for i, c in enumerate(claims)}
@@ -191,7 +194,7 @@ class Diagnosis:
 
     def candidate(self, a, b) -> bool:  # type: ignore[no-untyped-def]
         """Whether the nearest-neighbour search proposes the pair (directly or through the sentences)."""
-        from verify.match import links as match
+        from verify.match import thresholds as match
 
         if self.neighbours is None:
             import numpy as np
@@ -237,45 +240,36 @@ class Diagnosis:
             return "diagnosis failed", f"{type(e).__name__}: {e}"
 
     def _reason(self, a, b) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+        """The engine's own answer: ``pair`` with ``why``, the rules that
+        decided or blocked the pair."""
         from verify.match import compare, facts
         from verify.match import links as match
 
+        by_id = {c.id: c for c in self.claims} if not hasattr(self, "_by_id") else self._by_id
+        self._by_id = by_id
         qa, qb = a.quantities[0], b.quantities[0]
         sim = self.similarity(a, b)
         ka, kb = facts.measure(a, qa), facts.measure(b, qb)
         timed, _ = compare.same_time(a, b, self.docs)
-        facts = (f"sim={sim:.2f} keys={ka}/{kb} same_time={timed} ({time_basis(a, b, self.docs)}) "
-                 f"times={a.time}/{b.time}")
+        info = (f"sim={sim:.2f} keys={ka}/{kb} same_time={timed} ({time_basis(a, b, self.docs)}) "
+                f"times={a.time}/{b.time}")
         if not self.candidate(a, b):
             return (f"not a candidate (claims: k={match.NEIGHBOURS}, floor={match.FLOOR}; "
-                    f"articles: k={match.DOC_NEIGHBOURS} by shared names)"), facts
+                    f"articles: k={match.DOC_NEIGHBOURS} by shared names)"), info
         relation = self.events().relation(a.doc, b.doc)
-        facts += f" articles={relation}"
+        info += f" articles={relation}"
         if relation == "different":
-            return "Events.relation(): different events", facts
-        if ka is None or kb is None:
-            return "measure(): too vague to compare", facts
-        if ka[0] != kb[0]:
-            return "measure(): different kinds", facts
-        restated = ka[:2] == kb[:2] and facts.same_value(qa, qb)
-        if timed is False and not match.told_again(a, b, relation, restated and ka[1] in match.CASUALTIES):
-            return "same_time() is False", facts
-        bar = match.AGREE_SIMILARITY if timed or a.doc == b.doc else match.UNTIMED_SIMILARITY
-        if relation == "one" and restated:
-            bar = min(bar, match.ONE_EVENT_SIMILARITY)
-        if ka != kb:
-            what = "subgroups" if ka[:2] == kb[:2] else "counted things"
-            return f"measure(): different {what} (loose agreement at most)", facts
-        if sim < bar:
-            return f"similarity under the {'timed' if timed else 'untimed'} bar {bar}", facts
-        if not compare.plausible(qa, qb):
-            return f"plausible(): values more than {compare.MAX_RATIO}x apart", facts
-        link = compare.compare_quantities(a, qa, b, qb, None)
-        if link.verdict == "discrepancy" and relation == "apart":
-            return "Events.relation() apart: may agree, never conflict", facts
-        if link.verdict == "discrepancy" and sim < max(bar, match.CONFLICT_SIMILARITY):
-            return f"conflict under CONFLICT_SIMILARITY {match.CONFLICT_SIMILARITY}", facts
-        return f"all checks pass ({link.verdict}, {'timed' if timed else 'untimed'} bar {bar})", facts
+            return "events: different events", info
+        sa, sb = by_id.get(a.parent or "", a), by_id.get(b.parent or "", b)
+        v, row = self.vectors, self.row
+        context = float(v[row[sa.id]] @ v[row[sb.id]])
+        why: list[str] = []
+        link = match.pair(a, b, sim, self.docs, relation, context,
+                          several=match.aggregate(sa.text) or match.aggregate(sb.text),
+                          statement=lambda: match.stands_alike(a, sa, b, sb), why=why)
+        if link is None:
+            return f"blocked: {', '.join(why) or 'not one fact'}", info
+        return f"linked: {link.verdict} ({', '.join(link.rules)})", info
 
 
 def time_basis(a, b, docs) -> str:  # type: ignore[no-untyped-def]
@@ -402,6 +396,8 @@ def evaluate(truth: Truth, docs, claims, vectors, report, args) -> dict:  # type
           "one predicted group holds such claims from at least two of those articles. coverage: the\n"
           "share of the stating articles the best group holds; all: the best group holds them all.")
     grouped_fig: dict = {}
+    halves_n: Counter[str] = Counter()
+    halves_hit: Counter[str] = Counter()
     misses: list[tuple[str, str, list]] = []
     total_hit = total_n = 0
     for m in CASUALTIES:
@@ -418,6 +414,7 @@ def evaluate(truth: Truth, docs, claims, vectors, report, args) -> dict:  # type
             if len(arts) < 2:
                 continue
             n += 1
+            halves_n[half(iid)] += 1
             per_group: dict[str, set[str]] = defaultdict(set)
             for c in found:
                 if c.id in group_of:
@@ -426,6 +423,7 @@ def evaluate(truth: Truth, docs, claims, vectors, report, args) -> dict:  # type
             coverage += (best if best >= 2 else 0) / len(arts)
             if best >= 2:
                 hit += 1
+                halves_hit[half(iid)] += 1
                 every += best == len(arts)
             else:
                 misses.append((iid, m, found))
@@ -439,6 +437,9 @@ def evaluate(truth: Truth, docs, claims, vectors, report, args) -> dict:  # type
               f"articles: {positive_stated})")
     grouped_fig["all"] = total_hit / total_n if total_n else 0.0
     print(f"  both     grouped {ratio(total_hit, total_n)}   {mark(grouped_fig['all'] >= BARS['grouped'])}")
+    for h in HALVES:
+        grouped_fig[h] = halves_hit[h] / halves_n[h] if halves_n[h] else None
+        print(f"  {h:8} grouped {ratio(halves_hit[h], halves_n[h])}")
     # Why: the cross-article pair of each miss whose clauses are most alike, through the checks.
     reasons: Counter[str] = Counter()
     best_pair: dict[tuple[str, str], tuple] = {}
@@ -497,9 +498,17 @@ def evaluate(truth: Truth, docs, claims, vectors, report, args) -> dict:  # type
         (one_side if sides == 1 else neither).append((g, a, b))
     n_false = len(false_compatible) + len(false_cross)
     share = n_false / len(pairs) if pairs else 0.0
+
+    def pair_half(a, b) -> str:  # type: ignore[no-untyped-def]
+        return half(min(incidents(a) | incidents(b) or {a.doc}))
+
+    false_by_half = Counter(pair_half(a, b) for _, a, b in false_compatible + false_cross)
+    pairs_by_half = Counter(pair_half(a, b) for _, a, b in pairs)
     print(f"  conflict pairs with a casualty count: {len(pairs)} (in {len({g.id for g, _, _ in pairs})} groups)")
     print(f"  false discrepancies: {ratio(n_false, len(pairs))}   {mark(share <= BARS['false_discrepancies'])}")
     print(f"    values compatible: {len(false_compatible)}; different incidents: {len(false_cross)}")
+    for h in HALVES:
+        print(f"    {h}: {ratio(false_by_half[h], pairs_by_half[h])}")
     print(f"  real discrepancies (same incident, incompatible): {len(real)}; "
           f"one side = GVA: {len(one_side)}; neither side = GVA: {len(neither)}")
     if false_cross:
@@ -510,6 +519,7 @@ def evaluate(truth: Truth, docs, claims, vectors, report, args) -> dict:  # type
     figures["false_discrepancies"] = {
         "share": share, "pairs": len(pairs), "false": n_false, "compatible": len(false_compatible),
         "different_incidents": len(false_cross), "real": len(real), "real_one_side_gva": len(one_side),
+        **{h: (false_by_half[h] / pairs_by_half[h] if pairs_by_half[h] else None) for h in HALVES},
     }
     if n_examples:
         for title, items in (("different incidents", false_cross), ("compatible values", false_compatible),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,76 @@ def test_a_reason_names_its_sources_by_outlet(tmp_path: Path, seeds_dir: Path) -
     got, reason = status(ix, "The 2020 war between Armenia and Azerbaijan claimed more than 9,000 lives.")
     assert got == "contradicted"
     assert "Example Times" in reason and "003_6e6245e77d5995f7" not in reason
+
+
+# -- drafts generated from the corpus: each sentence with a count, mutated -------
+
+_DIGITS = re.compile(r"(?<![\w,.])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]*\d)")
+
+
+def _counted_sentences(seeds_dir: Path) -> list[tuple[str, int, int, int]]:
+    """(sentence, start, end, value) for each count written in figures in a
+    sentence of the seeds: the material of the generated drafts."""
+    from verify.extract.claims import claims
+    from verify.nlp import parse
+    from verify.read.formats import documents
+
+    out = []
+    for doc in documents([seeds_dir]):
+        found = claims(doc, parse(doc.text, doc.skip))
+        sentences = {c.id: c for c in found if c.parent is None}
+        for c in found:
+            q = c.quantities[0] if c.quantities else None
+            if not c.parent or q is None or q.kind != "count" or q.qualifier == "vague":
+                continue
+            s = sentences[c.parent]
+            m = _DIGITS.search(doc.text, q.start, q.end)
+            if m and s.start <= m.start() and m.end() <= s.end:
+                out.append((s.text, m.start() - s.start, m.end() - s.start, int(m.group(1).replace(",", ""))))
+    return list(dict.fromkeys(out))
+
+
+@pytest.fixture(scope="module")
+def counted(seeds_dir: Path) -> list[tuple[str, int, int, int]]:
+    found = _counted_sentences(seeds_dir)
+    assert len(found) >= 5
+    return found
+
+
+@pytest.mark.parametrize(("name", "change"), [("x10", lambda v: v * 10), ("÷10", lambda v: v // 10),
+                                              ("+1", lambda v: v + 1), ("x3", lambda v: v * 3)])
+def test_a_count_changed_in_a_copied_sentence_is_contradicted(index: Path, counted: list, name: str, change) -> None:
+    tried = 0
+    for text, start, end, value in counted:
+        new = change(value)
+        if new == value or new == 0:
+            continue
+        tried += 1
+        draft = text[:start] + f"{new:,}" + text[end:]
+        got, reason = status(index, draft)
+        assert got == "contradicted", (name, draft, reason)
+    assert tried >= 4
+
+
+def test_a_sentence_copied_from_the_corpus_is_backed(index: Path, counted: list) -> None:
+    for text, *_ in counted:
+        got, reason = status(index, text)
+        assert got in ("supported", "single-source"), (text, reason)
+
+
+def test_a_date_line_at_the_head_of_a_draft_changes_no_status(index: Path, counted: list) -> None:
+    body = "\n\n".join(text for text, *_ in counted[:6])
+    plain = [c.status for c in check(document_from_text(body), index).claims]
+    for day in ("2031-05-01", "1999-01-01"):
+        dated = [c.status for c in check(document_from_text(f"date {day}\n\n" + body), index).claims]
+        assert dated == plain, day
+
+
+def test_every_status_names_its_rules(index: Path, counted: list) -> None:
+    from verify.match.rules import RULES
+
+    text, start, end, value = counted[0]
+    for draft in (text, text[:start] + f"{value * 10:,}" + text[end:], "The moon is made of green cheese, the mayor said."):
+        result = check(document_from_text(draft), index)
+        for c in result.claims:
+            assert c.rules and all(r in RULES for r in c.rules), c

@@ -20,19 +20,34 @@ from .extract.claims import claims as extract_claims
 from .embed import Embedder, load_embedder
 from .index import Index
 from .ingest import index_path
-from .match import copies, pair
-from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
 from .extract.names import unify
+from .match import copies, pair
+from .match.compare import Link
+from .match.links import stands_alike
+from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, compare_quotes, named, same_words
+from .match.rules import rule
+from .match.statements import SAME_STATEMENT_RULE, align
+from .match.thresholds import CHECK_NEIGHBOURS as NEIGHBOURS
+from .match.thresholds import TEXT_SUPPORT
+from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
 from .nlp import parse
 from .sources import severity
-from .match.compare import Link
-from .match.quotes import compare_quotes, same_words
 
 STATUSES = ("contradicted", "unsupported", "single-source", "supported")
-# Neighbours looked at for each claim of the draft.
-NEIGHBOURS = 20
-# A statement without numbers or quotes is backed by one of the corpus this alike.
-TEXT_SUPPORT = 0.72
+
+SAID_ALIKE = rule("said-alike", "a statement without numbers or quotes is backed by one of the corpus saying the same")
+DRAFT_UNDATED = rule(
+    "draft-undated",
+    "a draft's own date is when it is written, not when its facts happened: only a time the sentence states is compared",
+)
+CONFLICT = rule("contradicted", "any fact of the sentence the corpus states otherwise contradicts it")
+UNBACKED_NUMBER = rule("numbers-unbacked", "a sentence with numbers stands on its numbers: none backed, it is unsupported")
+NOTHING = rule("no-evidence", "nothing in the corpus states this")
+ORIGINS = rule(
+    "independent-origins",
+    "supported by two or more independent origins (a speaker, or an article and its copies, counts once)",
+)
+ONE_ORIGIN = rule("one-origin", "all the backing rests on one speaker or one article and its copies")
 
 
 @dataclass
@@ -107,6 +122,8 @@ def check(
     ix = Index.open(index_path(index))
     embedder = embedder or load_embedder(ix.embedder or "all-MiniLM-L6-v2")
     found = extract_claims(draft, parse(draft.text, draft.skip))
+    # DRAFT_UNDATED: times come from what the sentences say, not the draft's date.
+    undated = draft.model_copy(update={"date": None})
     if not found or not ix.counts.get("claims"):
         return CheckResult(draft=draft.path, claims=[_unsupported(c) for c in found if c.parent is None])
     corpus = _Corpus(ix)
@@ -125,7 +142,7 @@ def check(
     found = [c.model_copy(update={"speaker": names.get(c.speaker, c.speaker)}) for c in found]
     facts: dict[str, _Fact] = {}
     for c in found:
-        facts[c.id] = _fact(c, found, corpus, neighbours, vectors, row_of, draft)
+        facts[c.id] = _fact(c, found, corpus, neighbours, vectors, row_of, undated)
     result = []
     for sentence in (c for c in found if c.parent is None):
         numbers = [c for c in found if c.parent == sentence.id]
@@ -163,35 +180,56 @@ def _fact(
     for r in candidates:
         other = corpus.claim(r)
         sim = float(vectors[row_of[claim.id]] @ corpus.vector(r))
+        other_sentence = other
         if parent is not None:
             pr = corpus.parent_row(r)
             if pr is not None:
                 sim = max(sim, float(vectors[row_of[parent.id]] @ corpus.vector(pr)))
+                other_sentence = corpus.claim(pr)
         docs = {draft.id: draft}
         doc = corpus.document(other.doc)
         if doc is not None:
             docs[other.doc] = doc
-        link = _link(claim, other, sim, docs)
+        link = _link(claim, parent or claim, other, other_sentence, sim, docs)
         if link is not None:
             (fact.conflict if link.verdict == "discrepancy" else fact.agree).append((other, link))
     return fact
 
 
-def _link(claim: Claim, other: Claim, sim: float, docs: dict[str, Document]) -> Link | None:
+def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, sim: float, docs: dict[str, Document]) -> Link | None:
+    """What one claim of the corpus says of one claim of the draft
+    (``sentence`` and ``other_sentence``: the sentences of two numbers)."""
     if claim.quote and other.quote and claim.speaker and other.speaker:
         if claim.speaker == other.speaker:
             return compare_quotes(claim, other)
+        if not (named(claim.speaker) and named(other.speaker)):
+            link = compare_quotes(claim, other)
+            return link.having(DESCRIBED_SPEAKER) if link is not None else None
         note = same_words(claim, other)
         if note:
-            return Link(claim.id, other.id, "discrepancy", f"the corpus gives these words to {other.speaker}, not {claim.speaker}")
+            return Link(claim.id, other.id, "discrepancy",
+                        f"the corpus gives these words to {other.speaker}, not {claim.speaker}", (OTHER_SPEAKER,))
         return None
     if claim.quantities or other.quantities:
-        return pair(claim, other, sim, docs) if claim.quantities and other.quantities else None
-    if sim >= TEXT_SUPPORT and not (claim.speaker and other.speaker and claim.speaker != other.speaker):
-        if other.quote and claim.quote is None and claim.speaker is None:
+        if not (claim.quantities and other.quantities):
             return None
-        return Link(claim.id, other.id, "agree", "said alike")
+        return pair(claim, other, sim, docs,
+                    statement=lambda: stands_alike(claim, sentence, other, other_sentence))
+    if claim.speaker and other.speaker and claim.speaker != other.speaker:
+        return None
+    if same_statement(claim, other):
+        return Link(claim.id, other.id, "agree", "said alike", (SAME_STATEMENT_RULE,))
+    if sim >= TEXT_SUPPORT:
+        return Link(claim.id, other.id, "agree", "said alike", (SAID_ALIKE,))
     return None
+
+
+def same_statement(claim: Claim, other: Claim) -> bool:
+    """The same words and names, and the same numbers where it has any."""
+    al = align(claim.text, other.text)
+    if al is None:
+        return False
+    return all(claim.text[sa:ea].lower() == other.text[sb:eb].lower() for (sa, ea), (sb, eb) in al.numbers)
 
 
 def _evidence(other: Claim, link: Link, corpus: _Corpus, claim: Claim | None = None) -> Evidence:
@@ -207,8 +245,14 @@ def _evidence(other: Claim, link: Link, corpus: _Corpus, claim: Claim | None = N
 
 def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corpus: _Corpus, draft: Document) -> CheckedClaim:
     parts = [facts[n.id] for n in numbers]
-    if sentence.quote or not numbers:
-        parts.append(facts[sentence.id])
+    whole = facts[sentence.id]
+    if numbers and not sentence.quote:
+        # A sentence with numbers is backed as a whole only by the same
+        # statement with the same numbers; a sentence merely alike may
+        # state another number.
+        whole = _Fact(agree=[x for x in whole.agree if SAME_STATEMENT_RULE in x[1].rules], conflict=whole.conflict)
+    parts.append(whole)
+    dated = [DRAFT_UNDATED] if draft.date else []
     # each conflict with the draft's claim it is about, the worst (largest relative difference) first
     conflicts = [x for f, n in zip(parts, numbers + [sentence]) for x in ((o, lk, n) for o, lk in f.conflict)]
     conflicts.sort(key=lambda x: -severity(x[2], x[0]))
@@ -221,14 +265,10 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
         return CheckedClaim(
             **base, status="contradicted", reason="; ".join(reasons) + f" (in {', '.join(sources)})",
             evidence=[_evidence(o, lk, corpus, n) for o, lk, n in conflicts] + [_evidence(o, lk, corpus) for o, lk in agrees],
+            rules=_rules([lk for _, lk, _ in conflicts], CONFLICT, *dated),
         )
-    # A sentence with numbers stands on its numbers: each must be backed.
-    if numbers and any(not facts[n.id].agree for n in numbers) and not sentence.quote:
-        missing = [n for n in numbers if not facts[n.id].agree]
-        if len(missing) == len(numbers):
-            return _unsupported(sentence)
     if not agrees:
-        return _unsupported(sentence)
+        return _unsupported(sentence, [UNBACKED_NUMBER] if numbers else [NOTHING])
     docs = {o.doc for o, _ in agrees}
     origin = copies({d: corpus.document(d) for d in docs if corpus.document(d)}, docs)  # type: ignore[misc]
     origins = {o.speaker or "doc:" + origin.get(o.doc, o.doc) for o, _ in agrees}
@@ -237,11 +277,21 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
     if len(origins) >= 2:
         return CheckedClaim(**base, status="supported", origins=len(origins),
                             reason=f"{reason}; {len(origins)} independent origins in {len(docs)} articles",
-                            evidence=evidence)
+                            evidence=evidence, rules=_rules([lk for _, lk in agrees], ORIGINS, *dated))
     only = next(iter(origins))
     only = _source_name(corpus, only.removeprefix("doc:")) if only.startswith("doc:") else only
     return CheckedClaim(**base, status="single-source", origins=1,
-                        reason=f"{reason}; one origin only ({only})", evidence=evidence)
+                        reason=f"{reason}; one origin only ({only})", evidence=evidence,
+                        rules=_rules([lk for _, lk in agrees], ONE_ORIGIN, *dated))
+
+
+def _rules(links: list[Link], *status: str) -> list[str]:
+    """The rules of a status: its own, then those of its links, most used first."""
+    counts: dict[str, int] = {}
+    for lk in links:
+        for r in lk.rules:
+            counts[r] = counts.get(r, 0) + 1
+    return list(dict.fromkeys([*status, *sorted(counts, key=lambda r: -counts[r])]))
 
 
 def _source_name(corpus: _Corpus, doc_id: str) -> str:
@@ -258,9 +308,10 @@ def _source_name(corpus: _Corpus, doc_id: str) -> str:
     return doc_id
 
 
-def _unsupported(sentence: Claim) -> CheckedClaim:
+def _unsupported(sentence: Claim, rules: list[str] | None = None) -> CheckedClaim:
     return CheckedClaim(start=sentence.start, end=sentence.end, text=sentence.text, speaker=sentence.speaker,
-                        speaker_type=sentence.speaker_type, status="unsupported", reason="nothing in the corpus states this")
+                        speaker_type=sentence.speaker_type, status="unsupported", reason="nothing in the corpus states this",
+                        rules=rules or [NOTHING])
 
 
 def failing(result: CheckResult, fail_on: Sequence[str]) -> list[CheckedClaim]:

@@ -111,6 +111,8 @@ class Group(BaseModel):
     conflicts: list[tuple[str, str]] = Field(default_factory=list)
     reason: str = ""
     origins: int = 1
+    rules: list[str] = Field(default_factory=list)
+    """The names of the rules that decided the verdict (``verify.match.rules``)."""
 
 
 class Flag(BaseModel):
@@ -164,6 +166,8 @@ class CheckedClaim(BaseModel):
     reason: str
     origins: int = 0
     evidence: list[Evidence] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list)
+    """The names of the rules that decided the status (``verify.match.rules``)."""
 
 
 class CheckResult(BaseModel):

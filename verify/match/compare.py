@@ -1,72 +1,134 @@
-"""Two numbers of one measure, and two times: do they meet?"""
+"""Two numbers of one fact, and two times: do they meet?
+
+Numbers are compared as the intervals they allow (``facts.bounds``), exactly;
+the reason says what each side states and, when the values differ by a
+power of ten, that it is likely a typo. A time is compared by what each
+claim says of it, else by its article's date.
+"""
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import Claim, Document, Quantity
-from .facts import describe, interval, scaled
 from ..report import counted
+from .facts import Bounds, bounds, describe, same_value, scaled
+from .rules import rule
+from .thresholds import DOC_DATE_DAYS, SAME_BOUND, SAME_DAY_SLACK, SCALE_APART
 
-
-# Two values of one fact more than this factor apart are taken to be about
-# different facts, not a discrepancy: reports of one event disagree by a
-# few, not by orders of magnitude (6,500 war dead against three dead in a clash).
-MAX_RATIO = 5.0
-# A time without a date of its own is the document's date, give or take this.
-DOC_DATE_DAYS = 10
+INTERVALS_MEET = rule("intervals-meet", "two numbers agree when the values they allow meet (31 and 'more than 30')")
+INTERVALS_APART = rule("intervals-apart", "two numbers conflict when no value satisfies both ('at least 19' and 17)")
+BOUNDS_SAME_WAY = rule(
+    "bounds-same-way",
+    "two bounds the same way state one number ('more than 6,500' and 'more than 9,000' are reported differently)",
+)
+BOUNDS_REVERSED = rule(
+    "bounds-reversed",
+    "a lower bound against an upper bound at or below it ('more than 12 hours', 'less than 12 hours') conflicts",
+)
+STATED_NUMBER = rule(
+    "stated-number",
+    "inside one statement numbers are compared as stated: 'about 2,001' against 'about 2,000' is a changed number",
+)
+TYPO = rule("order-of-magnitude", "values a power of ten apart conflict; the reason says it is likely a typo")
+SCALE_DIFFERS = rule(
+    "scale-apart",
+    "values 5 times apart in sentences that say different things, of articles not known to report one event, "
+    "are different facts (a war's toll and a clash's)",
+)
+SAME_TIME = rule("same-time", "two claims of one time: their own dates, else their articles' dates within 10 days")
+OTHER_TIME = rule("other-time", "claims of different times are different facts (the 2020 war and this week's clash)")
 
 
 @dataclass(frozen=True)
 class Link:
-    """Two claims about one fact, and what a person needs to read to judge it."""
+    """Two claims about one fact, what a person needs to read to judge it,
+    and the names of the rules that decided it."""
 
     a: str
     b: str
-    verdict: str  # "agree" or "discrepancy"
+    verdict: str  # "agree", "discrepancy" or "flag"
     reason: str
+    rules: tuple[str, ...] = field(default=())
+
+    def having(self, *names: str) -> Link:
+        """The same link with more rules named (each once, in order)."""
+        return Link(self.a, self.b, self.verdict, self.reason, tuple(dict.fromkeys(self.rules + names)))
 
 
-def compare_quantities(a: Claim, qa: Quantity, b: Claim, qb: Quantity, when: str | None) -> Link:
-    """Agree when the intervals meet; a discrepancy otherwise."""
+def compare_quantities(a: Claim, qa: Quantity, b: Claim, qb: Quantity, when: str | None, *, stated: bool = False) -> Link:
+    """Agree when the intervals meet; a discrepancy otherwise, named by its rule.
+    ``stated``: the numbers stand at one place of one statement, so any
+    change of the stated number conflicts (STATED_NUMBER)."""
     what = counted(qa)
     if qa.kind == "duration":
         what = ""
     tail = f" {what}".rstrip() + (f" ({when})" if when else "")
     other = counted(qb)
-    if compatible(qa, qb) and qa.kind != "duration" and other and other != what:
+    meets, why = compatible(qa, qb)
+    if stated and meets and not same_value(qa, qb):
+        meets, why = False, STATED_NUMBER
+    if meets and qa.kind != "duration" and other and other != what:
         # Differently named things: name both ("peacekeepers" and "troops").
-        return Link(a.id, b.id, "agree", f"{describe(qa)} {what} and {describe(qb)} {other}" + (f" ({when})" if when else ""))
-    if compatible(qa, qb):
-        return Link(a.id, b.id, "agree", f"{describe(qa)} and {describe(qb)}{tail}")
-    return Link(a.id, b.id, "discrepancy", f"{describe(qa)} vs {describe(qb)}{tail}")
+        return Link(a.id, b.id, "agree", f"{describe(qa)} {what} and {describe(qb)} {other}" + (f" ({when})" if when else ""), (why,))
+    if meets:
+        return Link(a.id, b.id, "agree", f"{describe(qa)} and {describe(qb)}{tail}", (why,))
+    reason = f"{describe(qa)} vs {describe(qb)}{tail}"
+    rules: tuple[str, ...] = (why,)
+    factor = power_of_ten(qa, qb)
+    if factor:
+        reason += f"; likely a typo (a factor of {factor:,})"
+        rules += (TYPO,)
+    return Link(a.id, b.id, "discrepancy", reason, rules)
 
 
 _LOWER = {"more_than", "at_least"}
 _UPPER = {"less_than", "at_most"}
 
 
-def compatible(qa: Quantity, qb: Quantity) -> bool:
-    """Two reports of one number agree when the values they allow meet, except
-    that two bounds the same way must state about the same number: "more
-    than 6,500" and "more than 9,000" are reported differently, though a
-    true 10,000 would satisfy both."""
+def compatible(qa: Quantity, qb: Quantity) -> tuple[bool, str]:
+    """Whether two reports of one number agree, and the rule that says so.
+
+    The values they allow must meet; two bounds the same way must state
+    about the same number ("more than 6,500" and "more than 9,000" are
+    reported differently, though a true 10,000 would satisfy both); a lower
+    bound and an upper bound at or below it are reversed bounds."""
     for side in (_LOWER, _UPPER):
         if qa.qualifier in side and qb.qualifier in side:
             x, y = scaled(qa), scaled(qb)
-            return abs(x - y) <= 0.1 * max(abs(x), abs(y))
-    (lo1, hi1), (lo2, hi2) = interval(qa), interval(qb)
-    return lo1 <= hi2 and lo2 <= hi1
+            return abs(x - y) <= SAME_BOUND * max(abs(x), abs(y)), BOUNDS_SAME_WAY
+    for low, high in ((qa, qb), (qb, qa)):
+        if low.qualifier in _LOWER and high.qualifier in _UPPER and scaled(high) <= scaled(low):
+            return False, BOUNDS_REVERSED
+    if meet(bounds(qa), bounds(qb)):
+        return True, INTERVALS_MEET
+    return False, INTERVALS_APART
 
+
+def meet(x: Bounds, y: Bounds) -> bool:
+    """Whether two intervals share a value."""
+    return max(x.lo, y.lo) <= min(x.hi, y.hi)
+
+
+def power_of_ten(qa: Quantity, qb: Quantity) -> int:
+    """10, 100, ... when two stated values differ by that factor exactly (a
+    dropped or added zero); 0 otherwise."""
+    if qa.value is None or qb.value is None or not qa.value or not qb.value:
+        return 0
+    small, big = sorted([abs(scaled(qa)), abs(scaled(qb))])
+    if small == 0:
+        return 0
+    k = math.log10(big / small)
+    return 10 ** round(k) if round(k) >= 1 and abs(k - round(k)) < 1e-9 else 0
 
 
 def plausible(qa: Quantity, qb: Quantity) -> bool:
-    """The stated values lie within MAX_RATIO of each other: an open bound
-    ("at least three") does not make three and 6,500 one fact."""
+    """The stated values lie within SCALE_APART of each other."""
     small, big = sorted([max(scaled(qa), 1e-9), max(scaled(qb), 1e-9)])
-    return big / small <= MAX_RATIO
+    return big / small <= SCALE_APART
 
 
 # -- time ---------------------------------------------------------------------
@@ -86,7 +148,8 @@ def same_time(a: Claim, b: Claim, docs: dict[str, Document]) -> tuple[bool | Non
     A claim's own time ("in 2020", "on Wednesday") comes first; without one,
     a claim speaks of its document's date, give or take DOC_DATE_DAYS. A
     year or a month is another time than a day well outside it ("more than
-    a dozen others in March" 2013 and an article of February 2016).
+    a dozen others in March" 2013 and an article of February 2016). A
+    document without a date (a draft) gives its claims no time.
     """
     ta, tb = a.time, b.time
     if ta and tb:
@@ -94,7 +157,7 @@ def same_time(a: Claim, b: Claim, docs: dict[str, Document]) -> tuple[bool | Non
         if ta[:n] == tb[:n]:
             return True, ta if len(ta) <= len(tb) else tb
         da, db = day(ta), day(tb)
-        if da and db and abs((da - db).days) <= 2:
+        if da and db and abs((da - db).days) <= SAME_DAY_SLACK:
             return True, min(ta, tb)  # "on Wednesday" and "Thursday" of one event
         return False, None
     da = day(ta or (docs[a.doc].date if a.doc in docs else None))
@@ -118,4 +181,3 @@ def _bounds(period: str) -> tuple[date, date]:
         return date(year, 1, 1), date(year, 12, 31)
     month = int(period[5:7])
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-

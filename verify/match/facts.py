@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from typing import NamedTuple
 
 from ..models import Claim, Quantity
 from ..report import number, vague_words
+from .thresholds import APPROX
 
 # Durations in one base unit (days) so that "three decades" meets "30 years".
 DAYS = {
@@ -32,19 +34,44 @@ _PARTITIVE = re.compile(r"^\s*(?:of\s+(?:its|their|his|her|the|our|whom)\s+)([a-
 _NOUN_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?([a-z-]+)", re.I)
 
 
-def interval(q: Quantity) -> tuple[float, float]:
-    """The values a quantity allows, in base units, bounds included; a vague
-    quantity allows whatever its words do not rule out ("dozens": 24 and up)."""
-    if q.value is None:
-        return (q.low or 0.0), math.inf
+class Bounds(NamedTuple):
+    """The values a number allows, in base units, ends included."""
+
+    lo: float
+    hi: float
+
+
+def bounds(q: Quantity) -> Bounds:
+    """What a stated number allows: "31" is 31; "about 300" is 270 to 330
+    (APPROX); a range is its ends. A bound holds its own number: news
+    writes "more than 6,500" of a toll another outlet gives as 6,500, one
+    figure (a lower bound against an upper bound is ``compare``'s rule). A vague quantity allows whatever its words do not rule out
+    ("dozens": 24 and up), and is never compared (``measure`` is None)."""
     scale = DAYS.get((q.unit or "").rstrip("s"), 1.0) if q.kind == "duration" else 1.0
-    lo = q.low if q.low is not None else (q.value if q.qualifier not in ("less_than", "at_most") else 0.0)
-    hi = q.high if q.high is not None else (q.value if q.qualifier in ("exact",) else math.inf)
-    if q.qualifier in ("less_than", "at_most") and q.high is None:
-        hi = q.value
+    if q.value is None:
+        return Bounds((q.low or 0.0) * scale, math.inf)
+    v = q.value * scale
     if q.qualifier == "exact":
-        lo = hi = q.value
-    return lo * scale, hi * scale
+        if q.low is not None and q.high is not None and q.low != q.high:
+            return Bounds(q.low * scale, q.high * scale)  # a range
+        return Bounds(v, v)
+    if q.qualifier == "approx":
+        return Bounds(v * (1 - APPROX), v * (1 + APPROX))
+    if q.qualifier == "more_than":
+        return Bounds(v, math.inf)
+    if q.qualifier == "at_least":
+        return Bounds(v, math.inf)
+    if q.qualifier == "less_than":
+        return Bounds(0.0, v)
+    if q.qualifier == "at_most":
+        return Bounds(0.0, v)
+    return Bounds((q.low or 0.0) * scale, math.inf)
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a quantity allows, in base units, ends included."""
+    b = bounds(q)
+    return b.lo, b.hi
 
 
 def subgroup(claim_text: str, claim_start: int, q: Quantity) -> str | None:

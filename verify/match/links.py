@@ -1,48 +1,78 @@
-"""Claims across documents: candidate pairs by nearest neighbours, then the
-checks of ``facts`` and ``compare`` (measure, time, speaker), then groups of one fact.
+"""Claims across documents: candidate pairs, the verdict on each, groups of one fact.
 
-A group is a connected set of links between claims of different documents;
-its verdict is ``discrepancy`` when any link in it is one. ``origins`` counts
-the independent sources behind a group: copies of one text count once, and
-so do reports that all rest on one speaker.
+Embeddings only propose candidates: each claim's nearest neighbours, and
+every pair of numbers of one measure in two articles that report one event.
+A candidate pair becomes a link only by the named rules of ``facts``,
+``compare``, ``statements``, ``quotes`` and ``events``, and every link
+carries their names. A group is a set of links between claims of articles
+that all report one event; its verdict is ``discrepancy`` when any link in
+it is one. ``origins`` counts the independent sources behind a group:
+copies of one text count once, and so do reports that all rest on one
+speaker.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from ..models import Claim, Document, Group
-from .compare import Link, compare_quantities, plausible, same_time
+from .compare import OTHER_TIME, SAME_TIME, SCALE_DIFFERS, Link, compare_quantities, compatible, plausible, same_time
 from .events import Events
 from .facts import measure, same_value
 from .origins import copies
-from .quotes import compare_quotes, same_words, shared_phrase
+from .quotes import SHARED_PHRASE, compare_quotes, same_words, shared_phrase
+from .rules import rule
+from .statements import SAME_STATEMENT_RULE, align
+from .thresholds import (
+    AGREE_SIMILARITY,
+    CONFLICT_SIMILARITY,
+    FLOOR,
+    LOOSE_MIN_VALUE,
+    LOOSE_SIMILARITY,
+    LOOSE_TOLERANCE,
+    NEIGHBOURS,
+    ONE_EVENT_SIMILARITY,
+    TEXT_SIMILARITY,
+    UNTIMED_SIMILARITY,
+)
 
-# Candidate pairs: the nearest neighbours of each claim, down to this cosine.
-NEIGHBOURS = 24
-FLOOR = 0.35
-# Numbers of one measure agree or conflict above these similarities of their
-# clauses; without a known common time the bar is higher, since "three dead"
-# in two texts may be two events.
-AGREE_SIMILARITY = 0.45
-CONFLICT_SIMILARITY = 0.55
-# One number, stated alike, in two articles known to report one event
-# agrees at this lower similarity: "that left one person dead" and "One
-# person ... was pronounced dead at the scene".
-ONE_EVENT_SIMILARITY = 0.3
-UNTIMED_SIMILARITY = 0.62
-# Numbers of differently named things ("peacekeepers", "troops") agree only
-# when their clauses say much the same thing and the number is not a small
-# one that many facts share; they never conflict.
-LOOSE_SIMILARITY = 0.6
-LOOSE_MIN_VALUE = 20
 CASUALTIES = {"deaths", "injured"}
-# Sentences without numbers or quotes agree when they share a phrase and are this alike.
-TEXT_SIMILARITY = 0.5
+# Measures that describe one person, not an event: two people's ages are
+# not one fact, and are compared only inside one statement.
+PERSONAL = {"age"}
+
+SAME_MEASURE = rule("same-measure", "numbers are compared only when they measure one thing (deaths are not injured)")
+VAGUE = rule("vague-not-compared", "vague words ('many', 'dozens') name no number and are never compared as one")
+PERSONAL_ATTRIBUTE = rule(
+    "personal-attribute", "ages of people are compared only inside one statement: two people's ages are not one fact"
+)
+TOLD_AGAIN = rule(
+    "told-again",
+    "one event's number retold in a later article is the event's, whatever the article's date",
+)
+CLAUSES_ALIKE = rule("clauses-alike", "two numbers of one measure are one fact when their clauses say the same thing")
+PART_OF_WHOLE = rule("part-of-whole", "a part never conflicts with a whole ('two of its troops' and '12 dead')")
+LOOSE = rule(
+    "differently-named", "numbers of differently named things may agree when nearly equal and large; never conflict"
+)
+SEVERAL_EVENTS = rule("several-events", "a total over several events ('in 4 separate shootings') never conflicts with one event's")
+EVENT_APART = rule(
+    "event-apart", "articles that share names but not enough, or are dated far apart, may agree, never conflict"
+)
+CONTEXT_ALIKE = rule("context-alike", "a conflict needs the numbers' sentences alike, not only their short clauses")
+ALSO_STATED = rule(
+    "also-stated",
+    "an article that also states the other's number does not disagree with it: its other number is another time or part",
+)
+ONE_EVENT_PER_GROUP = rule(
+    "one-event-per-group", "a group never holds articles known to report different events; such a link is left out"
+)
+SAME_ARTICLE = rule("same-article", "an article restating its own number agrees with itself; it is never a source against itself")
+
 _STOP = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be been being "
     "that this these those it its their his her they he she we you i not no has have had "
@@ -50,13 +80,13 @@ _STOP = frozenset(
     "who whom whose what when where how all any both each other some such into over after "
     "before about between".split()
 )
-_WORD = re.compile(r"\w+")
 
 
 def links(
     claims: Sequence[Claim],
     vectors: np.ndarray,
     documents: dict[str, Document],
+    events: Events | None = None,
 ) -> tuple[list[Link], list[Link]]:
     """Links between claims of different documents, and flags (the same
     words given to different speakers) that are not verdicts."""
@@ -86,12 +116,15 @@ def links(
     def totals(c: Claim) -> bool:
         return bool(c.quantities) and aggregate(sentence.get(c.parent or c.id, c.text))
 
+    def statement(a: Claim, b: Claim) -> Callable[[], bool]:
+        return lambda: stands_alike(a, by_id.get(a.parent or "", a), b, by_id.get(b.parent or "", b))
+
     def context(a: Claim, b: Claim) -> float:
         """Of two claims' sentences: what a conflict of their numbers rests on."""
         ra, rb = row.get(a.parent or a.id, row[a.id]), row.get(b.parent or b.id, row[b.id])
         return float(vectors[ra] @ vectors[rb])
 
-    events = Events(documents, {c.doc for c in claims})
+    events = events or Events(documents, {c.doc for c in claims})
     candidates: set[tuple[str, str]] = set()
     for i, claim in enumerate(claims):
         for score, other_id in zip(scores[i], neighbours[i]):
@@ -108,6 +141,7 @@ def links(
     # Two articles about one event: every pair of their numbers of one
     # measure is a candidate, however many other claims lie nearer.
     numbers_of: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+    # (an article's numbers of each measure, also for ALSO_STATED)
     for c in claims:
         if c.quantities:
             key = measure(c, c.quantities[0])
@@ -129,16 +163,39 @@ def links(
             continue  # claims about different events are never compared
         a, b = by_id[key[0]], by_id[key[1]]
         link = pair(a, b, similarity(a, b), documents, events.relation(a.doc, b.doc),
-                    context(a, b), several=totals(a) or totals(b))
+                    context(a, b), several=totals(a) or totals(b), statement=statement(a, b))
         if link is not None and a.doc == b.doc and (link.verdict != "agree" or a.parent == b.parent):
-            link = None  # an article restating its own number agrees with itself; it is not a source against itself
+            link = None  # SAME_ARTICLE
         if link is not None:
             found.append(link)
         if a.speaker and b.speaker and a.speaker != b.speaker and a.quote and b.quote:
             note = same_words(a, b)
             if note:
                 flags.append(Link(a.id, b.id, "flag", note))
-    return found, flags
+    return also_stated(found, by_id, numbers_of), flags
+
+
+def stands_alike(a: Claim, sa: Claim, b: Claim, sb: Claim) -> bool:
+    """Whether two numbers stand at one place of one statement: their
+    sentences (``sa``, ``sb``) say the same words and names but for their
+    numbers, and the numbers are aligned."""
+    al = _aligned(sa.text, sb.text)
+    if al is None or not a.quantities or not b.quantities:
+        return False
+    qa, qb = a.quantities[0], b.quantities[0]
+    return al.pairs((qa.start - sa.start, qa.end - sa.start), (qb.start - sb.start, qb.end - sb.start))
+
+
+_ALIGNED: dict[tuple[str, str], object] = {}
+
+
+def _aligned(x: str, y: str):  # type: ignore[no-untyped-def]
+    key = (x, y)
+    if key not in _ALIGNED:
+        if len(_ALIGNED) > 100_000:
+            _ALIGNED.clear()
+        _ALIGNED[key] = align(x, y)
+    return _ALIGNED[key]
 
 
 def pair(
@@ -149,16 +206,26 @@ def pair(
     event: str = "unknown",
     context: float | None = None,
     several: bool = False,
+    statement: Callable[[], bool] | None = None,
+    why: list[str] | None = None,
 ) -> Link | None:
     """The verdict on two claims of different documents, or None when they
-    are not about one fact.
+    are not about one fact (then the rule that said so is added to ``why``,
+    when given).
 
     ``event``: what their articles are to each other (``Events.relation``).
     ``context``: the similarity of the sentences two numbers stand in (their
     own ``similarity`` when None). ``several``: a number is a total over
-    several events ("in 4 separate shootings"): it may agree, never conflict."""
+    several events ("in 4 separate shootings"): it may agree, never conflict.
+    ``statement``: whether the two numbers stand at one place of one
+    statement (``stands_alike``), asked only when it decides."""
     if a.quantities and b.quantities:
-        return _numbers(a, b, similarity, documents, event, similarity if context is None else context, several)
+        link = _numbers(a, b, similarity, documents, event, similarity if context is None else context, several, statement)
+        if link.verdict == "none":
+            if why is not None:
+                why.extend(link.rules)
+            return None
+        return link
     if a.quantities or b.quantities:
         return None
     if a.quote and b.quote and a.speaker and a.speaker == b.speaker:
@@ -170,7 +237,7 @@ def pair(
         if phrase:
             when, _ = same_time(a, b, documents)
             if when is not False:
-                return Link(a.id, b.id, "agree", f"both say “{phrase}”")
+                return Link(a.id, b.id, "agree", f"both say “{phrase}”", (SHARED_PHRASE,))
     return None
 
 
@@ -186,30 +253,44 @@ def _numbers(
     event: str = "unknown",
     context: float = 1.0,
     several: bool = False,
-) -> Link | None:
+    statement: Callable[[], bool] | None = None,
+) -> Link:
+    """The link of two numbers; verdict ``none`` with the blocking rule when they are not one fact."""
     qa, qb = a.quantities[0], b.quantities[0]
     ka, kb = measure(a, qa), measure(b, qb)
     if ka is None or kb is None or ka[0] != kb[0]:
-        return None
-    if ka[0] == "duration" and (qa.unit or "") != (qb.unit or "") and similarity < AGREE_SIMILARITY:
-        return None
+        return Link(a.id, b.id, "none", "", (VAGUE if ka is None or kb is None else SAME_MEASURE,))
     restated = ka[:2] == kb[:2] and same_value(qa, qb)
     timed, when = same_time(a, b, documents)
+    rules: tuple[str, ...] = ()
     if timed is False and told_again(a, b, event, restated and ka[1] in CASUALTIES):
-        timed = None
+        timed, rules = None, (TOLD_AGAIN,)
     if timed is False:
-        return None  # the 2020 war and this week's clash
+        return Link(a.id, b.id, "none", "", (OTHER_TIME,))  # the 2020 war and this week's clash
+    if timed:
+        rules += (SAME_TIME,)
+    if statement is not None and (ka[:2] == kb[:2] or qa.kind == "duration") and statement():
+        # One statement, its number changed: one fact, whatever the values,
+        # and any change of the stated number is one a reader notices.
+        return compare_quantities(a, qa, b, qb, when, stated=True).having(SAME_STATEMENT_RULE, *rules)
+    if {ka[1], kb[1]} & PERSONAL:
+        return Link(a.id, b.id, "none", "", (PERSONAL_ATTRIBUTE,))
+    if ka[0] == "duration" and (qa.unit or "") != (qb.unit or "") and similarity < AGREE_SIMILARITY:
+        return Link(a.id, b.id, "none", "", (CLAUSES_ALIKE,))
     # Within one article a number restated is one fact unless its time says otherwise.
     bar = AGREE_SIMILARITY if timed or a.doc == b.doc else UNTIMED_SIMILARITY
     if event == "one" and restated:
         bar = min(bar, ONE_EVENT_SIMILARITY)
+    if similarity < bar:
+        return Link(a.id, b.id, "none", "", (CLAUSES_ALIKE,))
+    rules += (CLAUSES_ALIKE,)
     if ka[:2] == kb[:2] and ka[2] != kb[2]:
         # One measure of differently named people ("two men", "two people"):
         # they may agree; a part never conflicts with a whole ("two of its troops").
-        if similarity < bar or not plausible(qa, qb):
-            return None
         link = compare_quantities(a, qa, b, qb, when)
-        return link if link.verdict == "agree" else None
+        if link.verdict == "agree" and plausible(qa, qb):
+            return link.having(PART_OF_WHOLE, *rules)
+        return Link(a.id, b.id, "none", "", (PART_OF_WHOLE,))
     if ka != kb:
         # Different things counted: at most a loose agreement, never a conflict.
         if (
@@ -217,23 +298,23 @@ def _numbers(
             or similarity < LOOSE_SIMILARITY
             or qa.value is None or qb.value is None  # vague words are never compared
             or min(qa.value, qb.value) < LOOSE_MIN_VALUE
-            or abs(qa.value - qb.value) > 0.1 * max(qa.value, qb.value)
+            or abs(qa.value - qb.value) > LOOSE_TOLERANCE * max(qa.value, qb.value)
             or {ka[1], kb[1]} & CASUALTIES
         ):
-            return None
+            return Link(a.id, b.id, "none", "", (LOOSE,))
         link = compare_quantities(a, qa, b, qb, when)
-        return link if link.verdict == "agree" else None
-    if similarity < bar or not plausible(qa, qb):
-        return None
-    link = compare_quantities(a, qa, b, qb, when)
+        return link.having(LOOSE, *rules) if link.verdict == "agree" else Link(a.id, b.id, "none", "", (LOOSE,))
+    if event != "one" and not plausible(qa, qb):
+        return Link(a.id, b.id, "none", "", (SCALE_DIFFERS,))
+    link = compare_quantities(a, qa, b, qb, when).having(SAME_MEASURE, *rules)
     if link.verdict == "discrepancy" and (event == "apart" or several):
-        return None
+        return Link(a.id, b.id, "none", "", (SEVERAL_EVENTS if several else EVENT_APART,))
     if link.verdict == "discrepancy" and min(similarity, context) < max(bar, CONFLICT_SIMILARITY):
         # Number clauses are short ("seven others injured", "19 others
         # injured") and alike whatever event they report: a conflict needs
         # their sentences alike too.
-        return None
-    return link
+        return Link(a.id, b.id, "none", "", (CONTEXT_ALIKE,))
+    return link.having(CONTEXT_ALIKE) if link.verdict == "discrepancy" else link
 
 
 def told_again(a: Claim, b: Claim, event: str, same_toll: bool) -> bool:
@@ -261,14 +342,48 @@ def aggregate(text: str) -> bool:
     return bool(_AGGREGATE.search(text))
 
 
-def groups(
-    claims: Sequence[Claim],
-    vectors: np.ndarray,
-    documents: dict[str, Document],
-) -> tuple[list[Group], list[Link]]:
-    """Groups of claims about one fact across documents, and the flags."""
-    found, flags = links(claims, vectors, documents)
+def also_stated(
+    found: list[Link],
+    by_id: dict[str, Claim],
+    numbers_of: dict[str, dict[tuple[str, str], list[str]]],
+) -> list[Link]:
+    """Drop a conflict when either article also states a number of the
+    same measure that agrees with the other side: the two articles do not
+    disagree; the number set against it is another time or another part."""
+    out = []
+    for link in found:
+        if link.verdict == "discrepancy":
+            a, b = by_id[link.a], by_id[link.b]
+            if a.doc != b.doc and (_states(a.doc, b, by_id, numbers_of) or _states(b.doc, a, by_id, numbers_of)):
+                continue
+        out.append(link)
+    return out
+
+
+def _states(doc: str, other: Claim, by_id: dict[str, Claim], numbers_of) -> bool:  # type: ignore[no-untyped-def]
+    q = other.quantities[0] if other.quantities else None
+    key = measure(other, q) if q is not None else None
+    if key is None:
+        return False
+    for cid in numbers_of.get(doc, {}).get(key[:2], ()):
+        mine = by_id[cid].quantities[0]
+        if mine.value is not None and compatible(mine, q)[0]:
+            return True
+    return False
+
+
+def join(
+    found: Sequence[Link],
+    doc_of: dict[str, str],
+    relation: Callable[[str, str], str],
+) -> tuple[list[Link], dict[str, str]]:
+    """The links kept and the group of each linked claim (a claim id that
+    names the group). Links join groups, agreements first, then conflicts;
+    a link that would put into one group two articles known to report
+    different events (``relation`` is ``different`` or ``apart``) is left
+    out (ONE_EVENT_PER_GROUP): no chain of agreements joins two incidents."""
     parent: dict[str, str] = {}
+    docs_of: dict[str, set[str]] = {}
 
     def root(x: str) -> str:
         while parent.get(x, x) != x:
@@ -276,34 +391,58 @@ def groups(
             x = parent[x]
         return x
 
-    for link in found:
+    kept: list[Link] = []
+    for link in sorted(found, key=lambda lk: lk.verdict == "discrepancy"):
         ra, rb = root(link.a), root(link.b)
         if ra != rb:
+            da = docs_of.get(ra, {doc_of[link.a]})
+            db = docs_of.get(rb, {doc_of[link.b]})
+            if any(relation(x, y) in ("different", "apart") for x in da for y in db if x != y):
+                continue  # ONE_EVENT_PER_GROUP
             parent[rb] = ra
+            docs_of[ra] = da | db
+            docs_of.pop(rb, None)
+        kept.append(link)
+    return kept, {x: root(x) for link in kept for x in (link.a, link.b)}
+
+
+def groups(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    documents: dict[str, Document],
+) -> tuple[list[Group], list[Link]]:
+    """Groups of claims about one fact across documents, and the flags."""
+    events = Events(documents, {c.doc for c in claims})
+    found, flags = links(claims, vectors, documents, events)
+    by_id = {c.id: c for c in claims}
+    kept, group_of = join(found, {c.id: c.doc for c in claims}, events.relation)
     members: dict[str, list[str]] = defaultdict(list)
     order = {c.id: i for i, c in enumerate(claims)}
-    for cid in sorted({x for link in found for x in (link.a, link.b)}, key=order.__getitem__):
-        members[root(cid)].append(cid)
-    by_id = {c.id: c for c in claims}
+    for cid in sorted(group_of, key=order.__getitem__):
+        members[group_of[cid]].append(cid)
+    inside_of: dict[str, list[Link]] = defaultdict(list)
+    for link in kept:
+        inside_of[group_of[link.a]].append(link)
     out: list[Group] = []
     for ids in sorted(members.values(), key=lambda m: order[m[0]]):
-        inside = [lk for lk in found if lk.a in ids and lk.b in ids]
+        inside = inside_of[group_of[ids[0]]]
         conflicts = [lk for lk in inside if lk.verdict == "discrepancy"]
         docs = {by_id[i].doc for i in ids}
         origin = copies(documents, docs)
         origins = {
             by_id[i].speaker if by_id[i].speaker else "doc:" + origin[by_id[i].doc] for i in ids
         }
-        reason = (conflicts or inside)[0].reason
+        deciding = conflicts or inside
+        counts = Counter(r for lk in deciding for r in lk.rules)
         out.append(
             Group(
                 id=f"g{len(out) + 1}",
                 verdict="discrepancy" if conflicts else "agree",
                 claims=ids,
                 conflicts=[(lk.a, lk.b) for lk in conflicts],
-                reason=reason,
+                reason=deciding[0].reason,
                 origins=len(origins),
+                rules=[r for r, _ in counts.most_common()],
             )
         )
     return out, flags
-

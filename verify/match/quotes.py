@@ -1,65 +1,109 @@
-"""Quotations: one speaker's words in two articles, and the same words given to two speakers."""
+"""Quotations compared as a reader compares them.
+
+Case, punctuation, hyphenation, British and American spelling, compounds
+written as one word or two, and small numbers in words or figures are the
+same words (``spelling``). A quotation cut short is not a misquotation; a
+word a reader would notice changed, added or dropped inside the stretch
+both give is, and the reason shows the words on each side.
+"""
 
 from __future__ import annotations
 
 import difflib
-import re
 
 from ..models import Claim
+from . import spelling
 from .compare import Link
+from .rules import rule
+from .thresholds import QUOTE_MATCH, QUOTE_RUN, SAME_WORDS, SAME_WORDS_MIN
 
-_WORD = re.compile(r"\w+(?:[-’']\w+)*")
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+QUOTED_ALIKE = rule("quoted-alike", "one speaker's words in two articles, the same once spelling is made one")
+MISQUOTED = rule("misquoted", "one speaker's statement in two articles with a word changed, added or dropped")
+OTHER_SPEAKER = rule("other-speaker", "the same words given to two different speakers")
+DESCRIBED_SPEAKER = rule(
+    "described-speaker",
+    "a speaker given by description ('the 27-nation bloc', 'officials') may be the one the corpus names: "
+    "the words are compared as that speaker's",
+)
+SHARED_PHRASE = rule("shared-phrase", "two statements share a run of five words, three of them content words")
 
 
 def fragments(claim: Claim) -> list[str]:
-    return [f for f in (claim.quote or "").split(" … ") if len(_words(f)) >= 3]
+    """The quoted stretches of a claim, each of at least three words."""
+    return [f for f in (claim.quote or "").split(" … ") if len(spelling.words(f)) >= 3]
+
+
+class _Pair:
+    """Two quoted stretches as one-spelling words, aligned."""
+
+    def __init__(self, fa: str, fb: str) -> None:
+        self.fa, self.fb = fa, fb
+        ta, tb = spelling.tokens(fa), spelling.tokens(fb)
+        wa, wb = spelling.join_compounds([t[0] for t in ta], [t[0] for t in tb])
+        self.wa, self.wb = wa, wb
+        # Surface words for the reason: a joined compound keeps both words.
+        self.sa, self.sb = _surface(fa, ta, wa), _surface(fb, tb, wb)
+        self.sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+        self.run = max((m.size for m in self.sm.get_matching_blocks()), default=0)
+        self.score = self.sm.ratio()
+
+
+def _surface(text: str, toks: list[tuple[str, int, int]], joined: list[str]) -> list[str]:
+    out, i = [], 0
+    for w in joined:
+        if i < len(toks) and toks[i][0] == w:
+            out.append(text[toks[i][1] : toks[i][2]])
+            i += 1
+        else:  # two words written as one by the other text
+            out.append(text[toks[i][1] : toks[i + 1][2]])
+            i += 2
+    return out
+
+
+def _best(a: Claim, b: Claim) -> _Pair | None:
+    best: _Pair | None = None
+    for fa in fragments(a):
+        for fb in fragments(b):
+            p = _Pair(fa, fb)
+            if p.run >= QUOTE_RUN and (best is None or p.score > best.score):
+                best = p
+    return best
 
 
 def compare_quotes(a: Claim, b: Claim) -> Link | None:
     """One speaker quoted in two documents: the same words agree; the same
     statement in other words is a discrepancy that shows the words that differ."""
-    best: tuple[float, str, str] | None = None
-    for fa in fragments(a):
-        for fb in fragments(b):
-            wa, wb = _words(fa), _words(fb)
-            sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
-            run = max((m.size for m in sm.get_matching_blocks()), default=0)
-            if run < 3:
-                continue
-            score = sm.ratio()
-            if best is None or score > best[0]:
-                best = (score, fa, fb)
-    if best is None or best[0] < 0.5:
+    p = _best(a, b)
+    if p is None or p.score < QUOTE_MATCH:
         return None
-    _, fa, fb = best
-    wa, wb = _words(fa), _words(fb)
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if " ".join(short) in " ".join(long_):
-        return Link(a.id, b.id, "agree", f"{a.speaker} quoted alike: “{_clip(fa if len(wa) <= len(wb) else fb)}”")
-    diffs = _differences(wa, wb)
+    short, long_ = (p.wa, p.wb) if len(p.wa) <= len(p.wb) else (p.wb, p.wa)
+    if _contains(long_, short):
+        shown = p.fa if len(p.wa) <= len(p.wb) else p.fb
+        return Link(a.id, b.id, "agree", f"{a.speaker} quoted alike: “{_clip(shown)}”", (QUOTED_ALIKE,))
+    diffs = _differences(p)
     if not diffs:
-        return Link(a.id, b.id, "agree", f"{a.speaker} quoted alike: “{_clip(fa)}”")
-    return Link(a.id, b.id, "discrepancy", f"{a.speaker} quoted differently: " + "; ".join(diffs))
+        return Link(a.id, b.id, "agree", f"{a.speaker} quoted alike: “{_clip(p.fa)}”", (QUOTED_ALIKE,))
+    return Link(a.id, b.id, "discrepancy", f"{a.speaker} quoted differently: " + "; ".join(diffs), (MISQUOTED,))
 
 
-def _differences(wa: list[str], wb: list[str]) -> list[str]:
+def _contains(long_: list[str], short: list[str]) -> bool:
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+def _differences(p: _Pair) -> list[str]:
     """The words one quotation has where the other has others, inside the
     stretch both share (a quotation cut short is not a misquotation)."""
-    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
-    blocks = [m for m in sm.get_matching_blocks() if m.size]
+    blocks = [m for m in p.sm.get_matching_blocks() if m.size]
     if not blocks:
         return []
     a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
     b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
     out = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for op, i1, i2, j1, j2 in p.sm.get_opcodes():
         if op == "equal" or i2 <= a0 or i1 >= a1 or j2 <= b0 or j1 >= b1:
             continue
-        left, right = " ".join(wa[i1:i2]) or "—", " ".join(wb[j1:j2]) or "—"
+        left, right = " ".join(p.sa[i1:i2]) or "—", " ".join(p.sb[j1:j2]) or "—"
         out.append(f"“{left}” vs “{right}”")
     return out
 
@@ -69,16 +113,21 @@ def _clip(text: str, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def named(speaker: str | None) -> bool:
+    """Whether a speaker is given by name ("Jane Doe", "European Union"),
+    not only described ("the 27-nation bloc", "officials")."""
+    return bool(speaker) and any(w[:1].isupper() for w in speaker.split())  # type: ignore[union-attr]
+
+
 def same_words(a: Claim, b: Claim) -> str | None:
     """Near-identical quotations given to different speakers: worth a look."""
     for fa in fragments(a):
         for fb in fragments(b):
-            wa, wb = _words(fa), _words(fb)
-            if len(wa) >= 6 and len(wb) >= 6:
-                sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
-                shared = sum(m.size for m in sm.get_matching_blocks())
-                if shared >= 0.85 * min(len(wa), len(wb)):
-                    short = fa if len(wa) <= len(wb) else fb
+            p = _Pair(fa, fb)
+            if len(p.wa) >= SAME_WORDS_MIN and len(p.wb) >= SAME_WORDS_MIN:
+                shared = sum(m.size for m in p.sm.get_matching_blocks())
+                if shared >= SAME_WORDS * min(len(p.wa), len(p.wb)):
+                    short = fa if len(p.wa) <= len(p.wb) else fb
                     return f"the same words are given to {a.speaker} and to {b.speaker}: “{_clip(short)}”"
     return None
 
@@ -86,16 +135,16 @@ def same_words(a: Claim, b: Claim) -> str | None:
 def shared_phrase(a: Claim, b: Claim, stop: frozenset[str]) -> str | None:
     """A run of at least five words, three of them content words, that two
     claims share: they assert the same thing ("internationally recognized as
-    part of Azerbaijan")."""
-    ta, tb = _WORD.findall(a.text), _WORD.findall(b.text)
-    wa, wb = [w.lower() for w in ta], [w.lower() for w in tb]
+    part of the republic")."""
+    ta, tb = spelling.tokens(a.text), spelling.tokens(b.text)
+    wa, wb = [t[0] for t in ta], [t[0] for t in tb]
     sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
     for m in sorted(sm.get_matching_blocks(), key=lambda m: -m.size):
         if m.size < 5:
             break
-        run = ta[m.a : m.a + m.size]
+        run = [a.text[s:e] for _, s, e in ta[m.a : m.a + m.size]]
         # Content words in lower case: a shared name or title
-        # ("U.S. Secretary of State Antony Blinken") asserts nothing.
+        # ("U.S. Secretary of State Jane Doe") asserts nothing.
         if sum(w.lower() not in stop and not w[0].isupper() and not w.isdigit() for w in run) >= 3:
             return " ".join(run)
     return None

@@ -1,0 +1,267 @@
+"""Each named rule of the verdict engine, shown by the cases it decides.
+
+Every test here fails when its rule is taken out: the rows are the rule's
+statement in examples (invented names and places), and mutations of one
+sentence generated in the test (a number times ten, a bound reversed, a
+spelling changed) rather than picked by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.match import rules
+from verify.match.compare import (
+    BOUNDS_REVERSED,
+    STATED_NUMBER,
+    TYPO,
+    Link,
+    compare_quantities,
+    compatible,
+    power_of_ten,
+)
+from verify.match.facts import bounds
+from verify.match.links import (
+    ALSO_STATED,
+    ONE_EVENT_PER_GROUP,
+    PERSONAL_ATTRIBUTE,
+    also_stated,
+    join,
+    pair,
+    stands_alike,
+)
+from verify.match.quotes import compare_quotes, named
+from verify.match.spelling import key, words
+from verify.match.statements import align
+from verify.models import Claim, Document, Quantity
+
+
+def q(text: str, value: float, qualifier: str = "exact", *, start: int = 0, counts: str | None = "deaths",
+      unit: str | None = "person", kind: str = "count") -> Quantity:
+    low = high = value if qualifier == "exact" else None
+    return Quantity(start=start, end=start + len(text), text=text, value=value, qualifier=qualifier,
+                    low=low, high=high, unit=unit, counts=counts, kind=kind)
+
+
+def number_claim(cid: str, sentence: str, number: str, value: float, qualifier: str = "exact", *,
+                 doc: str | None = None, counts: str = "deaths", kind: str = "count", unit: str | None = "person",
+                 parent: str | None = None) -> Claim:
+    start = sentence.index(number)
+    quantity = q(number, value, qualifier, start=start, counts=counts, kind=kind, unit=unit)
+    return Claim(id=cid, doc=doc or cid.split(":")[0], start=0, end=len(sentence), text=sentence,
+                 quantities=[quantity], parent=parent)
+
+
+def quote_claim(cid: str, words_: str, speaker: str) -> Claim:
+    text = f"“{words_},” {speaker} said."
+    return Claim(id=cid, doc=cid.split(":")[0], start=0, end=len(text), text=text, speaker=speaker,
+                 quote=words_, kind="direct")
+
+
+DOCS = {d: Document(id=d, path=f"{d}.txt", text="", date="2024-03-05") for d in ("a", "b")}
+
+
+# -- every rule is declared once, with what it does ---------------------------
+
+
+def test_every_rule_has_a_name_and_a_line() -> None:
+    import verify.check  # noqa: F401  (declares the statuses' rules)
+
+    assert len(rules.RULES) >= 25
+    for name, what in rules.RULES.items():
+        assert name == name.lower() and " " not in name
+        assert len(what) > 20 and "\n" not in what
+
+
+# -- compare: intervals, bounds, typos ----------------------------------------
+
+
+SENTENCE = "Officials said {} people were killed when the bridge collapsed in Northport on Monday."
+
+
+@pytest.mark.parametrize("value", [3, 12, 40, 250, 6_500])
+@pytest.mark.parametrize("factor", [10, 100])
+def test_a_dropped_or_added_zero_conflicts_and_says_likely_a_typo(value: int, factor: int) -> None:
+    for x, y in ((value, value * factor), (value * factor, value)):
+        a = number_claim("a:1", SENTENCE.format(f"{x:,}"), f"{x:,}", x)
+        b = number_claim("b:1", SENTENCE.format(f"{y:,}"), f"{y:,}", y)
+        link = pair(a, b, 0.95, DOCS, statement=lambda: stands_alike(a, a, b, b))
+        assert link is not None and link.verdict == "discrepancy", (x, y)
+        assert TYPO in link.rules and f"likely a typo (a factor of {factor:,})" in link.reason
+
+
+def test_power_of_ten_only_for_exact_factors() -> None:
+    assert power_of_ten(q("30", 30), q("300", 300)) == 10
+    assert power_of_ten(q("30", 30), q("3,000", 3000)) == 100
+    assert power_of_ten(q("30", 30), q("31", 31)) == 0
+    assert power_of_ten(q("30", 30), q("150", 150)) == 0
+
+
+@pytest.mark.parametrize(
+    ("lower", "upper", "expected"),
+    [
+        (("more than 12", 12, "more_than"), ("less than 12", 12, "less_than"), False),
+        (("at least 30", 30, "at_least"), ("at most 30", 30, "at_most"), False),
+        (("more than 40", 40, "more_than"), ("fewer than 30", 30, "less_than"), False),
+        (("more than 10", 10, "more_than"), ("fewer than 50", 50, "less_than"), True),
+    ],
+)
+def test_bounds_reversed(lower: tuple, upper: tuple, expected: bool) -> None:
+    a, b = q(lower[0], lower[1], lower[2]), q(upper[0], upper[1], upper[2])
+    meets, why = compatible(a, b)
+    assert meets is expected
+    if not expected:
+        assert why == BOUNDS_REVERSED
+    assert compatible(b, a)[0] is expected
+
+
+def test_a_bound_holds_its_own_number() -> None:
+    assert compatible(q("6,500", 6500), q("more than 6,500", 6500, "more_than"))[0]
+    assert not compatible(q("6,000", 6000), q("more than 6,500", 6500, "more_than"))[0]
+
+
+def test_about_allows_a_tenth_either_side() -> None:
+    assert bounds(q("about 300", 300, "approx")) == (270, 330)
+    assert compatible(q("about 300", 300, "approx"), q("320", 320))[0]
+    assert not compatible(q("about 300", 300, "approx"), q("400", 400))[0]
+
+
+def test_stated_numbers_of_one_statement_are_compared_as_stated() -> None:
+    a, b = q("about 2,000", 2000, "approx"), q("about 2,100", 2100, "approx")
+    ca, cb = Claim(id="a:1", doc="a", start=0, end=1, text="x"), Claim(id="b:1", doc="b", start=0, end=1, text="x")
+    assert compare_quantities(ca, a, cb, b, None).verdict == "agree"
+    link = compare_quantities(ca, a, cb, b, None, stated=True)
+    assert link.verdict == "discrepancy" and STATED_NUMBER in link.rules
+
+
+# -- statements: the same words but for the numbers ---------------------------
+
+
+def test_the_same_statement_with_another_number_aligns_its_numbers() -> None:
+    x, y = SENTENCE.format("14"), SENTENCE.format("140")
+    al = align(x, y)
+    assert al is not None
+    assert al.pairs((x.index("14"), x.index("14") + 2), (y.index("140"), y.index("140") + 3))
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        SENTENCE.format("14").replace("Northport", "Eastfield"),  # another place
+        SENTENCE.format("14").replace("Monday", "Friday"),  # another day
+        "In 2021, officials said 14 people were killed when the bridge collapsed.",
+        "A court heard that 14 workers had been paid late for the work on the new school.",
+    ],
+)
+def test_another_name_place_date_or_sentence_is_not_the_same_statement(other: str) -> None:
+    base = SENTENCE.format("14") if "2021" not in other else "In 2022, officials said 14 people were killed when the bridge collapsed."
+    assert align(base, other) is None
+
+
+def test_a_number_changed_in_a_copied_sentence_conflicts_whatever_the_clauses_say() -> None:
+    a = number_claim("a:1", SENTENCE.format("14"), "14", 14)
+    b = number_claim("b:1", SENTENCE.format("140"), "140", 140)
+    # Too unlike for two numbers of unknown sentences, but one statement:
+    assert pair(a, b, 0.1, DOCS) is None
+    link = pair(a, b, 0.1, DOCS, statement=lambda: stands_alike(a, a, b, b))
+    assert link is not None and link.verdict == "discrepancy" and "same-statement" in link.rules
+
+
+# -- personal attributes --------------------------------------------------------
+
+
+def test_two_peoples_ages_are_not_one_fact() -> None:
+    a = number_claim("a:1", "A 22-year-old man was taken to hospital.", "22-year-old", 22, counts="age", kind="measure", unit="year")
+    b = number_claim("b:1", "A 24-year-old man was arrested at the scene.", "24-year-old", 24, counts="age", kind="measure", unit="year")
+    why: list[str] = []
+    assert pair(a, b, 0.9, DOCS, event="one", why=why) is None
+    assert why == [PERSONAL_ATTRIBUTE]
+
+
+def test_one_persons_age_in_one_statement_is_compared() -> None:
+    text = "A {}-year-old man was taken to hospital after the crash on Elm Road, police said."
+    a = number_claim("a:1", text.format(22), "22-year-old", 22, counts="age", kind="measure", unit="year")
+    b = number_claim("b:1", text.format(24), "24-year-old", 24, counts="age", kind="measure", unit="year")
+    link = pair(a, b, 0.9, DOCS, statement=lambda: stands_alike(a, a, b, b))
+    assert link is not None and link.verdict == "discrepancy"
+
+
+# -- also stated ----------------------------------------------------------------
+
+
+def test_an_article_that_states_both_numbers_does_not_disagree() -> None:
+    a19 = number_claim("a:1", "At least 19 people died on Monday.", "19", 19)
+    a31 = number_claim("a:2", "By Tuesday the toll had risen to 31.", "31", 31)
+    b31 = number_claim("b:1", "The storm killed 31 people.", "31", 31)
+    by_id = {c.id: c for c in (a19, a31, b31)}
+    numbers = {"a": {("count", "deaths"): ["a:1", "a:2"]}, "b": {("count", "deaths"): ["b:1"]}}
+    conflict = Link("a:1", "b:1", "discrepancy", "19 vs 31")
+    assert also_stated([conflict], by_id, numbers) == []
+    numbers_only_19 = {"a": {("count", "deaths"): ["a:1"]}, "b": {("count", "deaths"): ["b:1"]}}
+    assert also_stated([conflict], by_id, numbers_only_19) == [conflict]
+    assert ALSO_STATED in rules.RULES
+
+
+# -- one event per group ----------------------------------------------------------
+
+
+def test_a_chain_of_agreements_never_joins_two_events() -> None:
+    # a and c report different events; b names nothing that tells.
+    relation = {("a", "c"): "different", ("c", "a"): "different"}
+    doc_of = {"a:1": "a", "b:1": "b", "c:1": "c"}
+    found = [Link("a:1", "b:1", "agree", "3 and 3"), Link("b:1", "c:1", "agree", "3 and 3")]
+    kept, group = join(found, doc_of, lambda x, y: relation.get((x, y), "one"))
+    assert kept == found[:1]
+    assert group["a:1"] == group["b:1"] and "c:1" not in group
+    assert ONE_EVENT_PER_GROUP in rules.RULES
+    kept, group = join(found, doc_of, lambda x, y: "one")
+    assert len({group[c] for c in doc_of}) == 1
+
+
+# -- quotes: spelling is not a misquote ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("air strikes", "airstrikes"), ("de-escalate", "deescalate"), ("defence", "defense"),
+        ("organised", "organized"), ("colour", "color"), ("centre", "center"), ("analysed", "analyzed"),
+        ("travelled", "traveled"), ("ten", "10"), ("Shia", "Shiite"), ("labour", "labor"),
+    ],
+)
+def test_spelling_variants_are_the_same_words(left: str, right: str) -> None:
+    template = "We will not accept {} on the villages near the border, whatever the cost to our people"
+    a = quote_claim("a:1", template.format(left), "Jane Doe")
+    b = quote_claim("b:1", template.format(right), "Jane Doe")
+    link = compare_quotes(a, b)
+    assert link is not None and link.verdict == "agree", link
+
+
+@pytest.mark.parametrize("word,other", [("four", "for"), ("tour", "tor"), ("filled", "filed"), ("hour", "hor")])
+def test_different_words_keep_different_keys(word: str, other: str) -> None:
+    assert key(word) != key(other)
+
+
+@pytest.mark.parametrize(
+    ("changed", "shown"),
+    [
+        ("We will accept strikes on the villages near the border, whatever the cost to our people", "“not” vs “—”"),
+        ("We will not accept strikes on the towns near the border, whatever the cost to our people", "“villages” vs “towns”"),
+    ],
+)
+def test_a_changed_word_is_a_misquote_that_shows_the_words(changed: str, shown: str) -> None:
+    a = quote_claim("a:1", "We will not accept strikes on the villages near the border, whatever the cost to our people", "Jane Doe")
+    b = quote_claim("b:1", changed, "Jane Doe")
+    link = compare_quotes(a, b)
+    assert link is not None and link.verdict == "discrepancy"
+    assert shown in link.reason or shown.replace("“not” vs “—”", "“—” vs “not”") in link.reason
+
+
+def test_words_are_read_in_one_spelling() -> None:
+    assert words("De-escalate the Centre’s air strikes") == ["deescalate", "the", "center's", "air", "strikes"]
+
+
+@pytest.mark.parametrize(("speaker", "is_named"), [("Jane Doe", True), ("European Union", True),
+                                                   ("27-nation bloc", False), ("officials", False)])
+def test_a_described_speaker_is_not_a_named_one(speaker: str, is_named: bool) -> None:
+    assert named(speaker) is is_named

@@ -1,0 +1,104 @@
+"""Two sentences that say the same thing but for their numbers.
+
+A sentence copied from another article, or edited lightly, with a number
+changed ("30 people were killed" / "300 people were killed"), states one
+fact twice: its numbers stand at one place of one statement and are
+compared whatever their size. Numbers are masked before the words are
+aligned; names, years and dates are not masked and must agree, so that two
+sentences of one template about two events ("... on Main Street", "... on
+Oak Avenue"; "In 2022 ...", "In 2023 ...") are not one statement.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from . import spelling
+from .rules import rule
+from .thresholds import SAME_STATEMENT, STATEMENT_WORDS
+
+SAME_STATEMENT_RULE = rule(
+    "same-statement",
+    "two sentences with the same words and names but for their numbers state one fact: "
+    "their numbers are compared whatever their size",
+)
+
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions dozen dozens half a".split()
+) - {"a"}
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_DIGIT = re.compile(r"\d")
+NUMBER = "#"
+
+
+@dataclass(frozen=True)
+class Word:
+    key: str
+    start: int
+    end: int
+    name: bool  # a capitalised word that does not open the sentence
+
+
+def masked(text: str) -> list[Word]:
+    """The words of a sentence, numbers as one ``#`` each (a year stays a word)."""
+    out: list[Word] = []
+    for i, (k, s, e) in enumerate(spelling.tokens(text)):
+        surface = text[s:e]
+        parts = surface.lower().split("-")
+        is_number = (bool(_DIGIT.search(surface)) and not _YEAR.match(surface)) or all(p in _NUMBER_WORDS for p in parts)
+        if is_number:
+            if out and out[-1].key == NUMBER and not text[out[-1].end : s].strip(" ,."):
+                out[-1] = Word(NUMBER, out[-1].start, e, False)  # "2,354", "3.5", "forty five"
+                continue
+            out.append(Word(NUMBER, s, e, False))
+        else:
+            out.append(Word(k, s, e, i > 0 and surface[:1].isupper()))
+    return out
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Where the numbers of one sentence stand in the other: offsets in A -> offsets in B."""
+
+    numbers: tuple[tuple[tuple[int, int], tuple[int, int]], ...]
+
+    def pairs(self, a_span: tuple[int, int], b_span: tuple[int, int]) -> bool:
+        """Whether a number of A within ``a_span`` stands where one of B within ``b_span`` does."""
+        return any(
+            sa < a_span[1] and ea > a_span[0] and sb < b_span[1] and eb > b_span[0]
+            for (sa, ea), (sb, eb) in self.numbers
+        )
+
+
+def align(a: str, b: str) -> Alignment | None:
+    """The alignment of two sentences that say the same thing but for their
+    numbers, or None: too short, too different, or a name, a year or a date
+    that differs."""
+    wa, wb = masked(a), masked(b)
+    if len(wa) < STATEMENT_WORDS or len(wb) < STATEMENT_WORDS:
+        return None
+    ka, kb = [w.key for w in wa], [w.key for w in wb]
+    ka, kb = spelling.join_compounds(ka, kb)
+    if len(ka) != len(wa) or len(kb) != len(wb):
+        ka, kb = [w.key for w in wa], [w.key for w in wb]  # keep offsets one to one
+    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    if sm.ratio() < SAME_STATEMENT:
+        return None
+    numbers = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            numbers += [((wa[i].start, wa[i].end), (wb[j].start, wb[j].end))
+                        for i, j in zip(range(i1, i2), range(j1, j2)) if ka[i] == NUMBER]
+            continue
+        changed = wa[i1:i2] + wb[j1:j2]
+        if any(w.name or _YEAR.match(w.key) for w in changed):
+            return None  # another name, place, year or date: another event
+        if op == "replace" and i2 - i1 == j2 - j1:
+            # a number next to a changed word still stands in its place
+            numbers += [((wa[i].start, wa[i].end), (wb[j].start, wb[j].end))
+                        for i, j in zip(range(i1, i2), range(j1, j2)) if ka[i] == NUMBER and kb[j] == NUMBER]
+    return Alignment(tuple(numbers))
