@@ -265,3 +265,49 @@ def test_words_are_read_in_one_spelling() -> None:
                                                    ("27-nation bloc", False), ("officials", False)])
 def test_a_described_speaker_is_not_a_named_one(speaker: str, is_named: bool) -> None:
     assert named(speaker) is is_named
+
+
+# -- of what or whom: places and people of a number's clause --------------------
+
+
+def _with_entities(cid: str, sentence: str, number: str, value: float, entities: list[tuple[str, str]],
+                   speaker: str | None = None) -> Claim:
+    c = number_claim(cid, sentence, number, value)
+    return c.model_copy(update={"entities": entities, "speaker": speaker})
+
+
+@pytest.mark.parametrize(
+    ("ea", "eb", "rule"),
+    [
+        ([("GPE", "Northport")], [("GPE", "Eastfield")], "other-place"),
+        ([("FAC", "Oak Street")], [("FAC", "Elm Street")], "other-place"),
+        ([("PERSON", "Dana Reyes")], [("PERSON", "Lee Okafor")], "other-person"),
+    ],
+)
+def test_numbers_of_other_places_or_people_are_other_facts(ea: list, eb: list, rule: str) -> None:
+    a = _with_entities("a:1", "Three people were killed there on Monday.", "Three", 3, ea)
+    b = _with_entities("b:1", "Three people were killed there on Monday.", "Three", 3, eb)
+    why: list[str] = []
+    assert pair(a, b, 0.99, DOCS, event="one", why=why) is None
+    assert why == [rule]
+
+
+@pytest.mark.parametrize(
+    ("ea", "eb"),
+    [
+        ([("GPE", "Northport")], [("GPE", "Northport County")]),
+        ([("FAC", "Oak Street")], []),  # one names no place: nothing either way
+        ([("PERSON", "Dana Reyes")], [("PERSON", "Reyes")]),
+    ],
+)
+def test_the_same_place_or_person_or_none_keeps_one_fact(ea: list, eb: list) -> None:
+    a = _with_entities("a:1", "Three people were killed there on Monday.", "Three", 3, ea)
+    b = _with_entities("b:1", "Three people were killed there on Monday.", "Three", 3, eb)
+    link = pair(a, b, 0.99, DOCS, event="one")
+    assert link is not None and link.verdict == "agree"
+
+
+def test_the_speaker_is_not_what_a_number_is_of() -> None:
+    a = _with_entities("a:1", "Three people were killed there on Monday.", "Three", 3, [("PERSON", "Dana Reyes")], speaker="Dana Reyes")
+    b = _with_entities("b:1", "Three people were killed there on Monday.", "Three", 3, [("PERSON", "Lee Okafor")], speaker="Lee Okafor")
+    assert pair(a, b, 0.99, DOCS, event="one") is not None

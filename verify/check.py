@@ -23,6 +23,7 @@ from .ingest import index_path
 from .extract.names import unify
 from .match import copies, pair
 from .match.compare import Link
+from .match.facts import other_subject
 from .match.links import stands_alike
 from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, compare_quotes, named, same_words
 from .match.rules import rule
@@ -217,6 +218,8 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
                     statement=lambda: stands_alike(claim, sentence, other, other_sentence))
     if claim.speaker and other.speaker and claim.speaker != other.speaker:
         return None
+    if other_subject(claim, other):
+        return None  # another place, other people
     if same_statement(claim, other):
         return Link(claim.id, other.id, "agree", "said alike", (SAME_STATEMENT_RULE,))
     if sim >= TEXT_SUPPORT:

@@ -89,6 +89,12 @@ class Claim(BaseModel):
     time: str | None = None
     """The time the claim is about: ISO date, ``YYYY-MM`` or ``YYYY``."""
     time_text: str | None = None
+    entities: list[tuple[str, str]] = Field(default_factory=list)
+    """The named entities of the claim's text as (label, text), spaCy's: its
+    people, places, organisations, groups and events, the speaker's mention
+    left out (for a number, those of its clause). What a fact is of: two
+    claims that name different places or different people state different
+    facts."""
 
 
 class DocumentRef(BaseModel):

@@ -9,6 +9,7 @@ over batches by a distributed engine.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 
 from .attribution import Attributed, attributions
@@ -48,6 +49,33 @@ def _numbers(blocks: list[Block]) -> list[tuple[Quantity, tuple[int, int]]]:
     return found
 
 
+# Entities that say what a fact is of: who, where, which group or event.
+ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT"})
+
+
+def _entities(blocks: list[Block]) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, text) of the document's entities, in text order."""
+    return sorted(
+        (b.start + e.start_char, b.start + e.end_char, e.label_, " ".join(e.text.split()))
+        for b in blocks for e in b.doc.ents if e.label_ in ENTITY_LABELS
+    )
+
+
+def _within(ents: list[tuple[int, int, str, str]], start: int, end: int,
+            mention_start: int | None, mention_end: int | None) -> list[tuple[str, str]]:
+    """The entities inside a span, less those of the speaker's mention."""
+    i = bisect.bisect_left(ents, (start,))
+    out: list[tuple[str, str]] = []
+    while i < len(ents) and ents[i][0] < end:
+        s, e, label, text = ents[i]
+        i += 1
+        if e > end or (mention_start is not None and mention_end is not None and s < mention_end and e > mention_start):
+            continue
+        if (label, text) not in out:
+            out.append((label, text))
+    return out
+
+
 def _paragraph(text: str, at: int) -> int:
     """The offset where the paragraph holding ``at`` begins."""
     return text.rfind("\n", 0, at) + 1
@@ -64,6 +92,7 @@ def claims(document: Document, blocks: list[Block]) -> list[Claim]:
     text = document.text
     date = document.date or document_date(document)[0]
     nums = _numbers(blocks)
+    ents = _entities(blocks)
     out: list[Claim] = []
     last_time: tuple[int, str, str] | None = None  # (paragraph, value, words)
     for part in attributions(text, blocks):
@@ -98,6 +127,7 @@ def claims(document: Document, blocks: list[Block]) -> list[Claim]:
             quote=part.quote,
             time=time,
             time_text=words,
+            entities=_within(ents, part.start, part.end, part.mention_start, part.mention_end),
         )
         out.append(sentence)
         for q, (a, b) in nums:
@@ -116,6 +146,8 @@ def claims(document: Document, blocks: list[Block]) -> list[Claim]:
                         "quantities": [q],
                         "parent": sentence.id,
                         "quote": None,
+                        # what this number is of: the entities of its clause
+                        "entities": _within(ents, a, b, part.mention_start, part.mention_end),
                     }
                 )
             )

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..models import Claim, Quantity
 from ..report import number, vague_words
+from .rules import rule
 from .thresholds import APPROX
 
 # Durations in one base unit (days) so that "three decades" meets "30 years".
@@ -132,3 +133,48 @@ def scaled(q: Quantity) -> float:
         return q.low or 0.0
     return q.value * (DAYS.get((q.unit or "").rstrip("s"), 1.0) if q.kind == "duration" else 1.0)
 
+
+
+# -- of what or whom: the entities of the sentence ---------------------------
+
+OTHER_PLACE = rule(
+    "other-place",
+    "numbers of sentences that name different places (no word of a place in common) are different facts",
+)
+OTHER_PERSON = rule(
+    "other-person",
+    "numbers of sentences that name different people (no surname in common, speakers aside) are different facts",
+)
+_PLACES = {"GPE", "LOC", "FAC"}
+# Words of place names that say what kind of place, not which one.
+_PLACE_KIND = frozenset(
+    "the of and street st road rd avenue ave boulevard blvd lane drive dr highway court place square park "
+    "county city town village state province district region north south east west northern southern "
+    "eastern western central northeast northwest southeast southwest block area neighborhood neighbourhood "
+    "new saint st. mount lake river".split()
+)
+
+
+def _place_words(claim: Claim) -> set[str]:
+    return {w for label, text in claim.entities if label in _PLACES
+            for w in text.lower().replace(".", "").split() if w not in _PLACE_KIND}
+
+
+def _surnames(claim: Claim) -> set[str]:
+    speaker = (claim.speaker or "").lower()
+    return {text.split()[-1].lower().removesuffix("'s").removesuffix("’s") for label, text in claim.entities
+            if label == "PERSON" and text.split() and text.lower() not in speaker}
+
+
+def other_subject(a: Claim, b: Claim) -> str | None:
+    """The rule that tells two sentences apart by what they are of, or None:
+    both name places and no word of them is shared ("Oak Street" and "Elm
+    Road"; "Kabul" and "Herat"), or both name people and no surname is
+    shared. A sentence that names none says nothing either way."""
+    pa, pb = _place_words(a), _place_words(b)
+    if pa and pb and not pa & pb:
+        return OTHER_PLACE
+    sa, sb = _surnames(a), _surnames(b)
+    if sa and sb and not sa & sb:
+        return OTHER_PERSON
+    return None

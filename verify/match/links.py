@@ -22,7 +22,7 @@ import numpy as np
 from ..models import Claim, Document, Group
 from .compare import OTHER_TIME, SAME_TIME, SCALE_DIFFERS, Link, compare_quantities, compatible, plausible, same_time
 from .events import Events
-from .facts import measure, same_value
+from .facts import measure, other_subject, same_value
 from .origins import copies
 from .quotes import SHARED_PHRASE, compare_quotes, same_words, shared_phrase
 from .rules import rule
@@ -232,7 +232,7 @@ def pair(
         link = compare_quotes(a, b)
         if link is not None:
             return link
-    if similarity >= TEXT_SIMILARITY and not _different_speakers(a, b):
+    if similarity >= TEXT_SIMILARITY and not _different_speakers(a, b) and not other_subject(a, b):
         phrase = shared_phrase(a, b, _STOP)
         if phrase:
             when, _ = same_time(a, b, documents)
@@ -269,6 +269,9 @@ def _numbers(
         return Link(a.id, b.id, "none", "", (OTHER_TIME,))  # the 2020 war and this week's clash
     if timed:
         rules += (SAME_TIME,)
+    apart = other_subject(a, b)
+    if apart:
+        return Link(a.id, b.id, "none", "", (apart,))  # another place, other people: another fact
     if statement is not None and (ka[:2] == kb[:2] or qa.kind == "duration") and statement():
         # One statement, its number changed: one fact, whatever the values,
         # and any change of the stated number is one a reader notices.

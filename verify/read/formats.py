@@ -12,6 +12,7 @@ from typing import Any
 
 from verify.errors import InputError, VerifyError
 from verify.models import Document
+from verify.extract import VERSION as EXTRACTION
 from verify.extract.timeref import parse_date
 from verify.read.furniture import RECUR_STORIES, Piece, boilerplate, furniture, recurring, recurring_lines
 from verify.read.markup import html_text
@@ -332,7 +333,7 @@ def _merge(spans: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int]]
 
 
 def _digest(doc: Document) -> str:
-    payload = [doc.text, doc.title, doc.outlet, doc.date, doc.url, doc.skip]
+    payload = [doc.text, doc.title, doc.outlet, doc.date, doc.url, doc.skip, EXTRACTION]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
