@@ -23,13 +23,14 @@ from .ingest import index_path
 from .extract.names import unify
 from .match import copies, pair
 from .match.compare import Link
+from .match.events import Events
 from .match.facts import other_subject
 from .match.links import stands_alike
 from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, compare_quotes, named, same_words
 from .match.rules import rule
 from .match.statements import SAME_STATEMENT_RULE, align
 from .match.thresholds import CHECK_NEIGHBOURS as NEIGHBOURS
-from .match.thresholds import TEXT_SUPPORT
+from .match.thresholds import DRAFT_NAMES, TEXT_SUPPORT
 from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
 from .nlp import parse
 from .sources import severity
@@ -44,6 +45,11 @@ DRAFT_UNDATED = rule(
 CONFLICT = rule("contradicted", "any fact of the sentence the corpus states otherwise contradicts it")
 UNBACKED_NUMBER = rule("numbers-unbacked", "a sentence with numbers stands on its numbers: none backed, it is unsupported")
 NOTHING = rule("no-evidence", "nothing in the corpus states this")
+OTHER_EVENT = rule(
+    "other-event",
+    "the corpus's articles about another event than the draft's (by the names they share) are never compared "
+    "with it, once the draft names enough to tell its event",
+)
 ORIGINS = rule(
     "independent-origins",
     "supported by two or more independent origins (a speaker, or an article and its copies, counts once)",
@@ -141,14 +147,31 @@ def check(
     }
     names = _speaker_names(found, corpus, neighbours)
     found = [c.model_copy(update={"speaker": names.get(c.speaker, c.speaker)}) for c in found]
+    events = _events(undated, corpus, neighbours)
     facts: dict[str, _Fact] = {}
     for c in found:
-        facts[c.id] = _fact(c, found, corpus, neighbours, vectors, row_of, undated)
+        facts[c.id] = _fact(c, found, corpus, neighbours, vectors, row_of, undated, events)
     result = []
     for sentence in (c for c in found if c.parent is None):
         numbers = [c for c in found if c.parent == sentence.id]
         result.append(_status(sentence, numbers, facts, corpus, draft))
     return CheckResult(draft=draft.path, claims=result)
+
+
+def _events(draft: Document, corpus: _Corpus, neighbours: dict[str, list[tuple[float, int]]]) -> Events:
+    """What the draft is to each article its claims came near: one event,
+    another (OTHER_EVENT: never compared), or unknown; judged by the names
+    they share, as a report judges two articles (``verify.match.events``),
+    the names' rarity taken among these articles."""
+    docs: dict[str, Document] = {draft.id: draft}
+    for hits in neighbours.values():
+        for _, r in hits:
+            d = corpus.claim(r).doc
+            if d not in docs:
+                doc = corpus.document(d)
+                if doc is not None:
+                    docs[d] = doc
+    return Events(docs, set(docs))
 
 
 def _speaker_names(found: Sequence[Claim], corpus: _Corpus, neighbours: dict) -> dict[str, str]:
@@ -169,8 +192,10 @@ def _fact(
     vectors: np.ndarray,
     row_of: dict[str, int],
     draft: Document,
+    events: Events,
 ) -> _Fact:
     fact = _Fact()
+    telling = len(events.names.get(draft.id, ())) >= DRAFT_NAMES
     candidates = dict((r, s) for s, r in neighbours[claim.id])
     parent = next((c for c in found if c.id == claim.parent), None) if claim.parent else None
     if parent is not None:
@@ -180,6 +205,9 @@ def _fact(
                 candidates.setdefault(child, 0.0)
     for r in candidates:
         other = corpus.claim(r)
+        event = events.relation(draft.id, other.doc) if other.doc in events.names and telling else "unknown"
+        if event == "different":
+            continue  # OTHER_EVENT
         sim = float(vectors[row_of[claim.id]] @ corpus.vector(r))
         other_sentence = other
         if parent is not None:
@@ -191,13 +219,14 @@ def _fact(
         doc = corpus.document(other.doc)
         if doc is not None:
             docs[other.doc] = doc
-        link = _link(claim, parent or claim, other, other_sentence, sim, docs)
+        link = _link(claim, parent or claim, other, other_sentence, sim, docs, event)
         if link is not None:
             (fact.conflict if link.verdict == "discrepancy" else fact.agree).append((other, link))
     return fact
 
 
-def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, sim: float, docs: dict[str, Document]) -> Link | None:
+def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, sim: float, docs: dict[str, Document],
+          event: str = "unknown") -> Link | None:
     """What one claim of the corpus says of one claim of the draft
     (``sentence`` and ``other_sentence``: the sentences of two numbers)."""
     if claim.quote and other.quote and claim.speaker and other.speaker:
@@ -214,7 +243,7 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
     if claim.quantities or other.quantities:
         if not (claim.quantities and other.quantities):
             return None
-        return pair(claim, other, sim, docs,
+        return pair(claim, other, sim, docs, event,
                     statement=lambda: stands_alike(claim, sentence, other, other_sentence))
     if claim.speaker and other.speaker and claim.speaker != other.speaker:
         return None

@@ -36,8 +36,8 @@ STATED_NUMBER = rule(
 TYPO = rule("order-of-magnitude", "values a power of ten apart conflict; the reason says it is likely a typo")
 SCALE_DIFFERS = rule(
     "scale-apart",
-    "values 5 times apart in sentences that say different things, of articles not known to report one event, "
-    "are different facts (a war's toll and a clash's)",
+    "values over 5 times apart, not a power of ten, in sentences that say different things are different facts "
+    "(a war's toll and a clash's), unless both are small counts of one event",
 )
 SAME_TIME = rule("same-time", "two claims of one time: their own dates, else their articles' dates within 10 days")
 OTHER_TIME = rule("other-time", "claims of different times are different facts (the 2020 war and this week's clash)")

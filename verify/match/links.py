@@ -20,9 +20,19 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..models import Claim, Document, Group
-from .compare import OTHER_TIME, SAME_TIME, SCALE_DIFFERS, Link, compare_quantities, compatible, plausible, same_time
+from .compare import (
+    OTHER_TIME,
+    SAME_TIME,
+    SCALE_DIFFERS,
+    Link,
+    compare_quantities,
+    compatible,
+    plausible,
+    power_of_ten,
+    same_time,
+)
 from .events import Events
-from .facts import measure, other_subject, same_value
+from .facts import measure, other_subject, same_value, scaled
 from .origins import copies
 from .quotes import SHARED_PHRASE, compare_quotes, same_words, shared_phrase
 from .rules import rule
@@ -36,6 +46,7 @@ from .thresholds import (
     LOOSE_TOLERANCE,
     NEIGHBOURS,
     ONE_EVENT_SIMILARITY,
+    SCALE_SMALL,
     TEXT_SIMILARITY,
     UNTIMED_SIMILARITY,
 )
@@ -307,7 +318,7 @@ def _numbers(
             return Link(a.id, b.id, "none", "", (LOOSE,))
         link = compare_quantities(a, qa, b, qb, when)
         return link.having(LOOSE, *rules) if link.verdict == "agree" else Link(a.id, b.id, "none", "", (LOOSE,))
-    if event != "one" and not plausible(qa, qb):
+    if not plausible(qa, qb) and not power_of_ten(qa, qb) and not (event == "one" and max(scaled(qa), scaled(qb)) <= SCALE_SMALL):
         return Link(a.id, b.id, "none", "", (SCALE_DIFFERS,))
     link = compare_quantities(a, qa, b, qb, when).having(SAME_MEASURE, *rules)
     if link.verdict == "discrepancy" and (event == "apart" or several):

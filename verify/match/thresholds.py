@@ -19,6 +19,10 @@ NEIGHBOURS = 24
 FLOOR = 0.35
 # Neighbours looked at for each claim of a draft.
 CHECK_NEIGHBOURS = 20
+# A draft tells which event it reports (and rules out articles of others)
+# only when it names at least this many names: a one-line draft naming
+# "Russian" says nothing of which articles report its event.
+DRAFT_NAMES = 3
 
 # -- numbers of one measure ---------------------------------------------------
 
@@ -41,9 +45,12 @@ LOOSE_SIMILARITY = 0.6
 LOOSE_MIN_VALUE = 20
 LOOSE_TOLERANCE = 0.1
 # Values further apart than this factor, in sentences that do not say the
-# same thing, of articles not known to report one event, are taken to be
-# different facts (a war's toll and a clash's), never a typo.
+# same thing, are taken to be different facts (a war's toll and a clash's),
+# unless a power of ten apart (a dropped or added zero: likely a typo), or
+# both small in two reports of one event (a toll grows from 1 to 6 as
+# victims are found; it does not grow from 3 to 6,500).
 SCALE_APART = 5.0
+SCALE_SMALL = 20
 # Two bounds the same way ("more than 6,500", "more than 9,000") state one
 # number when they are within this share of the larger.
 SAME_BOUND = 0.1
