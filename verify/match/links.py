@@ -124,8 +124,16 @@ def links(
 
     sentence = {c.id: c.text for c in claims}
 
+    several: dict[str, bool] = {}
+
     def totals(c: Claim) -> bool:
-        return bool(c.quantities) and aggregate(sentence.get(c.parent or c.id, c.text))
+        """Whether a number's sentence counts over several events (once per sentence)."""
+        if not c.quantities:
+            return False
+        key = c.parent or c.id
+        if key not in several:
+            several[key] = aggregate(sentence.get(key, c.text))
+        return several[key]
 
     def statement(a: Claim, b: Claim) -> Callable[[], bool]:
         return lambda: stands_alike(a, by_id.get(a.parent or "", a), b, by_id.get(b.parent or "", b))
@@ -364,24 +372,34 @@ def also_stated(
     """Drop a conflict when either article also states a number of the
     same measure that agrees with the other side: the two articles do not
     disagree; the number set against it is another time or another part."""
+    memo: dict[tuple[str, str], bool] = {}
+
+    def states(doc: str, other: Claim) -> bool:
+        if (doc, other.id) not in memo:
+            memo[(doc, other.id)] = _states(doc, other, by_id, numbers_of)
+        return memo[(doc, other.id)]
+
     out = []
     for link in found:
         if link.verdict == "discrepancy":
             a, b = by_id[link.a], by_id[link.b]
-            if a.doc != b.doc and (_states(a.doc, b, by_id, numbers_of) or _states(b.doc, a, by_id, numbers_of)):
+            if a.doc != b.doc and (states(a.doc, b) or states(b.doc, a)):
                 continue
         out.append(link)
     return out
 
 
 def _states(doc: str, other: Claim, by_id: dict[str, Claim], numbers_of) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``doc`` states a number of the same measure (and the same
+    part counted) as ``other``'s that agrees with it."""
     q = other.quantities[0] if other.quantities else None
     key = measure(other, q) if q is not None else None
     if key is None:
         return False
     for cid in numbers_of.get(doc, {}).get(key[:2], ()):
-        mine = by_id[cid].quantities[0]
-        if mine.value is not None and compatible(mine, q)[0]:
+        mine = by_id[cid]
+        q2 = mine.quantities[0]
+        if q2.value is not None and measure(mine, q2) == key and compatible(q2, q)[0]:
             return True
     return False
 
