@@ -311,3 +311,27 @@ def test_the_speaker_is_not_what_a_number_is_of() -> None:
     a = _with_entities("a:1", "Three people were killed there on Monday.", "Three", 3, [("PERSON", "Dana Reyes")], speaker="Dana Reyes")
     b = _with_entities("b:1", "Three people were killed there on Monday.", "Three", 3, [("PERSON", "Lee Okafor")], speaker="Lee Okafor")
     assert pair(a, b, 0.99, DOCS, event="one") is not None
+
+
+@pytest.mark.parametrize(("x", "y", "same"), [
+    ("Davidson county District Attorney's Office", "Davidson County District Attorney’s Office", True),
+    ("Jane Doe", "Jane Doe", True),
+    ("Jane Doe", "Lee Okafor", False),
+])
+def test_one_speaker_however_cased_or_spelt(x: str, y: str, same: bool) -> None:
+    from verify.match.quotes import same_speaker
+
+    assert same_speaker(x, y) is same
+
+
+@pytest.mark.parametrize(("x", "y", "blocked"), [
+    ("Jane Doe", "Lee Okafor", True),  # two named speakers
+    ("Police", "Investigators", False),  # sources described, not named
+    ("they", "Jane Doe", False),
+])
+def test_only_two_named_speakers_keep_statements_apart(x: str, y: str, blocked: bool) -> None:
+    from verify.match.quotes import different_speakers
+
+    a = Claim(id="a:1", doc="a", start=0, end=1, text="x", speaker=x)
+    b = Claim(id="b:1", doc="b", start=0, end=1, text="x", speaker=y)
+    assert different_speakers(a, b) is blocked

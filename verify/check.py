@@ -26,7 +26,7 @@ from .match.compare import Link
 from .match.events import Events
 from .match.facts import other_subject
 from .match.links import stands_alike
-from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, compare_quotes, named, same_words
+from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, compare_quotes, different_speakers, named, same_speaker, same_words
 from .match.rules import rule
 from .match.statements import SAME_STATEMENT_RULE, align
 from .match.thresholds import CHECK_NEIGHBOURS as NEIGHBOURS
@@ -47,8 +47,8 @@ UNBACKED_NUMBER = rule("numbers-unbacked", "a sentence with numbers stands on it
 NOTHING = rule("no-evidence", "nothing in the corpus states this")
 OTHER_EVENT = rule(
     "other-event",
-    "the corpus's articles about another event than the draft's (by the names they share) are never compared "
-    "with it, once the draft names enough to tell its event",
+    "an article about another event than the draft's (by the names they share, once the draft names enough) "
+    "may back it, never contradict it, unless it states the same sentence",
 )
 ORIGINS = rule(
     "independent-origins",
@@ -160,7 +160,7 @@ def check(
 
 def _events(draft: Document, corpus: _Corpus, neighbours: dict[str, list[tuple[float, int]]]) -> Events:
     """What the draft is to each article its claims came near: one event,
-    another (OTHER_EVENT: never compared), or unknown; judged by the names
+    another (OTHER_EVENT), or unknown; judged by the names
     they share, as a report judges two articles (``verify.match.events``),
     the names' rarity taken among these articles."""
     docs: dict[str, Document] = {draft.id: draft}
@@ -207,7 +207,7 @@ def _fact(
         other = corpus.claim(r)
         event = events.relation(draft.id, other.doc) if other.doc in events.names and telling else "unknown"
         if event == "different":
-            continue  # OTHER_EVENT
+            event = "apart"  # OTHER_EVENT: may back it, never contradict it but in the same statement
         sim = float(vectors[row_of[claim.id]] @ corpus.vector(r))
         other_sentence = other
         if parent is not None:
@@ -230,7 +230,7 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
     """What one claim of the corpus says of one claim of the draft
     (``sentence`` and ``other_sentence``: the sentences of two numbers)."""
     if claim.quote and other.quote and claim.speaker and other.speaker:
-        if claim.speaker == other.speaker:
+        if same_speaker(claim.speaker, other.speaker):
             return compare_quotes(claim, other)
         if not (named(claim.speaker) and named(other.speaker)):
             link = compare_quotes(claim, other)
@@ -245,7 +245,7 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
             return None
         return pair(claim, other, sim, docs, event,
                     statement=lambda: stands_alike(claim, sentence, other, other_sentence))
-    if claim.speaker and other.speaker and claim.speaker != other.speaker:
+    if different_speakers(claim, other):
         return None
     if other_subject(claim, other):
         return None  # another place, other people

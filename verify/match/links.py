@@ -34,7 +34,7 @@ from .compare import (
 from .events import Events
 from .facts import measure, other_subject, same_value, scaled
 from .origins import copies
-from .quotes import SHARED_PHRASE, compare_quotes, same_words, shared_phrase
+from .quotes import SHARED_PHRASE, compare_quotes, different_speakers, same_speaker, same_words, shared_phrase
 from .rules import rule
 from .statements import SAME_STATEMENT_RULE, align
 from .thresholds import (
@@ -247,21 +247,17 @@ def pair(
         return link
     if a.quantities or b.quantities:
         return None
-    if a.quote and b.quote and a.speaker and a.speaker == b.speaker:
+    if a.quote and b.quote and same_speaker(a.speaker, b.speaker):
         link = compare_quotes(a, b)
         if link is not None:
             return link
-    if similarity >= TEXT_SIMILARITY and not _different_speakers(a, b) and not other_subject(a, b):
+    if similarity >= TEXT_SIMILARITY and not different_speakers(a, b) and not other_subject(a, b):
         phrase = shared_phrase(a, b, _STOP)
         if phrase:
             when, _ = same_time(a, b, documents)
             if when is not False:
                 return Link(a.id, b.id, "agree", f"both say “{phrase}”", (SHARED_PHRASE,))
     return None
-
-
-def _different_speakers(a: Claim, b: Claim) -> bool:
-    return bool(a.speaker and b.speaker and a.speaker != b.speaker)
 
 
 def _numbers(

@@ -113,10 +113,35 @@ def _clip(text: str, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+# Words that describe a source rather than name it: "Police said", "they
+# said", "Investigators believe" name no particular one.
+_DESCRIBING = frozenset(
+    "police officials official authorities investigators investigator detectives detective officers officer "
+    "deputies deputy witnesses witness residents resident neighbors neighbours neighbor neighbour sources source "
+    "experts analysts prosecutors prosecutor doctors medics paramedics rescuers firefighters troopers agents "
+    "spokesman spokeswoman spokesperson family relatives friends reports media observers critics lawmakers "
+    "he she they it we i you the a an his her their its our".split()
+)
+
+
 def named(speaker: str | None) -> bool:
     """Whether a speaker is given by name ("Jane Doe", "European Union"),
-    not only described ("the 27-nation bloc", "officials")."""
-    return bool(speaker) and any(w[:1].isupper() for w in speaker.split())  # type: ignore[union-attr]
+    not only described ("the 27-nation bloc", "officials", "Police", "they")."""
+    return bool(speaker) and any(
+        w[:1].isupper() and w.lower() not in _DESCRIBING for w in speaker.split()  # type: ignore[union-attr]
+    )
+
+
+def same_speaker(x: str | None, y: str | None) -> bool:
+    """One speaker however its name is cased or spelt ("Davidson county
+    District Attorney's Office", "Davidson County District Attorney’s Office")."""
+    return bool(x and y) and (x == y or spelling.words(x) == spelling.words(y))  # type: ignore[arg-type]
+
+
+def different_speakers(a: Claim, b: Claim) -> bool:
+    """Two claims given to two different named speakers."""
+    return bool(a.speaker and b.speaker and not same_speaker(a.speaker, b.speaker)
+                and named(a.speaker) and named(b.speaker))
 
 
 def same_words(a: Claim, b: Claim) -> str | None:
