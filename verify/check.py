@@ -30,7 +30,7 @@ from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, compare_quotes, diff
 from .match.rules import rule
 from .match.statements import SAME_STATEMENT_RULE, align
 from .match.thresholds import CHECK_NEIGHBOURS as NEIGHBOURS
-from .match.thresholds import DRAFT_NAMES, TEXT_SUPPORT
+from .match.thresholds import DRAFT_NAMES, EVENT_NAMES, TEXT_SUPPORT
 from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
 from .nlp import parse
 from .sources import severity
@@ -47,8 +47,8 @@ UNBACKED_NUMBER = rule("numbers-unbacked", "a sentence with numbers stands on it
 NOTHING = rule("no-evidence", "nothing in the corpus states this")
 OTHER_EVENT = rule(
     "other-event",
-    "an article about another event than the draft's (by the names they share, once the draft names enough) "
-    "may back it, never contradict it, unless it states the same sentence",
+    "an article that shares fewer than two distinctive names with a draft that names enough may back it, "
+    "never contradict it, unless it states the same sentence",
 )
 ORIGINS = rule(
     "independent-origins",
@@ -174,6 +174,19 @@ def _events(draft: Document, corpus: _Corpus, neighbours: dict[str, list[tuple[f
     return Events(docs, set(docs))
 
 
+def _relation(events: Events, draft: str, doc: str) -> str:
+    """What an article is to a draft that names enough to tell: ``one``
+    event when they share at least EVENT_NAMES uncommon names (held by no
+    more of the articles the draft came near than ``Events`` allows); else ``apart``
+    (OTHER_EVENT: it may back the draft, never contradict it but in the same
+    statement). A draft may tell several events, or name few of its
+    event's names: the names shared, not their share of all, is what counts."""
+    if doc not in events.names:
+        return "unknown"
+    shared = sum(1 for n in events.names[draft] & events.names[doc] if events.df[n] <= events.cap)
+    return "one" if shared >= EVENT_NAMES else "apart"
+
+
 def _speaker_names(found: Sequence[Claim], corpus: _Corpus, neighbours: dict) -> dict[str, str]:
     people = [c.speaker for c in found if c.speaker and c.speaker_type == "person"]
     for hits in neighbours.values():
@@ -205,9 +218,7 @@ def _fact(
                 candidates.setdefault(child, 0.0)
     for r in candidates:
         other = corpus.claim(r)
-        event = events.relation(draft.id, other.doc) if other.doc in events.names and telling else "unknown"
-        if event == "different":
-            event = "apart"  # OTHER_EVENT: may back it, never contradict it but in the same statement
+        event = _relation(events, draft.id, other.doc) if telling else "unknown"
         sim = float(vectors[row_of[claim.id]] @ corpus.vector(r))
         other_sentence = other
         if parent is not None:

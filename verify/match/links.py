@@ -295,8 +295,9 @@ def _numbers(
         return Link(a.id, b.id, "none", "", (PERSONAL_ATTRIBUTE,))
     if ka[0] == "duration" and (qa.unit or "") != (qb.unit or "") and similarity < AGREE_SIMILARITY:
         return Link(a.id, b.id, "none", "", (CLAUSES_ALIKE,))
-    # Within one article a number restated is one fact unless its time says otherwise.
-    bar = AGREE_SIMILARITY if timed or a.doc == b.doc else UNTIMED_SIMILARITY
+    # Within one article, or two reports of one event, a number restated is
+    # one fact unless its time says otherwise: the event gives the time.
+    bar = AGREE_SIMILARITY if timed or a.doc == b.doc or event == "one" else UNTIMED_SIMILARITY
     if event == "one" and restated:
         bar = min(bar, ONE_EVENT_SIMILARITY)
     if similarity < bar:
