@@ -141,17 +141,15 @@ def ingest(
     name = target.embedder or "all-MiniLM-L6-v2"
     given = embedder
     embedder = embedder or load_embedder(name)  # the weights load on the first embed
-    if ray is not None:
-        from .ray_ingest import connect, embedded_on_ray
-
-        connect(ray)  # before the lock: a cluster that cannot be reached changes nothing
     fresh = _changed(documents(paths, stats.errors), target, stats,
                      (lambda doc: progress(doc, [])) if progress else None)
     with target.writer(embedder, timeout=wait) as writer:
         chunks = Chunks(writer, commit_seconds, stats)
         if ray is not None:
+            from .ray_ingest import embedded_on_ray
+
             # workers load the embedder by its name, unless the caller gave one of its own
-            batches = embedded_on_ray(fresh, given or name, stats.errors, batch_size=batch_size)
+            batches = embedded_on_ray(fresh, given or name, stats.errors, address=ray, batch_size=batch_size)
         else:
             batches = _embedded(fresh, embedder, batch_size, stats.errors, chunks.due)
         for batch in batches:

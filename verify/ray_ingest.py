@@ -16,6 +16,9 @@ Ray is an optional dependency: ``pip install 'verify[ray]'``.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -60,19 +63,38 @@ def connect(address: str = "local") -> None:
 
     if ray.is_initialized():
         return
+    # Ray's own C++ log lines (read when it starts) would cut through verify's
+    # output; what fails reaches verify as an exception all the same.
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
                                "configure_logging": True, "logging_level": "ERROR"}
     try:
-        if address == "local":
-            ray.init(object_store_memory=LOCAL_OBJECT_STORE, **options)
-        else:
-            ray.init(address=address, **options)
+        with _silent_stderr():  # the line saying so, and the banner of a local Ray
+            if address == "local":
+                ray.init(object_store_memory=LOCAL_OBJECT_STORE, **options)
+            else:
+                ray.init(address=address, **options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise VerifyError(
             f"cannot reach the Ray cluster at {address} ({first}); start it with `ray start --head` "
             "and give the address it prints, or --ray alone for a Ray on this machine"
         ) from None
+
+
+@contextlib.contextmanager
+def _silent_stderr() -> Iterator[None]:
+    """Standard error (the file descriptor, which Ray's C++ code writes to) sent nowhere for a while."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
 
 
 def workers() -> int:
@@ -85,12 +107,16 @@ def workers() -> int:
 class Extractor:
     """Claims and vectors of a batch of documents; one per Ray worker, models loaded once."""
 
-    def __init__(self, embedder: str | Embedder) -> None:
+    embedder_given: str | Embedder = "all-MiniLM-L6-v2"
+    """A name for ``load_embedder``, or an embedder; set on a subclass per ingest."""
+
+    def __init__(self) -> None:
         from .embed import load_embedder
         from .nlp import load_nlp
 
         load_nlp()
-        self.embedder = load_embedder(embedder) if isinstance(embedder, str) else embedder
+        given = self.embedder_given
+        self.embedder = load_embedder(given) if isinstance(given, str) else given
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         import numpy as np
@@ -121,21 +147,25 @@ class Extractor:
 
 
 def embedded_on_ray(
-    docs: Iterable[Document], embedder: str | Embedder, errors: list[VerifyError], *, batch_size: int = 32,
+    docs: Iterable[Document], embedder: str | Embedder, errors: list[VerifyError], *,
+    address: str = "local", batch_size: int = 32,
 ) -> Iterator[list[tuple[Document, list[Claim], np.ndarray]]]:
     """Each document with its claims and their vectors, computed on Ray, in the order given.
 
     ``embedder`` is a name for ``load_embedder`` (each worker loads its own)
     or an embedder to ship to the workers. Documents whose extraction fails
-    are named in ``errors`` and left out, as in a plain ingest.
+    are named in ``errors`` and left out, as in a plain ingest. Ray is joined
+    (see ``connect``) only when there is a document to send.
     """
     window: list[Document] = []
     for doc in docs:
         window.append(doc)
         if len(window) >= WINDOW:
+            connect(address)
             yield from _window(window, embedder, errors, batch_size)
             window = []
     if window:
+        connect(address)
         yield from _window(window, embedder, errors, batch_size)
 
 
@@ -148,17 +178,19 @@ def _window(
 
     from .models import Claim, Document
 
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True  # the index is laid out as the corpus is
-    context.enable_progress_bars = False  # verify shows its own
-    context.print_on_execution_start = False
+    _quiet(ray.data.DataContext.get_current())
     dim = _dim(embedder)
     items = [{"doc": d.model_dump_json()} for d in docs]
     dataset = ray.data.from_items(items, override_num_blocks=max(1, -(-len(items) // batch_size)))
-    dataset = dataset.map_batches(
-        Extractor, fn_constructor_kwargs={"embedder": embedder}, batch_size=batch_size,
-        batch_format="numpy", concurrency=min(workers(), max(1, len(items) // batch_size)), num_cpus=1,
-    )
+    size = min(workers(), -(-len(items) // batch_size))
+    # the embedder travels with the class, not as constructor arguments (which
+    # Ray keeps in its object store for as long as the workers may restart)
+    extractor = type("Extractor", (Extractor,), {"embedder_given": embedder})
+    if hasattr(ray.data, "ActorPoolStrategy"):  # Ray >= 2.51 deprecates concurrency= for it
+        pool: dict[str, Any] = {"compute": ray.data.ActorPoolStrategy(size=size)}
+    else:
+        pool = {"concurrency": size}
+    dataset = dataset.map_batches(extractor, batch_size=batch_size, batch_format="numpy", num_cpus=1, **pool)
     try:
         for batch in dataset.iter_batches(batch_size=None, batch_format="numpy", prefetch_batches=1):
             out = []
@@ -175,6 +207,17 @@ def _window(
         raise VerifyError(
             f"the Ray cluster failed ({first[:200]}); what was committed is kept: run the ingest again"
         ) from None
+
+
+def _quiet(context: Any) -> None:
+    """Ray Data as a part of ``verify ingest``: in the corpus's order, without its own output."""
+    import logging
+
+    context.execution_options.preserve_order = True  # the index is laid out as the corpus is
+    context.enable_progress_bars = False  # verify shows its own
+    context.print_on_execution_start = False
+    for name in ("ray.data", "ray"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _dim(embedder: str | Embedder) -> int:
