@@ -136,8 +136,9 @@ def claims(paths: tuple[Path, ...], index: str | None, fmt: str) -> None:
 @click.option("--rebuild", is_flag=True, help="Start the index afresh (e.g. after an upgrade).")
 @click.option("--wait", type=float, default=0.0, metavar="SECONDS",
               help="Wait this long for another ingest into the same index to finish.")
-@click.option("--commit-every", "commit_seconds", type=click.FloatRange(min=0), default=30.0, show_default=True,
-              metavar="SECONDS", help="Commit what is done this often; a killed ingest keeps every commit.")
+@click.option("--commit-every", "commit_seconds", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Commit what is done this often (default: 30, longer for a large index, so that "
+                   "commits take under 2% of the time); a killed ingest keeps every commit.")
 @click.option("--ray", "ray", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
               help="Parse and embed on a Ray cluster at ADDRESS (e.g. 10.0.0.5:6379); "
                    "alone, on a Ray started on this machine. Needs pip install 'verify[ray]'.")

@@ -31,14 +31,15 @@ DEFAULT_INDEX = "default"
 # a call's fixed cost is paid less often (256 cost 7% over one call per corpus).
 EMBED_CHUNK = 1024
 
-# What a killed ingest may lose, at most (plus the document being embedded).
-# A commit costs a fsync of the chunk's segment and a manifest rewritten whole
-# (about 0.1 s for 2,000 documents, 2 s for 100,000: see
-# benchmarks/ingest_speed.py), so every 30 s its cost stays under 1% of an
-# ingest even at 100,000 documents, and the chunk's size follows the machine's
-# speed (a count of documents would commit every few seconds on a cluster and
-# every few minutes on a laptop).
+# What a killed ingest may lose, at most (plus the batch being embedded). A
+# commit costs a fsync of the chunk's segment and a manifest rewritten whole:
+# 0.06 s at 2,000 documents, 0.3 s at 20,000, 1.1 s at 100,000 (see
+# benchmarks/ingest_speed.py --commit-cost). Every 30 s that is under 1% of an
+# ingest up to 20,000 documents; past that the interval grows to keep commits
+# under COMMIT_SHARE of the time. Seconds, not documents: the chunk follows the
+# machine's speed (500 documents take 3 minutes on 2 cores, seconds on a cluster).
 COMMIT_SECONDS = 30.0
+COMMIT_SHARE = 0.02
 
 Triple = tuple[Document, list[Claim], "np.ndarray"]
 
@@ -57,7 +58,7 @@ class IngestStats:
     skipped: int = 0
     claims: int = 0
     commits: int = 0
-    """Commits made along the way (the last one included)."""
+    """Chunks committed (the last one included)."""
     errors: list[VerifyError] = field(default_factory=list)
 
 
@@ -81,16 +82,21 @@ def _changed(docs: Iterable[Document], index: Index, stats: IngestStats,
 
 
 class Chunks:
-    """Commits a writer every ``seconds`` of work; ``due()`` says when one is owed."""
+    """Commits a writer in chunks of work; ``due()`` says when one is owed.
 
-    def __init__(self, writer: IndexWriter, seconds: float, stats: IngestStats) -> None:
+    ``seconds`` is the time between commits; None: ``COMMIT_SECONDS``, or
+    longer when the last commit took more than ``COMMIT_SHARE`` of that.
+    """
+
+    def __init__(self, writer: IndexWriter, seconds: float | None, stats: IngestStats) -> None:
         self.writer, self.seconds, self.stats = writer, seconds, stats
         self.since = time.monotonic()
+        self.interval = COMMIT_SECONDS if seconds is None else seconds
         self.waiting = 0  # documents put since the last commit
 
     def due(self) -> bool:
-        """Whether ``seconds`` have passed since the last commit (or the start)."""
-        return time.monotonic() - self.since >= self.seconds
+        """Whether the interval has passed since the last commit (or the start)."""
+        return time.monotonic() - self.since >= self.interval
 
     def put(self, triples: Iterable[Triple],
             progress: Callable[[Document, list[Claim]], None] | None = None) -> None:
@@ -106,10 +112,13 @@ class Chunks:
             self.commit()
 
     def commit(self) -> None:
+        started = time.monotonic()
         self.writer.commit()
-        self.stats.commits += 1
+        self.stats.commits += 1 if self.waiting else 0
         self.waiting = 0
         self.since = time.monotonic()
+        if self.seconds is None:
+            self.interval = max(COMMIT_SECONDS, (self.since - started) / COMMIT_SHARE)
 
 
 def ingest(
@@ -119,7 +128,7 @@ def ingest(
     embedder: Embedder | None = None,
     rebuild: bool = False,
     batch_size: int = 32,
-    commit_seconds: float = COMMIT_SECONDS,
+    commit_seconds: float | None = None,
     progress: Callable[[Document, list[Claim]], None] | None = None,
     wait: float = 0.0,
     ray: str | None = None,
@@ -130,7 +139,7 @@ def ingest(
     ``progress`` is called once for every document read: with its claims
     once they are indexed, or with an empty list when it is unchanged and
     skipped. What is done is committed every ``commit_seconds`` (0: after
-    every batch embedded) and at the end. ``ray`` parses and embeds on a Ray
+    every batch embedded; None: see ``Chunks``) and at the end. ``ray`` parses and embeds on a Ray
     cluster (``"local"`` starts one on this machine; else its address; see
     ``verify.ray_ingest``); the index is written here all the same.
     """
