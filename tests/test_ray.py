@@ -24,6 +24,21 @@ def test_without_ray_the_option_says_how_to_install_it(monkeypatch: pytest.Monke
     assert not (tmp_path / "ix").exists()
 
 
+def test_an_address_that_does_not_answer_is_one_line_and_changes_nothing(tmp_path: Path, seeds_dir: Path) -> None:
+    import socket
+
+    pytest.importorskip("ray.data", reason="Ray is not installed: pip install 'verify[ray]'")
+    with socket.socket() as s:  # a port that was free a moment ago: nothing listens on it
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = CliRunner().invoke(main, ["ingest", str(seeds_dir), "--index", str(tmp_path / "ix"),
+                                       "--ray", f"127.0.0.1:{port}"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: cannot reach the Ray cluster at 127.0.0.1:{port} (")
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert not (tmp_path / "ix").exists()
+
+
 @pytest.fixture(scope="module")
 def local_ray():  # type: ignore[no-untyped-def]
     """One local Ray for the module (it takes a while to start); the ingests join it."""

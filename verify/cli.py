@@ -158,9 +158,10 @@ def ingest(paths: tuple[Path, ...], index: str | None, rebuild: bool, wait: floa
     from .read import count_documents
 
     if ray is not None:
-        from .ray_ingest import require_ray
+        from .ray_ingest import check_address, require_ray
 
         require_ray()
+        check_address(ray)
 
     target = index_path(index)
     # On a terminal: documents done of the total, their rate and the time

@@ -145,6 +145,11 @@ def ingest(
     """
     from .read import documents
 
+    if ray is not None:
+        from .ray_ingest import check_address, require_ray
+
+        require_ray()
+        check_address(ray)  # before anything is made, read or locked
     stats = IngestStats()
     target = Index.open(index_path(index), create=True, rebuild=rebuild)
     name = target.embedder or "all-MiniLM-L6-v2"

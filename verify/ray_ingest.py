@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import socket
 import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -63,6 +65,7 @@ def connect(address: str = "local") -> None:
 
     if ray.is_initialized():
         return
+    check_address(address)
     # Ray's own C++ log lines (read when it starts) would cut through verify's
     # output; what fails reaches verify as an exception all the same.
     os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
@@ -79,6 +82,24 @@ def connect(address: str = "local") -> None:
         raise VerifyError(
             f"cannot reach the Ray cluster at {address} ({first}); start it with `ray start --head` "
             "and give the address it prints, or --ray alone for a Ray on this machine"
+        ) from None
+
+
+def check_address(address: str, timeout: float = 5.0) -> None:
+    """Fail at once, in one line, when a ``HOST:PORT`` address does not answer.
+
+    Ray itself retries an address that does not answer for minutes. Other
+    forms (``auto``, ``local``) are left to Ray.
+    """
+    found = re.fullmatch(r"(?:ray://)?\[?([^\s/\[\]]+?)\]?:(\d+)", address)
+    if found is None:
+        return
+    try:
+        socket.create_connection((found.group(1), int(found.group(2))), timeout=timeout).close()
+    except OSError as exc:
+        raise VerifyError(
+            f"cannot reach the Ray cluster at {address} ({exc.strerror or exc}); start it with "
+            "`ray start --head` and give the address it prints, or --ray alone for a Ray on this machine"
         ) from None
 
 
@@ -232,4 +253,4 @@ def _json_list(text: str) -> list[Any]:
     return list(json.loads(text))
 
 
-__all__ = ["Extractor", "INSTALL", "connect", "embedded_on_ray", "require_ray", "workers"]
+__all__ = ["Extractor", "INSTALL", "check_address", "connect", "embedded_on_ray", "require_ray", "workers"]
