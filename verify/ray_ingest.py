@@ -78,6 +78,11 @@ def connect(address: str = "local") -> None:
             else:
                 ray.init(address=address, **options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
+        if type(exc.__cause__).__name__ == "AuthenticationError":
+            raise VerifyError(
+                f"the Ray cluster at {address} asks for its token: set RAY_AUTH_MODE=token, with the "
+                "cluster's token in ~/.ray/auth_token (or RAY_AUTH_TOKEN), and run the ingest again"
+            ) from None
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise VerifyError(
             f"cannot reach the Ray cluster at {address} ({first}); start it with `ray start --head` "
