@@ -33,10 +33,10 @@ EMBED_CHUNK = 1024
 
 # What a killed ingest may lose, at most (plus the batch being embedded). A
 # commit costs a fsync of the chunk's segment and a manifest rewritten whole:
-# 0.06 s at 2,000 documents, 0.3 s at 20,000, 1.1 s at 100,000 (see
-# benchmarks/ingest_speed.py --commit-cost). Every 30 s that is under 1% of an
-# ingest up to 20,000 documents; past that the interval grows to keep commits
-# under COMMIT_SHARE of the time. Seconds, not documents: the chunk follows the
+# 0.06 s at 2,000 documents, 0.2 s at 20,000, 0.7 s at 100,000 on 2 busy
+# cores (benchmarks/ingest_speed.py --commit-cost). Every 30 s that is under
+# 1% of an ingest up to 20,000 documents; past that the interval grows to keep
+# commits under COMMIT_SHARE of the time. Seconds, not documents: the chunk follows the
 # machine's speed (500 documents take 3 minutes on 2 cores, seconds on a cluster).
 COMMIT_SECONDS = 30.0
 COMMIT_SHARE = 0.02
@@ -139,9 +139,10 @@ def ingest(
     ``progress`` is called once for every document read: with its claims
     once they are indexed, or with an empty list when it is unchanged and
     skipped. What is done is committed every ``commit_seconds`` (0: after
-    every batch embedded; None: see ``Chunks``) and at the end. ``ray`` parses and embeds on a Ray
-    cluster (``"local"`` starts one on this machine; else its address; see
-    ``verify.ray_ingest``); the index is written here all the same.
+    every batch embedded; None: see ``Chunks``) and at the end. ``ray``
+    parses and embeds on a Ray cluster (``"local"`` starts one on this
+    machine; else its address; see ``verify.ray_ingest``); the index is
+    written here all the same.
     """
     from .read import documents
 
