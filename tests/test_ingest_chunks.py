@@ -158,3 +158,34 @@ def test_commits_wait_for_their_time(tmp_path: Path, seeds_dir: Path) -> None:
     """With the default interval a short ingest commits once, at the end."""
     stats = ingest([seeds_dir], tmp_path / "ix", embedder=HashEmbedder(16))
     assert (stats.documents, stats.commits) == (5, 1)
+
+
+def test_the_interval_grows_when_commits_grow_costly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commits stay under COMMIT_SHARE of the time: a commit of 1 s makes the next one wait 50 s."""
+    import verify.ingest as module
+    from verify.ingest import COMMIT_SECONDS, COMMIT_SHARE, Chunks, IngestStats
+
+    now = [1000.0]
+    monkeypatch.setattr(module.time, "monotonic", lambda: now[0])
+
+    class Writer:
+        cost = 0.1
+
+        def commit(self) -> None:
+            now[0] += self.cost
+
+    writer = Writer()
+    chunks = Chunks(writer, None, IngestStats())  # type: ignore[arg-type]
+    now[0] += COMMIT_SECONDS - 1
+    assert not chunks.due()
+    now[0] += 1
+    assert chunks.due()
+    chunks.waiting = 1
+    chunks.commit()
+    assert chunks.interval == COMMIT_SECONDS  # a cheap commit: the interval stays
+    writer.cost = 1.0
+    chunks.commit()
+    assert chunks.interval == pytest.approx(1.0 / COMMIT_SHARE)
+    now[0] += COMMIT_SECONDS
+    assert not chunks.due()
+    assert Chunks(writer, 0, IngestStats()).due()  # type: ignore[arg-type]  # an explicit interval is kept
