@@ -28,7 +28,7 @@ def test_sigkill_midway_leaves_the_earlier_index_whole(tmp_path: Path, seeds_dir
         (more / f"copy-{i:03d}.txt").write_text(text.replace("2,000", f"{2000 + i:,}"), encoding="utf-8")
     script = (
         "import sys\nfrom verify.ingest import ingest\n"
-        f"ingest([{str(more)!r}], {str(index)!r}, commit_every=10**9)\n"
+        f"ingest([{str(more)!r}], {str(index)!r}, commit_seconds=1e9)\n"
     )
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 120

@@ -136,17 +136,32 @@ def claims(paths: tuple[Path, ...], index: str | None, fmt: str) -> None:
 @click.option("--rebuild", is_flag=True, help="Start the index afresh (e.g. after an upgrade).")
 @click.option("--wait", type=float, default=0.0, metavar="SECONDS",
               help="Wait this long for another ingest into the same index to finish.")
-def ingest(paths: tuple[Path, ...], index: str | None, rebuild: bool, wait: float) -> None:
+@click.option("--commit-every", "commit_seconds", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Commit what is done this often (default: 30, longer for a large index, so that "
+                   "commits take under 2% of the time); a killed ingest keeps every commit.")
+@click.option("--ray", "ray", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+              help="Parse and embed on a Ray cluster at ADDRESS (e.g. 10.0.0.5:6379); "
+                   "alone, on a Ray started on this machine. Needs pip install 'verify[ray]'.")
+def ingest(paths: tuple[Path, ...], index: str | None, rebuild: bool, wait: float,
+           commit_seconds: float, ray: str | None) -> None:
     """Read, extract, embed and index the articles in PATHS.
 
-    Unchanged articles are skipped; a changed one replaces its claims. A
-    stopped or killed ingest leaves the index as of its last commit.
+    Unchanged articles are skipped; a changed one replaces its claims. What
+    is done is committed every --commit-every seconds: a stopped or killed
+    ingest keeps every commit, and the next one skips what they hold. With
+    --ray, the index is written here and the work done on the cluster.
     """
     import time
 
     from .ingest import index_path
     from .ingest import ingest as run
     from .read import count_documents
+
+    if ray is not None:
+        from .ray_ingest import check_address, require_ray
+
+        require_ray()
+        check_address(ray)
 
     target = index_path(index)
     # On a terminal: documents done of the total, their rate and the time
@@ -159,7 +174,8 @@ def ingest(paths: tuple[Path, ...], index: str | None, rebuild: bool, wait: floa
             elapsed = time.monotonic() - started
             bar.update(1, f"{(bar.pos + 1) / elapsed:.1f} documents/s" if elapsed > 0 else None)
 
-        stats = run(paths, target, rebuild=rebuild, progress=step, wait=wait)
+        stats = run(paths, target, rebuild=rebuild, progress=step, wait=wait,
+                    commit_seconds=commit_seconds, ray=ray)
     click.echo(
         f"{stats.documents} documents indexed ({stats.claims} claims), "
         f"{stats.skipped} unchanged skipped, in {target}",

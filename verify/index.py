@@ -358,7 +358,9 @@ class IndexWriter:
             retired=sorted(previous - names),
             documents=docs,
         )
-        _write_json(root / MANIFEST, new.model_dump(mode="json"))
+        # pydantic's serializer: json.dump(indent=...) runs in Python, 80% of a
+        # commit's time at 20,000 documents
+        _write_bytes(root / MANIFEST, new.model_dump_json(indent=1).encode())
         # Committed. Readers of the manifest before the last no longer need its
         # retired segments; segments made and merged away here were never read.
         dropped = set(self._disk.retired if self._disk else []) | {s.name for s in self._fresh}
@@ -758,10 +760,11 @@ def _remove_abandoned(root: Path, manifest: _Manifest | None) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-def _write_json(file: Path, data: object) -> None:
+def _write_bytes(file: Path, data: bytes) -> None:
+    """Replace ``file`` by ``data`` atomically and durably (fsync, rename, fsync of the folder)."""
     tmp = file.with_name(f"{file.name}.tmp-{os.getpid()}")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1)
+    with open(tmp, "wb") as f:
+        f.write(data)
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, file)
