@@ -261,6 +261,37 @@ def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | No
     sys.exit(1 if failing(result, wanted) else 0)
 
 
+@main.command()
+@index_option
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this computer only.")
+def serve(index: str | None, port: int, host: str) -> None:
+    """A local web page over the index: the groups by verdict with their evidence,
+    a search box, and a draft to check (pasted or uploaded).
+
+    It only reads the index: an ingest may run meanwhile, and the page shows
+    its new state once committed.
+    """
+    try:
+        import uvicorn
+
+        from .serve.app import create_app
+    except ImportError as e:
+        raise VerifyError(f"verify serve needs {e.name}; pip install starlette uvicorn jinja2 python-multipart") from None
+    from .ingest import index_path
+    from .index import Index
+
+    Index.open(index_path(index))  # a missing or bad index: its one line, before anything starts
+    app = create_app(index)
+    view = app.state.pages.cache.view()  # loaded once now, again only when the index changes
+    click.echo(f"{index_path(index)}: {len(view.report.documents)} documents, {len(view.report.claims)} claims", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"Note: listening on {host}: anyone who reaches this address reads the index and can check drafts", err=True)
+    click.echo(f"Serving on http://{host if ':' not in host else f'[{host}]'}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
