@@ -206,3 +206,164 @@ def test_serve_has_help_and_binds_to_this_computer_by_default() -> None:
     assert result.exit_code == 0
     assert "--host TEXT" in result.output and "[default: 127.0.0.1]" in result.output
     assert "default: 8000" in result.output
+
+
+# -- in a browser ------------------------------------------------------------
+
+KARABAKH_HOSTILE = {
+    "title": f'{SCRIPT}"><svg onload=alert(1)>Karabakh war toll revised',
+    "outlet": f"{IMG}Caucasus Wire",
+    "url": "javascript:window.__xss=1",
+    "date": "2021-12-16",
+    "text": "In autumn 2020, Armenia and Azerbaijan fought a six-week war over the disputed Nagorno-Karabakh "
+            "region. The conflict claimed more than 9,000 lives and ended with a Russian-brokered cease-fire "
+            "under which Armenian forces ceded territories they had controlled for decades to Azerbaijan.\n\n"
+            f"{SCRIPT} Armenian Prime Minister Nikol Pashinian and Azerbaijani President Ilham Aliyev held talks "
+            f"in Brussels, European Council President Charles Michel said. {IMG} <svg onload=alert(1)></svg>\n",
+}
+DRAFT = "The 2020 war between Armenia and Azerbaijan claimed more than 7,000 lives.\n\n" \
+        "The two leaders will meet in Paris next spring to sign a final peace treaty.\n"
+
+
+def _browser() -> str | None:
+    import shutil
+
+    return next((p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None)
+
+
+@pytest.fixture(scope="module")
+def chromium():  # type: ignore[no-untyped-def]
+    playwright = pytest.importorskip("playwright.sync_api", reason="the browser test needs playwright (pip install -e '.[test]')")
+    executable = _browser()
+    if executable is None:
+        pytest.skip("no Chromium on this machine (apt-get install chromium): the browser test cannot run")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """The seeds and an article whose text and metadata hold markup, indexed with the real models."""
+    root = tmp_path_factory.mktemp("browser")
+    (root / "hostile.json").write_text(json.dumps(KARABAKH_HOSTILE), encoding="utf-8")
+    ingest([seeds_dir, root / "hostile.json"], root / "index")
+    return root / "index"
+
+
+@pytest.fixture(scope="module")
+def server(seeded: Path):  # type: ignore[no-untyped-def]
+    """``verify serve`` in its own process on a free port, as a user starts it."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = seeded.parent / "serve.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-c", "from verify.cli import main; main()", "serve",
+                                 "--index", str(seeded), "--port", str(port)], stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/", timeout=5):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError("verify serve did not start: " + log.read_text(errors="replace")) from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+class Watched:
+    """A page that records every dialog and any script that ran."""
+
+    def __init__(self, browser) -> None:  # type: ignore[no-untyped-def]
+        self.page = browser.new_page()
+        self.dialogs: list[str] = []
+
+        def dismiss(dialog) -> None:  # type: ignore[no-untyped-def]
+            self.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        self.page.on("dialog", dismiss)
+
+    def assert_inert(self) -> None:
+        page = self.page
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)  # an onerror fires after the image fails to load
+        assert self.dialogs == []
+        assert page.evaluate("typeof window.__xss") == "undefined"
+        assert page.evaluate("document.querySelectorAll('script, img, svg').length") == 0
+        assert page.evaluate("[...document.querySelectorAll('a')].filter(a => /^\\s*javascript:/i.test(a.getAttribute('href') || '')).length") == 0
+
+
+@pytest.mark.browser
+@pytest.mark.model
+def test_browser_report_discrepancy_search_and_check_run_no_article_script(chromium, server: str) -> None:  # type: ignore[no-untyped-def]
+    w = Watched(chromium)
+    page = w.page
+    page.goto(server + "/")
+    w.assert_inert()
+    assert "Caucasus Wire" in page.inner_text("main")
+    # open the discrepancy the hostile article is part of
+    page.click("li.group.discrepancy a.open:has-text('9,000')")
+    w.assert_inert()
+    assert page.url.startswith(server + "/group/")
+    columns = page.locator("section.col")
+    assert columns.count() >= 2
+    assert page.locator("mark.num", has_text="9,000").count() >= 1
+    assert page.locator("mark.num", has_text="6,500").count() >= 1
+    hostile = page.locator("section.col h2", has_text="Caucasus Wire")
+    assert hostile.count() == 1
+    assert hostile.locator("a").count() == 1 and hostile.locator("a").get_attribute("href") == "/doc/hostile"
+    assert "<img" in hostile.inner_text()  # the outlet's markup shown as words
+    # search from the box
+    page.fill("input[name=q]", "how many people died in the war")
+    page.click("form.search button")
+    w.assert_inert()
+    assert page.locator("table.hits tbody tr").count() >= 5
+    # check a pasted draft
+    page.goto(server + "/check")
+    page.fill("textarea[name=text]", DRAFT)
+    page.click("form.draft button")
+    w.assert_inert()
+    assert page.locator("a.claim.contradicted").count() == 1
+    assert page.locator("a.claim.unsupported").count() == 1
+    notes = page.inner_text("ol.notes")
+    assert "more than 7,000 vs more than" in notes and "6,500" in notes
+    assert "Caucasus Wire" in notes  # the hostile article's outlet, cited as words
+    # the hostile article itself
+    page.goto(server + "/doc/hostile")
+    w.assert_inert()
+    assert "javascript:window.__xss=1" in page.inner_text("main")
+
+
+@pytest.mark.browser
+@pytest.mark.model
+def test_browser_html_report_and_check_run_no_article_script(chromium, seeded: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    report = tmp_path / "report.html"
+    result = runner.invoke(main, ["report", "--index", str(seeded), "--format", "html", "--out", str(report)])
+    assert result.exit_code == 0, result.output
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    checked = tmp_path / "check.html"
+    result = runner.invoke(main, ["check", str(draft), "--index", str(seeded), "--format", "html", "--out", str(checked)])
+    assert result.exit_code == 1, result.output  # a claim is contradicted
+    for file, expected in ((report, "Caucasus Wire"), (checked, "contradicted")):
+        w = Watched(chromium)
+        w.page.goto(file.resolve().as_uri())
+        w.assert_inert()
+        assert expected in w.page.inner_text("body")
+    assert "Caucasus Wire" in w.page.inner_text("body")  # the check cites the hostile article
