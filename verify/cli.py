@@ -224,7 +224,7 @@ def search(text: str, index: str | None, k: int, fmt: str) -> None:
 @index_option
 @click.option("--fail-on", default="contradicted", show_default=True, metavar="STATUSES",
               help="Comma-separated statuses that make the exit status 1: contradicted, unsupported, single-source.")
-@output_options(formats=("table", "github", "csv", "json", "html", "claimreview"))
+@output_options(formats=("table", "github", "csv", "json", "html", "claimreview", "docx"))
 @click.option("--out", type=click.Path(path_type=Path), help="Write the output here.")
 @publisher_options
 def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | None,
@@ -233,7 +233,9 @@ def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | No
 
     Each claim is supported (by how many independent origins), contradicted,
     single-source or unsupported, with its evidence and its sources;
-    claimreview prints one schema.org ClaimReview per claim. Exit status: 0 when no
+    claimreview prints one schema.org ClaimReview per claim; docx writes to --out
+    a copy of a .docx draft with a Word comment on each claim contradicted,
+    single-source or unsupported. Exit status: 0 when no
     claim's status is in --fail-on, 1 when one is, 2 for a usage or input error.
     """
     from .check import STATUSES, failing
@@ -245,14 +247,24 @@ def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | No
     unknown = [s for s in wanted if s not in STATUSES]
     if unknown:
         raise click.BadParameter(f"unknown status {unknown[0]!r}; use {', '.join(STATUSES)}", param_hint="--fail-on")
+    if fmt == "docx" and (out is None or draft.suffix.lower() != ".docx"):
+        _usage("--format docx writes a commented copy of a .docx draft: give a .docx DRAFT and --out FILE.docx")
+    if fmt == "docx" and out is not None and out.resolve() == draft.resolve():
+        _usage(f"{out}: --out would overwrite the draft; give another file")
     try:
         docs = list(documents([draft]))
         if not docs:
             raise VerifyError(f"{draft}: no text to check; give a draft with text")
         result = run(docs[0], index)
+        if fmt == "docx":
+            from .docx_out import commented_docx
+            from .html import plural
+
+            written = commented_docx(draft, result, out)  # type: ignore[arg-type]
+            click.echo(f"Wrote {out} ({plural(written, 'comment')})", err=True)
+            sys.exit(1 if failing(result, wanted) else 0)
     except VerifyError as e:
-        click.echo(f"Error: {e}", err=True)
-        sys.exit(2)
+        _usage(str(e))
     text = check_output(result, docs[0].text, fmt, publisher=publisher, publisher_url=publisher_url, draft=docs[0])
     _publisher_note(fmt, publisher, publisher_url)
     if out is None and fmt == "html":
@@ -290,6 +302,12 @@ def serve(index: str | None, port: int, host: str) -> None:
         click.echo(f"Note: listening on {host}: anyone who reaches this address reads the index and can check drafts", err=True)
     click.echo(f"Serving on http://{host if ':' not in host else f'[{host}]'}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _usage(message: str) -> None:
+    """A usage or input error of ``check``: one line, exit status 2."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(2)
 
 
 @main.command(name="eval")
