@@ -104,3 +104,36 @@ def test_ingest_counts_and_reports_progress(tmp_path: Path) -> None:
 def test_a_missing_draft_file_is_one_clear_error(index: Path, tmp_path: Path) -> None:
     with pytest.raises(verify.VerifyError, match="no such file"):
         verify.check(tmp_path / "nowhere.docx", index)
+
+
+class _Terminal(__import__("io").StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_long_commands_draw_a_bar_on_a_terminal_only(index: Path) -> None:
+    from verify.cli import _progress
+
+    screen = _Terminal()
+    with _progress("Reporting", screen) as step:
+        assert step is not None
+        verify.report(index=index, progress=step)
+    shown = screen.getvalue()
+    assert "Reporting" in shown and "2/2" in shown
+    piped = __import__("io").StringIO()
+    with _progress("Reporting", piped) as step:
+        assert step is None
+    assert piped.getvalue() == ""
+
+
+def test_report_collects_bad_files_when_asked(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("The bridge in Ostrava Nova cost 40 million euros, the mayor said.\n", encoding="utf-8")
+    errors: list[verify.VerifyError] = []
+    steps: list[tuple[int, int]] = []
+    result = verify.report([good, tmp_path / "missing.txt"], errors=errors, progress=lambda d, t: steps.append((d, t)))
+    assert [d.id for d in result.documents] == ["good"]
+    assert len(errors) == 1 and "missing.txt: no such file" in str(errors[0])
+    assert steps == [(1, 1)]
+    with pytest.raises(verify.InputError, match="missing.txt"):
+        verify.report([tmp_path / "missing.txt"])

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import InputError
+from .errors import InputError, VerifyError
 
 if TYPE_CHECKING:  # pydantic and the models load when first used
     from .ingest import IngestStats
@@ -68,24 +68,26 @@ def ingest(paths: PathLike | Iterable[PathLike], index: PathLike | None = None, 
 
 
 def report(paths: PathLike | Iterable[PathLike] | None = None, index: PathLike | None = None, *,
-           progress: Progress | None = None) -> Report:
+           errors: list[VerifyError] | None = None, progress: Progress | None = None) -> Report:
     """The cross-source report: agreements, discrepancies, single-sourced facts.
 
     With ``paths``, the articles there are read and matched on the fly (a
-    file that cannot be read raises ``verify.InputError``); without, the
+    file that cannot be read raises ``verify.InputError``, or is added to
+    ``errors`` when it is a list, and the others are read); without, the
     claims of ``index`` (default: ``default``) are matched. Returns a
     ``verify.Report``: its ``documents``, ``claims``, ``groups`` (each with
     its ``verdict``, ``reason`` and ``conflicts``) and ``flags``.
-    ``progress(done, total)`` is called after each step: reading, matching.
+    ``progress(done, total)`` is called after each step: reading the index,
+    matching (reading and matching are one step for ``paths``).
     """
     from .pipeline import assemble, build_report
 
-    tick = _steps(progress, 2)
     if paths is not None:
-        tick()
-        result = build_report(_paths(paths))
+        tick = _steps(progress, 1)
+        result = build_report(_paths(paths), errors)
         tick()
         return result
+    tick = _steps(progress, 2)
     from .ingest import load
 
     docs, found, vectors = load(index)
@@ -105,15 +107,18 @@ def check(draft: PathLike | Document, index: PathLike | None = None, *,
     ``CheckResult`` whose ``claims`` each have a ``status`` (``supported``,
     ``contradicted``, ``single-source``, ``unsupported``), a ``reason``,
     character offsets into the draft's text and the ``evidence`` with its
-    sources. ``progress(done, total)`` is called after reading and after
-    checking.
+    sources. ``progress(done, total)`` is called after reading the draft (when
+    not given as a ``Document``) and after checking it.
     """
     from .check import check as run
     from .models import Document
 
-    tick = _steps(progress, 2)
-    doc = draft if isinstance(draft, Document) else draft_document(draft)
-    tick()
+    if isinstance(draft, Document):
+        doc, tick = draft, _steps(progress, 1)
+    else:
+        tick = _steps(progress, 2)
+        doc = draft_document(draft)
+        tick()
     result = run(doc, index)
     tick()
     return result

@@ -7,9 +7,10 @@ answers at once without loading spaCy or torch.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -64,6 +65,24 @@ def _emit(text: str, out: Path | None, errors: Sequence[VerifyError] = ()) -> No
     _problems(list(errors))
     if out is not None:
         click.echo(f"Wrote {out}", err=True)
+
+
+@contextmanager
+def _progress(label: str, file: IO[str] | None = None) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar (steps done of the total, time left) on standard error when it is
+    a terminal; elsewhere (a pipe, a log, CI) nothing at all. Yields the
+    ``progress(done, total)`` callback for the library, or None."""
+    file = file or sys.stderr
+    if not file.isatty():
+        yield None
+        return
+    with click.progressbar(length=1, label=label, show_pos=True, show_eta=True, file=file) as bar:
+
+        def step(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        yield step
 
 
 class _Group(click.Group):
@@ -185,17 +204,12 @@ def report(paths: tuple[Path, ...], index: str | None, fmt: str, out: Path | Non
     JSON-LD, one review per discrepancy) print to standard output; github,
     csv and html are written under reports/ unless --out says where.
     """
-    from .pipeline import assemble, build_report
+    from .api import report as build
     from .report import report_output
 
     errors: list[VerifyError] = []
-    if paths:
-        result = build_report(paths, errors)
-    else:
-        from .ingest import load
-
-        docs, found, vectors = load(index)
-        result = assemble(docs, found, vectors)
+    with _progress("Reporting") as step:
+        result = build(list(paths) or None, index, errors=errors, progress=step)
     text = report_output(result, fmt, publisher=publisher, publisher_url=publisher_url)
     _publisher_note(fmt, publisher, publisher_url)
     if out is None and fmt in ("github", "csv", "html"):
@@ -238,8 +252,8 @@ def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | No
     single-source or unsupported. Exit status: 0 when no
     claim's status is in --fail-on, 1 when one is, 2 for a usage or input error.
     """
+    from .api import check as run
     from .check import STATUSES, failing
-    from .check import check as run
     from .read import documents
     from .report import check_output
 
@@ -255,7 +269,8 @@ def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | No
         docs = list(documents([draft]))
         if not docs:
             raise VerifyError(f"{draft}: no text to check; give a draft with text")
-        result = run(docs[0], index)
+        with _progress("Checking") as step:
+            result = run(docs[0], index, progress=step)
         if fmt == "docx":
             from .docx_out import commented_docx
             from .html import plural
