@@ -153,6 +153,24 @@ def test_an_uploaded_docx_or_text_draft_is_checked(client: TestClient) -> None:
     assert text.status_code == 200 and 'class="note ' in text.text
 
 
+def test_an_uploaded_docx_comes_back_with_word_comments(client: TestClient) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("The flood in Brenmoor killed 40 people on Tuesday, the regional governor Aldo Ferrante said.")
+    data = io.BytesIO()
+    document.save(data)
+    reply = client.post("/check", data={"word": "1"}, files={"draft": ("Brenmoor flood.docx", data.getvalue(), "application/octet-stream")})
+    assert reply.status_code == 200
+    assert reply.headers["content-disposition"] == "attachment; filename*=UTF-8''checked-Brenmoor%20flood.docx"
+    back = docx.Document(io.BytesIO(reply.content))
+    assert [p.text for p in back.paragraphs] == [p.text for p in document.paragraphs]
+    comments = list(back.comments)
+    assert len(comments) == 1 and comments[0].text.startswith("✘ Contradicted: 40 vs 12")
+    refused = client.post("/check", data={"word": "1"}, files={"draft": ("flood.md", b"The flood killed 40.\n", "text/markdown")})
+    assert refused.status_code == 400 and "Word comments go into a .docx draft" in refused.text
+
+
 @pytest.mark.parametrize(
     ("form", "files", "message"),
     [

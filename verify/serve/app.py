@@ -5,7 +5,8 @@
 ``/single``          facts with numbers or quotes that one article states (paged)
 ``/doc/{id}``        an article as indexed: its source and its text
 ``/search?q=``       the claims nearest a text, as ``verify search``
-``/check``           a draft, pasted or uploaded, annotated claim by claim
+``/check``           a draft, pasted or uploaded, annotated claim by claim; a .docx
+                     comes back with a Word comment on each claim to look at
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
@@ -37,6 +39,7 @@ HERE = Path(__file__).parent
 PAGE = 50
 """Groups, facts or hits on one page."""
 DRAFT_TYPES = (".txt", ".md", ".docx")
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_DRAFT = 10 * 1024 * 1024
 """The largest draft accepted, in bytes."""
 # No script runs on these pages, whatever an article holds.
@@ -169,13 +172,19 @@ class Pages:
                 name = Path(upload.filename).name
                 if Path(name).suffix.lower() not in DRAFT_TYPES:
                     raise VerifyError(f"{name}: cannot check this kind of file; upload {', '.join(DRAFT_TYPES)}")
+                word = form.get("word") is not None
+                if word and Path(name).suffix.lower() != ".docx":
+                    raise VerifyError(f"{name}: Word comments go into a .docx draft; upload one, or check without them")
                 data = await upload.read()
-                doc = await run_in_threadpool(_read_upload, name, data)
+                doc, result, commented = await run_in_threadpool(_check_upload, name, data, self.index, word)
+                if commented is not None:
+                    return Response(commented, media_type=_DOCX, headers={
+                        **HEADERS, "Content-Disposition": f"attachment; filename*=UTF-8''{quote('checked-' + name)}"})
             elif text.strip():
                 doc = document_from_text(text.replace("\r\n", "\n"))
+                result = await run_in_threadpool(check, doc, self.index)
             else:
                 raise VerifyError("nothing to check; paste a draft or choose a file")
-            result: CheckResult = await run_in_threadpool(check, doc, self.index)
         except VerifyError as e:
             return self.render("check.html", request, status=400, text=text, result=None, error=str(e))
         return self.render("check.html", request, text="" if uploaded else doc.text,
@@ -195,15 +204,23 @@ def _source(doc: Any, doc_id: str) -> dict[str, Any]:
             "href": doc.url if doc.url and href(doc) else None, "where": link(doc)}
 
 
-def _read_upload(name: str, data: bytes) -> Document:
-    """An uploaded draft read as a file of its name (its type from its ending)."""
-    from verify.api import draft_document
+def _check_upload(name: str, data: bytes, index: str | os.PathLike[str] | None,
+                  word: bool) -> tuple[Document, CheckResult, bytes | None]:
+    """An uploaded draft read as a file of its name (its type from its ending) and
+    checked; with ``word``, the .docx again with a Word comment on each claim to look at."""
+    from verify.api import check, draft_document
+    from verify.docx_out import commented_docx
 
     with tempfile.TemporaryDirectory(prefix="verify-draft-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        doc = draft_document(path)
-    return doc.model_copy(update={"path": name})
+        doc = draft_document(path).model_copy(update={"path": name})
+        result = check(doc, index)
+        if not word:
+            return doc, result, None
+        out = Path(tmp) / "commented.docx"
+        commented_docx(path, result, out)
+        return doc, result, out.read_bytes()
 
 
 def _annotated(text: str, result: CheckResult) -> list[tuple[str, int | None, str | None]]:
