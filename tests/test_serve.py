@@ -219,6 +219,19 @@ def test_serve_with_a_missing_index_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_serve_on_a_busy_port_is_one_line(index: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--index", str(index), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"Error: cannot listen on 127.0.0.1 port {port} (Address already in use); "
+                                     "give another --port or --host")
+
+
 def test_serve_has_help_and_binds_to_this_computer_by_default() -> None:
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0

@@ -310,6 +310,7 @@ def serve(index: str | None, port: int, host: str) -> None:
     from .index import Index
 
     Index.open(index_path(index))  # a missing or bad index: its one line, before anything starts
+    _free(host, port)
     app = create_app(index)
     view = app.state.pages.cache.view()  # loaded once now, again only when the index changes
     click.echo(f"{index_path(index)}: {len(view.report.documents)} documents, {len(view.report.claims)} claims", err=True)
@@ -317,6 +318,19 @@ def serve(index: str | None, port: int, host: str) -> None:
         click.echo(f"Note: listening on {host}: anyone who reaches this address reads the index and can check drafts", err=True)
     click.echo(f"Serving on http://{host if ':' not in host else f'[{host}]'}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _free(host: str, port: int) -> None:
+    """Fail in one line, before loading anything, when the address cannot be listened on."""
+    import socket
+
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind((host, port))
+    except OSError as e:
+        raise VerifyError(f"cannot listen on {host} port {port} ({e.strerror or e}); give another --port or --host") from None
 
 
 def _usage(message: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,17 @@ class Pages:
         self.index = index
         self.cache = ReportCache(index)
         self.env = _environment()
+        self._models = threading.Lock()
+
+    async def run(self, fn: Any, *args: Any) -> Any:
+        """A search or a check, in a worker thread, one at a time: the models are
+        loaded once and shared, and a desk's laptop has few cores to give."""
+
+        def locked() -> Any:
+            with self._models:
+                return fn(*args)
+
+        return await run_in_threadpool(locked)
 
     def render(self, name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
         html = self.env.get_template(name).render(request=request, index=str(self.cache.folder), **context)
@@ -148,7 +160,7 @@ class Pages:
         from verify.api import search
 
         query = request.query_params.get("q", "").strip()
-        hits = await run_in_threadpool(search, query, self.index, PAGE) if query else []
+        hits = await self.run(search, query, self.index, PAGE) if query else []
         rows = [(h, _source(h.document, h.claim.doc)) for h in hits]
         return self.render("search.html", request, query=query, hits=rows)
 
@@ -176,13 +188,13 @@ class Pages:
                 if word and Path(name).suffix.lower() != ".docx":
                     raise VerifyError(f"{name}: Word comments go into a .docx draft; upload one, or check without them")
                 data = await upload.read()
-                doc, result, commented = await run_in_threadpool(_check_upload, name, data, self.index, word)
+                doc, result, commented = await self.run(_check_upload, name, data, self.index, word)
                 if commented is not None:
                     return Response(commented, media_type=_DOCX, headers={
                         **HEADERS, "Content-Disposition": f"attachment; filename*=UTF-8''{quote('checked-' + name)}"})
             elif text.strip():
                 doc = document_from_text(text.replace("\r\n", "\n"))
-                result = await run_in_threadpool(check, doc, self.index)
+                result = await self.run(check, doc, self.index)
             else:
                 raise VerifyError("nothing to check; paste a draft or choose a file")
         except VerifyError as e:
