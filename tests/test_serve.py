@@ -63,7 +63,9 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def client(index: Path) -> TestClient:
-    return TestClient(create_app(str(index)))
+    app = create_app(str(index))
+    app.state.pages.cache.view()  # the report built: pages answer at once
+    return TestClient(app)
 
 
 def files_of(folder: Path) -> dict[str, tuple[int, int]]:
@@ -197,18 +199,43 @@ def test_the_report_is_built_once_per_state_of_the_index_and_nothing_is_written(
     before = files_of(path)
     app = create_app(str(path))
     client = TestClient(app)
+    cache = app.state.pages.cache
+    building = client.get("/")  # the first page does not wait for the report
+    assert building.status_code == 503 and building.headers["retry-after"] == "5"
+    assert '<meta http-equiv="refresh" content="5">' in building.text and "Building the report" in building.text
+    cache.view()
     for url in ("/", "/single", "/", "/doc/herald"):
         assert client.get(url).status_code == 200
     client.get("/search", params={"q": "flood"})
     client.post("/check", data={"text": "The flood in Brenmoor killed 40 people on Tuesday."})
-    cache = app.state.pages.cache
     assert cache.loads == 1
     assert files_of(path) == before  # read only: no lock taken, nothing written
     ingest(articles[2:], path, embedder=HashEmbedder())  # a new state of the index
-    assert "Brenmoor Courier" in client.get("/").text.replace("&gt;", ">")
+    stale = client.get("/")  # the report before, said to be so, while the new one is built
+    assert stale.status_code == 200
+    if cache.loads == 1:
+        assert "The index has changed" in stale.text and "Brenmoor Courier" not in stale.text
+    cache.view()
     assert cache.loads == 2
-    client.get("/")
+    page = client.get("/").text
+    assert "Brenmoor Courier" in page.replace("&gt;", ">") and "The index has changed" not in page
     assert cache.loads == 2
+
+
+def test_an_index_gone_bad_is_one_line_on_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "index"
+    ingest(write_corpus(tmp_path / "articles")[:1], path, embedder=HashEmbedder())
+    app = create_app(str(path))
+    app.state.pages.cache.view()
+    (path / "manifest.json").write_text("{not json", encoding="utf-8")
+    client = TestClient(app)
+    client.get("/")  # the report before, while the new state is read
+    with pytest.raises(Exception):
+        app.state.pages.cache.view()
+    page = client.get("/")
+    assert page.status_code == 500
+    error = page.text.split('<p class="error" role="alert">', 1)[1].split("</p>", 1)[0]
+    assert "manifest.json" in error or str(path) in error
 
 
 def test_serve_with_a_missing_index_is_one_line(tmp_path: Path) -> None:

@@ -298,7 +298,8 @@ def serve(index: str | None, port: int, host: str) -> None:
     a search box, and a draft to check (pasted or uploaded).
 
     It only reads the index: an ingest may run meanwhile, and the page shows
-    its new state once committed.
+    its new state once committed. The report is built once per state of the
+    index, in the background; search and draft checks work meanwhile.
     """
     try:
         import uvicorn
@@ -309,11 +310,12 @@ def serve(index: str | None, port: int, host: str) -> None:
     from .ingest import index_path
     from .index import Index
 
-    Index.open(index_path(index))  # a missing or bad index: its one line, before anything starts
+    counts = Index.open(index_path(index)).counts  # a missing or bad index: its one line, before anything starts
     _free(host, port)
     app = create_app(index)
-    view = app.state.pages.cache.view()  # loaded once now, again only when the index changes
-    click.echo(f"{index_path(index)}: {len(view.report.documents)} documents, {len(view.report.claims)} claims", err=True)
+    app.state.pages.cache.current()  # the report is built now, in the background, and again only when the index changes
+    click.echo(f"{index_path(index)}: {counts.get('documents', 0)} documents, {counts.get('claims', 0)} claims; "
+               "the report is being built (a large index takes minutes)", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"Note: listening on {host}: anyone who reaches this address reads the index and can check drafts", err=True)
     click.echo(f"Serving on http://{host if ':' not in host else f'[{host}]'}:{port}/ (Ctrl-C to stop)", err=True)

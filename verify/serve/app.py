@@ -38,6 +38,8 @@ from .state import ReportCache, View
 
 HERE = Path(__file__).parent
 PAGE = 50
+RELOAD = 5
+"""Seconds between reloads of a page that waits for the report."""
 """Groups, facts or hits on one page."""
 DRAFT_TYPES = (".txt", ".md", ".docx")
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -82,9 +84,19 @@ class Pages:
 
         return await run_in_threadpool(locked)
 
-    def render(self, name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+    def render(self, name: str, request: Request, status: int = 200, headers: dict[str, str] | None = None,
+               **context: Any) -> HTMLResponse:
         html = self.env.get_template(name).render(request=request, index=str(self.cache.folder), **context)
-        return HTMLResponse(html, status_code=status, headers=HEADERS)
+        return HTMLResponse(html, status_code=status, headers={**HEADERS, **(headers or {})})
+
+    async def report(self, request: Request) -> View | Response:
+        """The report for a page, or, before the first is built, a page that says so and reloads itself."""
+        view, fresh = await run_in_threadpool(self.cache.current)
+        if view is None:
+            return self.render("building.html", request, status=503, headers={"Retry-After": str(RELOAD)},
+                               seconds=int(self.cache.building_for()), reload=RELOAD)
+        request.state.stale = not fresh
+        return view
 
     def error(self, request: Request, message: str, status: int) -> HTMLResponse:
         return self.render("error.html", request, status=status, message=message)
@@ -127,7 +139,9 @@ class Pages:
     # -- routes ---------------------------------------------------------------
 
     async def home(self, request: Request) -> Response:
-        view = await run_in_threadpool(self.cache.view)
+        view = await self.report(request)
+        if not isinstance(view, View):
+            return view
         page = _page(request)
         shown = view.ordered[(page - 1) * PAGE : page * PAGE]
         counts = {v: sum(g.verdict == v for g in view.report.groups) for v in ("discrepancy", "agree")}
@@ -135,7 +149,9 @@ class Pages:
                            counts=counts, page=page, pages=_pages(len(view.ordered)))
 
     async def group(self, request: Request) -> Response:
-        view = await run_in_threadpool(self.cache.view)
+        view = await self.report(request)
+        if not isinstance(view, View):
+            return view
         g = view.groups.get(request.path_params["gid"])
         if g is None:
             return self.error(request, "No such group in this index; it may have changed since: start from the list.", 404)
@@ -143,14 +159,18 @@ class Pages:
                            columns=self.columns(view, g.claims, g.conflicts))
 
     async def single(self, request: Request) -> Response:
-        view = await run_in_threadpool(self.cache.view)
+        view = await self.report(request)
+        if not isinstance(view, View):
+            return view
         page = _page(request)
         shown = view.singles[(page - 1) * PAGE : page * PAGE]
         return self.render("single.html", request, facts=[(c, self.source(view, c.doc)) for c in shown],
                            total=len(view.singles), page=page, pages=_pages(len(view.singles)))
 
     async def document(self, request: Request) -> Response:
-        view = await run_in_threadpool(self.cache.view)
+        view = await self.report(request)
+        if not isinstance(view, View):
+            return view
         doc = view.documents.get(request.path_params["doc"])
         if doc is None:
             return self.error(request, "No such article in this index.", 404)
