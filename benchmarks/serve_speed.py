@@ -5,8 +5,10 @@ Usage: python benchmarks/serve_speed.py [--index PATH] [--requests N]
 With no ``--index``, an index of the bundled ``seeds/`` is built in a
 temporary folder (the real models). The index is only read. Prints, in one
 run: the report's build (reading the index, matching), the first page (which
-builds it), the same page again from the cache (median of N), a group page,
-the ratio first / cached, and a search and a draft check through the page.
+answers at once while the report is built in the background), the first
+page with the report, the same page again from the cache (median of N), a
+group page, the ratio first / cached, and a search and a draft check
+through the page.
 """
 
 from __future__ import annotations
@@ -56,8 +58,12 @@ def main() -> int:
     client = TestClient(create_app(index))
     t = time.perf_counter()
     first = client.get("/")
+    t_building = time.perf_counter() - t
+    assert first.status_code == 503, first.status_code  # the page that waits for the report
+    while first.status_code != 200:  # as the browser does, without waiting 5 s between tries
+        time.sleep(0.2)
+        first = client.get("/")
     t_first = time.perf_counter() - t
-    assert first.status_code == 200, first.text[:500]
     cached = []
     for _ in range(args.requests):
         t = time.perf_counter()
@@ -70,7 +76,8 @@ def main() -> int:
         assert client.get(f"/group/{gid}").status_code == 200
         t_group = time.perf_counter() - t
     med = statistics.median(cached)
-    print(f"  first page (builds the report): {t_first:.2f} s")
+    print(f"  first page, while the report is built: {t_building * 1000:.1f} ms")
+    print(f"  first page with the report (built in the background): {t_first:.2f} s")
     print(f"  same page from the cache: median {med * 1000:.1f} ms of {args.requests}")
     print(f"  first / cached: {t_first / med:.0f} x; reports built: {client.app.state.pages.cache.loads}")
     if t_group is not None:

@@ -22,7 +22,7 @@ from importlib import import_module
 from types import ModuleType
 from typing import Any
 
-from .api import Hit, check, ingest, report, search
+from .api import Hit as Hit, check, ingest, report, search
 
 __version__ = "0.1.0"
 

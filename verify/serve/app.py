@@ -30,7 +30,7 @@ from starlette.staticfiles import StaticFiles
 
 from verify.errors import VerifyError
 from verify.html import marked, plural
-from verify.models import Claim, CheckResult, Document, Group, Quantity
+from verify.models import CheckResult, Document, Group
 from verify.report import quantity_label
 from verify.sources import href, label, link, ranked_conflicts, worst_pair
 
