@@ -178,6 +178,7 @@ def test_an_uploaded_docx_comes_back_with_word_comments(client: TestClient) -> N
         ({"text": "  "}, None, "nothing to check; paste a draft or choose a file"),
         ({}, {"draft": ("notes.pdf", b"%PDF-1.4", "application/pdf")}, "notes.pdf: cannot check this kind of file"),
         ({}, {"draft": ("broken.docx", b"not a zip", "application/octet-stream")}, "broken.docx: not a valid .docx file"),
+        ({}, {"draft": ("huge.txt", b"The flood killed 40 people. " * 400_000, "text/plain")}, "huge.txt: larger than 10 MB"),
         ({}, {"draft": ("latin.txt", "Caf\u00e9 owners said 30 jobs went.".encode("latin-1"), "text/plain")}, "latin.txt"),
     ],
 )

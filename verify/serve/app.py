@@ -204,6 +204,8 @@ class Pages:
                 name = Path(upload.filename).name
                 if Path(name).suffix.lower() not in DRAFT_TYPES:
                     raise VerifyError(f"{name}: cannot check this kind of file; upload {', '.join(DRAFT_TYPES)}")
+                if (upload.size or 0) > MAX_DRAFT:
+                    raise VerifyError(f"{name}: larger than {MAX_DRAFT // 1024 // 1024} MB; check a shorter draft")
                 word = form.get("word") is not None
                 if word and Path(name).suffix.lower() != ".docx":
                     raise VerifyError(f"{name}: Word comments go into a .docx draft; upload one, or check without them")
