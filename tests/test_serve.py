@@ -117,6 +117,24 @@ def test_an_article_without_a_web_address_opens_here_and_a_javascript_url_is_no_
     assert client.get("/doc/nowhere").status_code == 404
 
 
+def test_flags_show_the_same_words_given_to_different_speakers(tmp_path: Path) -> None:
+    said = "“We will rebuild every bridge in the valley before winter,”"
+    event = "The flood in Brenmoor destroyed the Lintz bridge and the Orvald mill on Tuesday.\n\n"  # one event: names shared
+    (tmp_path / "a.md").write_text(f"---\noutlet: Valley Post\ndate: 2024-04-12\n---\n{event}{said} Aldo Ferrante said on Friday.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"---\noutlet: Northern Herald\ndate: 2024-04-12\n---\n{event}{said} Marta Oyelaran said on Friday.\n", encoding="utf-8")
+    ingest([tmp_path / "a.md", tmp_path / "b.md"], tmp_path / "index", embedder=HashEmbedder())
+    app = create_app(str(tmp_path / "index"))
+    view = app.state.pages.cache.view()
+    client = TestClient(app)
+    assert len(view.report.flags) == 1
+    page = client.get("/flags")
+    assert page.status_code == 200
+    assert page.text.count('<article class="group flag">') == 1
+    assert "<b>1</b> flag" in client.get("/").text
+    assert "the same words are given to Aldo Ferrante and to Marta Oyelaran" in page.text
+    assert page.text.count('<section class="col">') == 2 and "Valley Post" in page.text and "Northern Herald" in page.text
+
+
 def test_single_sourced_facts_and_search(client: TestClient) -> None:
     single = client.get("/single")
     assert single.status_code == 200

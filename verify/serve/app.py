@@ -3,6 +3,8 @@
 ``/``                the groups by verdict, discrepancies first (paged)
 ``/group/{id}``      one group: its reason, conflicts, evidence side by side
 ``/single``          facts with numbers or quotes that one article states (paged)
+``/flags``           what a person should look at that is no verdict (the same words
+                     given to different speakers), with the evidence
 ``/doc/{id}``        an article as indexed: its source and its text
 ``/search?q=``       the claims nearest a text, as ``verify search``
 ``/check``           a draft, pasted or uploaded, annotated claim by claim; a .docx
@@ -167,6 +169,15 @@ class Pages:
         return self.render("single.html", request, facts=[(c, self.source(view, c.doc)) for c in shown],
                            total=len(view.singles), page=page, pages=_pages(len(view.singles)))
 
+    async def flags(self, request: Request) -> Response:
+        view = await self.report(request)
+        if not isinstance(view, View):
+            return view
+        page = _page(request)
+        shown = view.report.flags[(page - 1) * PAGE : page * PAGE]
+        return self.render("flags.html", request, flags=[(f, self.columns(view, f.claims)) for f in shown],
+                           total=len(view.report.flags), page=page, pages=_pages(len(view.report.flags)))
+
     async def document(self, request: Request) -> Response:
         view = await self.report(request)
         if not isinstance(view, View):
@@ -294,6 +305,7 @@ def create_app(index: str | os.PathLike[str] | None = None) -> Starlette:
         Route("/", pages.home),
         Route("/group/{gid:str}", pages.group),
         Route("/single", pages.single),
+        Route("/flags", pages.flags),
         Route("/doc/{doc:path}", pages.document),
         Route("/search", pages.search),
         Route("/check", pages.check_form, methods=["GET"]),
