@@ -7,9 +7,10 @@ answers at once without loading spaCy or torch.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -64,6 +65,24 @@ def _emit(text: str, out: Path | None, errors: Sequence[VerifyError] = ()) -> No
     _problems(list(errors))
     if out is not None:
         click.echo(f"Wrote {out}", err=True)
+
+
+@contextmanager
+def _progress(label: str, file: IO[str] | None = None) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar (steps done of the total, time left) on standard error when it is
+    a terminal; elsewhere (a pipe, a log, CI) nothing at all. Yields the
+    ``progress(done, total)`` callback for the library, or None."""
+    file = file or sys.stderr
+    if not file.isatty():
+        yield None
+        return
+    with click.progressbar(length=1, label=label, show_pos=True, show_eta=True, file=file) as bar:
+
+        def step(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        yield step
 
 
 class _Group(click.Group):
@@ -201,17 +220,12 @@ def report(paths: tuple[Path, ...], index: str | None, fmt: str, out: Path | Non
     JSON-LD, one review per discrepancy) print to standard output; github,
     csv and html are written under reports/ unless --out says where.
     """
-    from .pipeline import assemble, build_report
+    from .api import report as build
     from .report import report_output
 
     errors: list[VerifyError] = []
-    if paths:
-        result = build_report(paths, errors)
-    else:
-        from .ingest import load
-
-        docs, found, vectors = load(index)
-        result = assemble(docs, found, vectors)
+    with _progress("Reporting") as step:
+        result = build(list(paths) or None, index, errors=errors, progress=step)
     text = report_output(result, fmt, publisher=publisher, publisher_url=publisher_url)
     _publisher_note(fmt, publisher, publisher_url)
     if out is None and fmt in ("github", "csv", "html"):
@@ -240,7 +254,7 @@ def search(text: str, index: str | None, k: int, fmt: str) -> None:
 @index_option
 @click.option("--fail-on", default="contradicted", show_default=True, metavar="STATUSES",
               help="Comma-separated statuses that make the exit status 1: contradicted, unsupported, single-source.")
-@output_options(formats=("table", "github", "csv", "json", "html", "claimreview"))
+@output_options(formats=("table", "github", "csv", "json", "html", "claimreview", "docx"))
 @click.option("--out", type=click.Path(path_type=Path), help="Write the output here.")
 @publisher_options
 def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | None,
@@ -249,11 +263,13 @@ def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | No
 
     Each claim is supported (by how many independent origins), contradicted,
     single-source or unsupported, with its evidence and its sources;
-    claimreview prints one schema.org ClaimReview per claim. Exit status: 0 when no
+    claimreview prints one schema.org ClaimReview per claim; docx writes to --out
+    a copy of a .docx draft with a Word comment on each claim contradicted,
+    single-source or unsupported. Exit status: 0 when no
     claim's status is in --fail-on, 1 when one is, 2 for a usage or input error.
     """
+    from .api import check as run
     from .check import STATUSES, failing
-    from .check import check as run
     from .read import documents
     from .report import check_output
 
@@ -261,20 +277,84 @@ def check(draft: Path, index: str | None, fail_on: str, fmt: str, out: Path | No
     unknown = [s for s in wanted if s not in STATUSES]
     if unknown:
         raise click.BadParameter(f"unknown status {unknown[0]!r}; use {', '.join(STATUSES)}", param_hint="--fail-on")
+    if fmt == "docx" and (out is None or draft.suffix.lower() != ".docx"):
+        _usage("--format docx writes a commented copy of a .docx draft: give a .docx DRAFT and --out FILE.docx")
+    if fmt == "docx" and out is not None and out.resolve() == draft.resolve():
+        _usage(f"{out}: --out would overwrite the draft; give another file")
     try:
         docs = list(documents([draft]))
         if not docs:
             raise VerifyError(f"{draft}: no text to check; give a draft with text")
-        result = run(docs[0], index)
+        with _progress("Checking") as step:
+            result = run(docs[0], index, progress=step)
+        if fmt == "docx":
+            from .docx_out import commented_docx
+            from .html import plural
+
+            written = commented_docx(draft, result, out)  # type: ignore[arg-type]
+            click.echo(f"Wrote {out} ({plural(written, 'comment')})", err=True)
+            sys.exit(1 if failing(result, wanted) else 0)
     except VerifyError as e:
-        click.echo(f"Error: {e}", err=True)
-        sys.exit(2)
+        _usage(str(e))
     text = check_output(result, docs[0].text, fmt, publisher=publisher, publisher_url=publisher_url, draft=docs[0])
     _publisher_note(fmt, publisher, publisher_url)
     if out is None and fmt == "html":
         out = Path("reports") / f"check-{draft.stem}.html"
     _emit(text, out)
     sys.exit(1 if failing(result, wanted) else 0)
+
+
+@main.command()
+@index_option
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this computer only.")
+def serve(index: str | None, port: int, host: str) -> None:
+    """A local web page over the index: the groups by verdict with their evidence,
+    a search box, and a draft to check (pasted or uploaded).
+
+    It only reads the index: an ingest may run meanwhile, and the page shows
+    its new state once committed. The report is built once per state of the
+    index, in the background; search and draft checks work meanwhile.
+    """
+    try:
+        import uvicorn
+
+        from .serve.app import create_app
+    except ImportError as e:
+        raise VerifyError(f"verify serve needs {e.name}; pip install starlette uvicorn jinja2 python-multipart") from None
+    from .ingest import index_path
+    from .index import Index
+
+    counts = Index.open(index_path(index)).counts  # a missing or bad index: its one line, before anything starts
+    _free(host, port)
+    app = create_app(index)
+    app.state.pages.cache.current()  # the report is built now, in the background, and again only when the index changes
+    click.echo(f"{index_path(index)}: {counts.get('documents', 0)} documents, {counts.get('claims', 0)} claims; "
+               "the report is being built (a large index takes minutes)", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"Note: listening on {host}: anyone who reaches this address reads the index and can check drafts", err=True)
+    click.echo(f"Serving on http://{host if ':' not in host else f'[{host}]'}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _free(host: str, port: int) -> None:
+    """Fail in one line, before loading anything, when the address cannot be listened on."""
+    import socket
+
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind((host, port))
+    except OSError as e:
+        raise VerifyError(f"cannot listen on {host} port {port} ({e.strerror or e}); give another --port or --host") from None
+
+
+def _usage(message: str) -> None:
+    """A usage or input error of ``check``: one line, exit status 2."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(2)
 
 
 @main.command(name="eval")
