@@ -77,8 +77,8 @@ def report(paths: PathLike | Iterable[PathLike] | None = None, index: PathLike |
     claims of ``index`` (default: ``default``) are matched. Returns a
     ``verify.Report``: its ``documents``, ``claims``, ``groups`` (each with
     its ``verdict``, ``reason`` and ``conflicts``) and ``flags``.
-    ``progress(done, total)`` is called after each step: reading the index,
-    matching (reading and matching are one step for ``paths``).
+    ``progress(done, total)`` is called as the candidate pairs of claims
+    are judged (reading and matching are one step for ``paths``).
     """
     from .pipeline import assemble, build_report
 
@@ -87,14 +87,10 @@ def report(paths: PathLike | Iterable[PathLike] | None = None, index: PathLike |
         result = build_report(_paths(paths), errors)
         tick()
         return result
-    tick = _steps(progress, 2)
     from .ingest import load
 
     docs, found, vectors = load(index)
-    tick()
-    result = assemble(docs, found, vectors)
-    tick()
-    return result
+    return assemble(docs, found, vectors, progress)
 
 
 def check(draft: PathLike | Document, index: PathLike | None = None, *,
@@ -107,21 +103,14 @@ def check(draft: PathLike | Document, index: PathLike | None = None, *,
     ``CheckResult`` whose ``claims`` each have a ``status`` (``supported``,
     ``contradicted``, ``single-source``, ``unsupported``), a ``reason``,
     character offsets into the draft's text and the ``evidence`` with its
-    sources. ``progress(done, total)`` is called after reading the draft (when
-    not given as a ``Document``) and after checking it.
+    sources. ``progress(done, total)`` is called after each claim of the
+    draft is checked.
     """
     from .check import check as run
     from .models import Document
 
-    if isinstance(draft, Document):
-        doc, tick = draft, _steps(progress, 1)
-    else:
-        tick = _steps(progress, 2)
-        doc = draft_document(draft)
-        tick()
-    result = run(doc, index)
-    tick()
-    return result
+    doc = draft if isinstance(draft, Document) else draft_document(draft)
+    return run(doc, index, progress=progress)
 
 
 def search(text: str, index: PathLike | None = None, k: int = 10) -> list[Hit]:

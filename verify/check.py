@@ -11,7 +11,7 @@ statements of the corpus.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -124,8 +124,10 @@ def check(
     index: str | os.PathLike[str] | None = None,
     *,
     embedder: Embedder | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CheckResult:
-    """The status of every claim of ``draft`` against the index."""
+    """The status of every claim of ``draft`` against the index;
+    ``progress(done, total)`` after each claim of the draft."""
     ix = Index.open(index_path(index))
     embedder = embedder or load_embedder(ix.embedder or "all-MiniLM-L6-v2")
     found = extract_claims(draft, parse(draft.text, draft.skip))
@@ -149,8 +151,10 @@ def check(
     found = [c.model_copy(update={"speaker": names.get(c.speaker, c.speaker)}) for c in found]
     events = _events(undated, corpus, neighbours)
     facts: dict[str, _Fact] = {}
-    for c in found:
+    for i, c in enumerate(found):
         facts[c.id] = _fact(c, found, corpus, neighbours, vectors, row_of, undated, events)
+        if progress is not None:
+            progress(i + 1, len(found))
     result = []
     for sentence in (c for c in found if c.parent is None):
         numbers = [c for c in found if c.parent == sentence.id]

@@ -46,12 +46,13 @@ def build_report(paths: Iterable[str | Path], errors: list[VerifyError] | None =
     return assemble(docs, claims, vectors)
 
 
-def assemble(docs: list[Document], claims: list[Claim], vectors) -> Report:  # type: ignore[no-untyped-def]
-    """The report of claims already extracted and embedded."""
+def assemble(docs: list[Document], claims: list[Claim], vectors, progress=None) -> Report:  # type: ignore[no-untyped-def]
+    """The report of claims already extracted and embedded; ``progress(done,
+    total)`` as the candidate pairs are judged."""
     from .match import groups
     from .models import Flag
 
-    found, flags = groups(claims, vectors, {d.id: d for d in docs}) if vectors is not None else ([], [])
+    found, flags = groups(claims, vectors, {d.id: d for d in docs}, progress) if vectors is not None else ([], [])
     return Report(
         documents=[document_ref(d) for d in docs],
         claims=claims,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 
-from .attribution import Attributed, attributions
+from .attribution import attributions
 from ..errors import ExtractionError, VerifyError
 from ..models import Claim, Document, Quantity
 from .names import unify

@@ -98,9 +98,11 @@ def links(
     vectors: np.ndarray,
     documents: dict[str, Document],
     events: Events | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Link], list[Link]]:
     """Links between claims of different documents, and flags (the same
-    words given to different speakers) that are not verdicts."""
+    words given to different speakers) that are not verdicts;
+    ``progress(done, total)`` every thousand candidate pairs."""
     from ..index import VectorStore
 
     if len(claims) < 2:
@@ -177,7 +179,9 @@ def links(
                     candidates.add((x, y) if x < y else (y, x))
     found: list[Link] = []
     flags: list[Link] = []
-    for key in sorted(candidates):
+    for done, key in enumerate(sorted(candidates), 1):
+        if progress is not None and (done % 1000 == 0 or done == len(candidates)):
+            progress(done, len(candidates))
         if not events.same(by_id[key[0]].doc, by_id[key[1]].doc):
             continue  # claims about different events are never compared
         a, b = by_id[key[0]], by_id[key[1]]
@@ -439,10 +443,11 @@ def groups(
     claims: Sequence[Claim],
     vectors: np.ndarray,
     documents: dict[str, Document],
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Group], list[Link]]:
     """Groups of claims about one fact across documents, and the flags."""
     events = Events(documents, {c.doc for c in claims})
-    found, flags = links(claims, vectors, documents, events)
+    found, flags = links(claims, vectors, documents, events, progress)
     by_id = {c.id: c for c in claims}
     kept, group_of = join(found, {c.id: c.doc for c in claims}, events.relation)
     members: dict[str, list[str]] = defaultdict(list)
