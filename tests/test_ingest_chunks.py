@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import signal
@@ -162,7 +163,7 @@ def test_commits_wait_for_their_time(tmp_path: Path, seeds_dir: Path) -> None:
 
 def test_the_interval_grows_when_commits_grow_costly(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commits stay under COMMIT_SHARE of the time: a commit of 1 s makes the next one wait 50 s."""
-    import verify.ingest as module
+    module = importlib.import_module("verify.ingest")
     from verify.ingest import COMMIT_SECONDS, COMMIT_SHARE, Chunks, IngestStats
 
     now = [1000.0]
