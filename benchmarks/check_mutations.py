@@ -16,20 +16,30 @@ shootings, each reported by 2 to 17 local news articles; and the bundled
   ``--workdir`` (kept and reused: ingest is incremental).
 
 Every sentence of a draft has an expected status, from rules that look only
-at the texts (see ``label`` and ``benchmarks/README.md``):
+at the texts (``copy_label``, ``items_of``; ``benchmarks/README.md``):
 
 copy
-    the sentence unchanged. *supported* when at least two independent
-    articles of its cluster in the index state it (a run of 8 words in
-    common, or each of its counts: the same number before the same noun in a
-    sentence with two more content words in common); articles that copy one
-    text (half of their 5-word runs shared) count once. When the sentence
-    reports someone's words ("said", a quotation) its origins may be that
-    one speaker: it is expected *backed* (supported or single-source). Exactly
-    one such origin, and no other article sharing even a 5-word run or the
-    number: *single-source*. Anything else is left out (not guessed), and so
-    are sentences with neither a number nor a name, and sentences whose
-    8-word runs other clusters' articles hold too (boilerplate).
+    the sentence unchanged. An indexed article of its cluster *states* it
+    when they share a run of 8 words, or when it holds each of its counts
+    (the same number, before the same noun, in a sentence with two more
+    content words in common; three when the noun differs), or a sentence
+    with all its numbers and capitalised names and 60 % of its content
+    words. Articles that copy one text (half of their 4-word runs shared)
+    are one origin. *supported*: two origins or more state it, one at least
+    in its own voice (no "said", no quotation marks), and the draft's
+    sentence reports no one's words; when a speaker may stand behind every
+    telling it is *backed* (supported or single-source: verify counts
+    reports that rest on one speaker once). *single-source*: exactly one
+    origin states it and no other article shares even a 4-word run, a
+    number of two digits or 40 % of its content words. Anything else is
+    left out (not guessed), and so are sentences with no number and no
+    capitalised word after the first ("He later died at the hospital."),
+    sentences whose 8-word runs other clusters' articles hold too
+    (boilerplate), and quotations whose speaker is unknown or not given
+    those words in the index.
+paraphrase
+    a labelled copy reworded lightly ("..., police said." -> "According to
+    police, ..."; else "said" -> "stated"): the copy's status.
 number x10, /10, +1, -1, +50%, -50%; bound reversed
     a count that an indexed article of the cluster states, changed:
     *contradicted*.
@@ -37,8 +47,8 @@ quote negation, quote word, quote speaker
     a quotation whose words an indexed article of the cluster holds, with the
     speaker's surname beside them: a negation added or removed, a content
     word replaced (by its opposite, or by a word of another quotation), or
-    the speaker replaced by another person quoted in the sample:
-    *contradicted*.
+    the speaker replaced by another person quoted in the sample and named
+    in the index: *contradicted*.
 invented other incident; invented name+place+number
     a sentence of a kept-out cluster (with a count or a name, and no 8-word
     run anywhere in the index); a sentence whose count an indexed article
@@ -49,12 +59,14 @@ spelling
     joined or split, an age's hyphens, a capital, quotation marks, a serial
     comma, a title's period): the copy's status, and never *contradicted*.
 
-A draft is 10 to 25 such sentences of one source article (some mutated,
-one or two invented ones among them), in the article's order and
-paragraphs, under a ``date YYYY-MM-DD`` line, a title, or nothing. Each
-sentence is scored by its span: the claims of ``check`` that overlap it, the
-worst status of them (contradicted, then unsupported, single-source,
-supported); none overlapping is ``none``.
+A draft is 10 to 25 such sentences: those of one source article in its
+order (each sentence in one of its forms: every form goes into some
+draft), or of several sources of one half in date order, each a block of
+paragraphs, with three to six sentences of kept-out clusters among them;
+under a ``date YYYY-MM-DD`` line (when its sources share that date), a
+title, or nothing. Each sentence is scored by its span: the claims of
+``check`` that overlap it, the worst status of them (contradicted, then
+unsupported, single-source, supported); none overlapping is ``none``.
 
 Figures, for the *tune* and the *held-apart* halves (clusters split by
 ``splits.half`` of their id, seeds by file name): precision and recall per
@@ -146,8 +158,9 @@ class Cluster:
 def load_sample(limit: int | None, seed: int) -> list[Cluster]:
     path = data_dir() / "gva-clusters" / "incidents.jsonl"
     if not path.is_file():
-        sys.exit(f"check_mutations.py: {path} not found: this benchmark needs the shared data folder "
-                 f"(expected at {data_dir()}; set VERIFY_DATA to the folder that holds gva-clusters/)")
+        print(f"check_mutations.py: {path} not found: this benchmark needs the shared data folder "
+              f"(expected at {data_dir()}; set VERIFY_DATA to the folder that holds gva-clusters/)", file=sys.stderr)
+        sys.exit(2)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows.sort(key=lambda r: salted(seed, str(r["incident_id"])))
     if limit:
@@ -396,11 +409,13 @@ def copy_label(sent: str, mine: list[Known], elsewhere: dict[int, set[str]], clu
     nums = mut.numbers(sent)
     digits = set(re.findall(r"\d{2,}", sent))
     must = {t for t in toks if t.isdigit()} | {w.lower() for w in re.findall(r"(?<=\s)[A-Z][a-z]+", sent)}
-    strong, weak = set(), set()
+    strong, weak, own_voice = set(), set(), set()
     for k in mine:
         if (runs & k.run) or (nums and all(states_count(k, n, words) for n in nums)) \
                 or (must and paraphrase(k, must, words, PARAPHRASE)):
             strong.add(k.origin)
+            if not _CUE.search(" ".join(t for t in _stating(k, runs, must, words))):
+                own_voice.add(k.origin)
         if (loose & k.loose) or (digits & k.digits) or any(n.value in k.values for n in nums) \
                 or paraphrase(k, set(), words, WEAK_SHARE):
             weak.add(k.origin)
@@ -409,10 +424,23 @@ def copy_label(sent: str, mine: list[Known], elsewhere: dict[int, set[str]], clu
     if len(strong) == 1 and len(weak) == 1:
         return "single-source", "one origin states it"
     if len(strong) >= 2:
-        if _CUE.search(sent):
-            return "backed", f"{len(strong)} origins, but it reports someone's words"
-        return "supported", f"{len(strong)} independent origins state it"
+        if _CUE.search(sent) or not own_voice:
+            # one speaker may stand behind every telling: one origin or several
+            return "backed", f"{len(strong)} origins, but they may all report one speaker's words"
+        return "supported", f"{len(strong)} independent origins state it, {len(own_voice)} in their own voice"
     return None
+
+
+def _stating(k: Known, runs: set[int], must: set[str], words: set[str]) -> list[str]:
+    """The sentences of an article that state the draft's sentence (a shared
+    run, or its names, numbers and most of its words), or those that hold two
+    of its content words when neither rule finds one (a count's sentence)."""
+    text = k.article.text
+    sents = [text[s:e] for s, e in mut.sentences(text)]
+    found = [t for t in sents if runs & grams(mut.tokens(t), RUN)]
+    found += [t for t in sents if must and must <= set(mut.tokens(t))
+              and len(mut.content_words(t) & words) >= max(4, PARAPHRASE * len(words))]
+    return found or [t for t in sents if len(mut.content_words(t) & words) >= 2]
 
 
 def quote_known(quote: str, surname: str, mine: list[Known]) -> bool:
@@ -506,7 +534,8 @@ def items_of(c: Cluster, mine: list[Known], elsewhere: dict[int, set[str]], said
                 new = mut.mutate_quote(sent, q, how, rng, others["words"])
                 if new:
                     found.append(Item(f"quote {how}", "contradicted", new, **base))
-            pool = [p for p in others["people"] if p.split()[-1] != surname]
+            pool = [p for p in others["people"] if p.split()[-1] != surname
+                    and (len(p.split()) > 1) == (len(mention.split()) > 1)]
             if pool:
                 who = rng.choice(pool)
                 found.append(Item("quote speaker", "contradicted", mut.replace_span(sent, (ms - s, me - s), who),
@@ -737,6 +766,17 @@ def report(items: list[Item], name: str) -> dict:
     return out
 
 
+def _finite(x):  # type: ignore[no-untyped-def]
+    """NaN (a ratio of nothing) as null, for strict JSON readers."""
+    if isinstance(x, float) and x != x:
+        return None
+    if isinstance(x, dict):
+        return {k: _finite(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_finite(v) for v in x]
+    return x
+
+
 def _cut(s: str, n: int) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "…"
@@ -793,7 +833,8 @@ def main(argv: list[str] | None = None) -> int:
         others["names"] += [n for n in c.names if len(n.split()) >= 2 and n.split()[-1] not in index_words]
     for c in sources:
         for _, _, mention, quote in said.get(c.source.id, []):  # type: ignore[union-attr]
-            others["people"].append(mention)
+            if mention.split()[-1] in index_words:  # a person the corpus names
+                others["people"].append(mention)
             others["words"] += re.findall(r"[a-z]+", quote)
     others["people"] = sorted(set(others["people"]))
     others["words"] = sorted(set(others["words"]))
@@ -829,7 +870,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\ntotal {len(items)} sentences ({per_half}); run {time.perf_counter() - t0:.0f} s")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"summary": summary, "sentences": [asdict(i) for i in items]},
+        args.json.write_text(json.dumps(_finite({"summary": summary, "sentences": [asdict(i) for i in items]}),
                                         indent=1, ensure_ascii=False) + "\n")
         print(f"every sentence in {args.json}")
     if not args.workdir:

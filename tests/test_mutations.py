@@ -172,3 +172,16 @@ def test_paraphrase_keeps_the_statement() -> None:
     assert mut.paraphrase(s) == ("said -> stated", s.replace("Price said", "Price stated"))
     assert mut.paraphrase("Two men were wounded in the shooting, police said.") == (
         "according to", "According to police, two men were wounded in the shooting.")
+
+
+def test_the_benchmark_says_when_its_data_is_missing(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "VERIFY_DATA": str(tmp_path / "nothing")}
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "check_mutations.py"), "--workdir",
+                          str(tmp_path / "work")], env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "not found" in run.stderr and "VERIFY_DATA" in run.stderr
+    assert not (tmp_path / "work").exists()
