@@ -111,6 +111,7 @@ o'clock year-old years-old am pm th st nd rd times time""".split())
 BOUNDS = {
     "more than": "fewer than", "over": "under", "at least": "at most", "at most": "at least",
     "fewer than": "more than", "less than": "more than", "under": "over", "up to": "at least",
+    "upwards of": "fewer than", "as many as": "at least",
 }
 _APPROX = re.compile(r"\b(about|around|approximately|roughly|nearly|almost|some|estimated|close to)\s+$", re.I)
 _BOUND = re.compile(r"\b(" + "|".join(sorted(BOUNDS, key=len, reverse=True)) + r")\s+$", re.I)
@@ -138,6 +139,9 @@ def numbers(sentence: str) -> list[Number]:
             continue  # a number in a name: "Route 9 north", "Apartment 4 residents"
         if prev and prev.group(1).lower().rstrip(".") in ("no", "number", "aged", "age", "ages"):
             continue
+        if re.search(rf"(?:\d|\b(?:{_NUM_WORD}))\s*(?:to|or|and|-|–)\s*\$?$", before, re.I) or \
+                re.match(rf"\s*(?:to|or|-|–)\s*\$?(?:\d|(?:{_NUM_WORD})\b)", sentence[m.end("num"):], re.I):
+            continue  # one end of a range: "four to five men", "between 20 and 30"
         b = _BOUND.search(before)
         out.append(Number(m.start("num"), m.end("num"), value, raw, noun, word, bool(m.group("dollar")),
                           b.group(1).lower() if b else None, bool(_APPROX.search(before))))
@@ -351,7 +355,7 @@ COMPOUNDS = [
     ("livestream", "live stream"), ("stepfather", "step-father"), ("stepson", "step-son"),
     ("ex-boyfriend", "ex boyfriend"), ("ex-girlfriend", "ex girlfriend"), ("checkpoint", "check point"),
     ("nightclub", "night club"), ("parking lot", "parking-lot"), ("grandmother", "grand-mother"),
-    ("today", "to-day"), ("policeman", "police man"), ("wartime", "war time"), ("ceasefire", "cease-fire"),
+    ("policeman", "police man"), ("wartime", "war time"), ("ceasefire", "cease-fire"),
 ]
 # Words whose capital is a matter of house style, not of meaning.
 CASED = ["police", "sheriff", "department", "county", "city", "hospital", "mayor", "officer", "detective",

@@ -185,3 +185,10 @@ def test_the_benchmark_says_when_its_data_is_missing(tmp_path: Path) -> None:
     assert run.stdout == ""
     assert run.stderr.count("\n") == 1 and "not found" in run.stderr and "VERIFY_DATA" in run.stderr
     assert not (tmp_path / "work").exists()
+
+
+def test_the_ends_of_a_range_are_no_counts_to_change() -> None:
+    assert mut.numbers("Police said four to five young men fled, and between 20 and 30 shots were fired.") == []
+    (n,) = mut.numbers("Witnesses heard upwards of 50 rounds.")
+    assert n.bound == "upwards of"
+    assert mut.reverse_bound("Witnesses heard upwards of 50 rounds.", n) == "Witnesses heard fewer than 50 rounds."
