@@ -86,6 +86,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
 import random
 import re
@@ -101,8 +102,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.append(str(ROOT))  # after PYTHONPATH: the engine of the tree it is run from
 
-import mutations as mut  # noqa: E402
-from splits import HALVES, half  # noqa: E402
+import mutations as mut
+from splits import HALVES, half
 
 STATUSES = ("supported", "single-source", "contradicted", "unsupported")
 SEVERITY = {"contradicted": 0, "unsupported": 1, "single-source": 2, "supported": 3}
@@ -116,7 +117,7 @@ SPELLINGS = 2  # spelling variants of one sentence, each in its own draft
 PARAPHRASE = 0.6  # content words a paraphrase shares (with all the numbers and names)
 WEAK_SHARE = 0.4  # content words that make another article a possible origin
 _CUE = re.compile(r"\b(said|says|say|told|tells|according to|stated|states|reported|reports|announced|"
-                  r"added|adds|explained|testified|wrote|confirmed)\b|[“”\"]", re.I)
+                  r"added|adds|explained|testified|wrote|confirmed)\b|[“”\"]", re.IGNORECASE)
 
 
 def data_dir() -> Path:
@@ -636,7 +637,7 @@ def make_drafts(per_source: list[tuple[Cluster, list[list[Item]]]], invented: di
                 if size < DRAFT_MIN:
                     continue  # the tail of a half
                 for _ in range(min(extra, len(pool))):
-                    src, its = take[rng.randrange(len(take))]
+                    _, its = take[rng.randrange(len(take))]
                     its.insert(rng.randrange(len(its) + 1), pool.pop(rng.randrange(len(pool))))
                 d = Draft("", [], h, rng.choice(["date", "title", "none"]))
                 _assemble(d, take, rng)
@@ -719,10 +720,6 @@ def backed_pr(items: list[Item]) -> tuple[float, float, int, int, int]:
     return (tp / pred if pred else float("nan")), (tp / gold if gold else float("nan")), tp, pred, gold
 
 
-def family(kind: str) -> str:
-    return kind
-
-
 def report(items: list[Item], name: str) -> dict:
     print(f"\n== {name} half: {len(items)} sentences in {len({i.draft for i in items})} drafts")
     out: dict = {"sentences": len(items), "status": {}, "kinds": {}}
@@ -737,8 +734,10 @@ def report(items: list[Item], name: str) -> dict:
     scale = [i for i in items if i.kind in ("number x10", "number /10")]
     found = sum(1 for i in scale if i.got == "contradicted")
     out["x10_div10_contradicted"] = found / len(scale) if scale else float("nan")
+    each = ", ".join(f"{k.split()[1]} {sum(i.got == 'contradicted' for i in scale if i.kind == k)} of "
+                     f"{sum(i.kind == k for i in scale)}" for k in ("number x10", "number /10"))
     print(f"  x10 and /10 changes found contradicted: {found} of {len(scale)} "
-          f"({out['x10_div10_contradicted']:.3f})")
+          f"({out['x10_div10_contradicted']:.3f}; {each})")
     spell = [i for i in items if i.kind == "spelling"]
     bad = sum(1 for i in spell if i.got == "contradicted")
     print(f"  spelling variants found contradicted: {bad} of {len(spell)}")
@@ -768,7 +767,7 @@ def report(items: list[Item], name: str) -> dict:
 
 def _finite(x):  # type: ignore[no-untyped-def]
     """NaN (a ratio of nothing) as null, for strict JSON readers."""
-    if isinstance(x, float) and x != x:
+    if isinstance(x, float) and math.isnan(x):
         return None
     if isinstance(x, dict):
         return {k: _finite(v) for k, v in x.items()}

@@ -60,11 +60,11 @@ WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _WORD_VALUE = {w: i for i, w in enumerate(WORDS)} | TENS
 
-STOP = set("""a an the and or but of in on at to for from by with as is are was were be been being
-it its he she they them his her their we our you your i me my this that these those who whom which
-what when where why how not no so if then than there here has have had do does did will would can
-could should may might must said says say told also just about after before into over under up down
-out off more most other some such only own same very all any both each few one two""".split())
+STOP = set("""a an the and or but of in on at to for from by with as is are was were be been being it its he she
+they them his her their we our you your i me my this that these those who whom which what when where
+why how not no so if then than there here has have had do does did will would can could should may
+might must said says say told also just about after before into over under up down out off more most
+other some such only own same very all any both each few one two""".split())
 
 
 def tokens(text: str) -> list[str]:
@@ -98,23 +98,23 @@ class Number:
     approx: bool = False  # "about", "nearly"... right before it
 
 
-_NUM_WORD = "|".join(sorted(list(_WORD_VALUE), key=len, reverse=True))
+_NUM_WORD = "|".join(sorted(_WORD_VALUE, key=len, reverse=True))
 _NUMBER = re.compile(
     rf"(?<![\w$.,/:-])(?P<dollar>\$)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_NUM_WORD}))"
     rf"(?![\w%/:-]|[.,]\d)(?P<sep>\s+(?:(?:more|other|additional|young|teenage|unidentified|adult)\s+)?)(?P<noun>[a-z]+)\b",
-    re.I,
+    re.IGNORECASE,
 )
 # Nouns after a number that do not make it a count of something (an address,
 # a time, an age, a partitive, a unit of time of day).
-_NOT_COUNTED = set("""a p of in on at to and or the block hundred thousand million billion percent
-o'clock year-old years-old am pm th st nd rd times time""".split())
+_NOT_COUNTED = set("""a p of in on at to and or the block hundred thousand million billion percent o'clock year-old years-
+old am pm th st nd rd times time""".split())
 BOUNDS = {
     "more than": "fewer than", "over": "under", "at least": "at most", "at most": "at least",
     "fewer than": "more than", "less than": "more than", "under": "over", "up to": "at least",
     "upwards of": "fewer than", "as many as": "at least",
 }
-_APPROX = re.compile(r"\b(about|around|approximately|roughly|nearly|almost|some|estimated|close to)\s+$", re.I)
-_BOUND = re.compile(r"\b(" + "|".join(sorted(BOUNDS, key=len, reverse=True)) + r")\s+$", re.I)
+_APPROX = re.compile(r"\b(about|around|approximately|roughly|nearly|almost|some|estimated|close to)\s+$", re.IGNORECASE)
+_BOUND = re.compile(r"\b(" + "|".join(sorted(BOUNDS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
 
 
 def numbers(sentence: str) -> list[Number]:
@@ -139,8 +139,8 @@ def numbers(sentence: str) -> list[Number]:
             continue  # a number in a name: "Route 9 north", "Apartment 4 residents"
         if prev and prev.group(1).lower().rstrip(".") in ("no", "number", "aged", "age", "ages"):
             continue
-        if re.search(rf"(?:\d|\b(?:{_NUM_WORD}))\s*(?:to|or|and|-|–)\s*\$?$", before, re.I) or \
-                re.match(rf"\s*(?:to|or|-|–)\s*\$?(?:\d|(?:{_NUM_WORD})\b)", sentence[m.end("num"):], re.I):
+        if re.search(rf"(?:\d|\b(?:{_NUM_WORD}))\s*(?:to|or|and|-|–)\s*\$?$", before, re.IGNORECASE) or \
+                re.match(rf"\s*(?:to|or|-|–)\s*\$?(?:\d|(?:{_NUM_WORD})\b)", sentence[m.end("num"):], re.IGNORECASE):
             continue  # one end of a range: "four to five men", "between 20 and 30"
         b = _BOUND.search(before)
         out.append(Number(m.start("num"), m.end("num"), value, raw, noun, word, bool(m.group("dollar")),
@@ -364,7 +364,7 @@ CASED = ["police", "sheriff", "department", "county", "city", "hospital", "mayor
 
 
 def _swap_word(sentence: str, a: str, b: str) -> str | None:
-    m = re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", sentence, re.I)
+    m = re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", sentence, re.IGNORECASE)
     if not m:
         return None
     w = m.group(0)
@@ -381,7 +381,7 @@ def _ages(sentence: str) -> str | None:
 
 def _case(sentence: str) -> str | None:
     for w in CASED:
-        m = re.search(rf"(?<=\s)({w})\b", sentence, re.I)
+        m = re.search(rf"(?<=\s)({w})\b", sentence, re.IGNORECASE)
         if m:
             old = m.group(1)
             new = old.lower() if old[0].isupper() else old.capitalize()
