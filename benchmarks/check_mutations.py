@@ -30,13 +30,13 @@ copy
     sentence reports no one's words; when a speaker may stand behind every
     telling it is *backed* (supported or single-source: verify counts
     reports that rest on one speaker once). *single-source*: exactly one
-    origin states it and no other article shares even a 4-word run, a
+    article states it and no other article shares even a 4-word run, a
     number of two digits or 40 % of its content words. Anything else is
     left out (not guessed), and so are sentences with no number and no
     capitalised word after the first ("He later died at the hospital."),
     sentences whose 8-word runs other clusters' articles hold too
     (boilerplate), and quotations whose speaker is unknown or not given
-    those words in the index.
+    those very words (all of them, in a row) in the index.
 paraphrase
     a labelled copy reworded lightly ("..., police said." -> "According to
     police, ..."; else "said" -> "stated"): the copy's status.
@@ -402,7 +402,7 @@ def copy_label(sent: str, mine: list[Known], elsewhere: dict[int, set[str]], clu
         # a quotation: only when its speaker is known and the index gives it to them
         who = [m for _, _, m, q in said if q and q.strip(" ,.") in sent]
         if not who or not quote_known(next(q for _, _, m, q in said if q and q.strip(" ,.") in sent),
-                                      who[0].split()[-1], mine):
+                                      who[0].split()[-1], mine, whole=True):
             return None
     if any(elsewhere.get(g, {cluster}) - {cluster} for g in runs):
         return None  # boilerplate other clusters hold too
@@ -419,7 +419,7 @@ def copy_label(sent: str, mine: list[Known], elsewhere: dict[int, set[str]], clu
                 own_voice.add(k.origin)
         if (loose & k.loose) or (digits & k.digits) or any(n.value in k.values for n in nums) \
                 or paraphrase(k, set(), words, WEAK_SHARE):
-            weak.add(k.origin)
+            weak.add(k.article.id)  # articles, not origins: a copy may count apart
     if not strong:
         return None
     if len(strong) == 1 and len(weak) == 1:
@@ -444,16 +444,19 @@ def _stating(k: Known, runs: set[int], must: set[str], words: set[str]) -> list[
     return found or [t for t in sents if len(mut.content_words(t) & words) >= 2]
 
 
-def quote_known(quote: str, surname: str, mine: list[Known]) -> bool:
+def quote_known(quote: str, surname: str, mine: list[Known], whole: bool = False) -> bool:
     """An indexed article holds the quotation's words (8 in a row, or all of a
-    shorter one) with the speaker's surname in that sentence or the one before or after."""
+    shorter one; all of them in a row when ``whole``) with the speaker's
+    surname in that sentence or the one before or after."""
     qt = mut.tokens(quote)
     n = min(RUN, len(qt))
     want = grams(qt, n)
+    joined = f" {' '.join(qt)} "
     for k in mine:
         sents = mut.sentences(k.article.text)
         for i, (s, e) in enumerate(sents):
-            if want & grams(mut.tokens(k.article.text[s:e]), n):
+            toks = mut.tokens(k.article.text[s:e])
+            if (joined in f" {' '.join(toks)} ") if whole else (want & grams(toks, n)):
                 near = " ".join(k.article.text[a:b] for a, b in sents[max(0, i - 1) : i + 2])
                 if re.search(rf"\b{re.escape(surname)}\b", near):
                     return True
