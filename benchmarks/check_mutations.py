@@ -62,7 +62,7 @@ spelling
 A draft is 10 to 25 such sentences: those of one source article in its
 order (each sentence in one of its forms: every form goes into some
 draft), or of several sources of one half in date order, each a block of
-paragraphs, with three to six sentences of kept-out clusters among them;
+paragraphs, with four to seven sentences of kept-out clusters among them;
 under a ``date YYYY-MM-DD`` line (when its sources share that date), a
 title, or nothing. Each sentence is scored by its span: the claims of
 ``check`` that overlap it, the worst status of them (contradicted, then
@@ -110,10 +110,10 @@ SEVERITY = {"contradicted": 0, "unsupported": 1, "single-source": 2, "supported"
 KEPT_OUT = 8  # one cluster in KEPT_OUT is kept out of the index
 MIN_WORDS, MAX_WORDS = 6, 70
 DRAFT_MIN, DRAFT_MAX = 10, 25
-INVENTED = (3, 6)  # sentences of kept-out clusters in a draft
+INVENTED = (4, 7)  # sentences of kept-out clusters in a draft
 RUN, LOOSE_RUN = 8, 4
 COPY_SHARE = 0.5
-SPELLINGS = 2  # spelling variants of one sentence, each in its own draft
+SPELLINGS = 3  # spelling variants of one sentence, each in its own draft
 PARAPHRASE = 0.6  # content words a paraphrase shares (with all the numbers and names)
 WEAK_SHARE = 0.4  # content words that make another article a possible origin
 _CUE = re.compile(r"\b(said|says|say|told|tells|according to|stated|states|reported|reports|announced|"
