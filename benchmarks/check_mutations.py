@@ -32,8 +32,10 @@ copy
     reports that rest on one speaker once). *single-source*: exactly one
     article states it and no other article shares even a 4-word run, a
     number of two digits or 40 % of its content words. Anything else is
-    left out (not guessed), and so are sentences with no number and no
-    capitalised word after the first ("He later died at the hospital."),
+    left out (not guessed), and so are sentences whose count an article
+    of the cluster gives another value (the sources disagree), sentences
+    with no number and no capitalised word after the first ("He later
+    died at the hospital."),
     sentences whose 8-word runs other clusters' articles hold too
     (boilerplate), and quotations whose speaker is unknown or not given
     those very words (all of them, in a row) in the index.
@@ -42,7 +44,8 @@ paraphrase
     police, ..."; else "said" -> "stated"): the copy's status.
 number x10, /10, +1, -1, +50%, -50%; bound reversed
     a count that an indexed article of the cluster states, changed:
-    *contradicted*.
+    *contradicted* (only x10 and /10 where another article of the cluster
+    gives that count another value).
 quote negation, quote word, quote speaker
     a quotation whose words an indexed article of the cluster holds, with the
     speaker's surname beside them: a negation added or removed, a content
@@ -322,6 +325,13 @@ def origins(known: list[Known]) -> None:
         k.origin = find(i)
 
 
+def disputed(k: Known, n: mut.Number, words: set[str]) -> bool:
+    """An article gives another value to a count: the same noun, in a sentence
+    with two more content words of the draft's sentence."""
+    noun = _stem(n.noun)
+    return any(v != n.value and nn == noun and len((w & words) - {noun, n.noun}) >= 2 for v, nn, w in k.counts)
+
+
 def paraphrase(k: Known, must: set[str], words: set[str], share: float) -> bool:
     """A sentence of the article holds every token of ``must`` (the draft
     sentence's numbers and names) and ``share`` of its content words (four at least)."""
@@ -422,6 +432,8 @@ def copy_label(sent: str, mine: list[Known], elsewhere: dict[int, set[str]], clu
             weak.add(k.article.id)  # articles, not origins: a copy may count apart
     if not strong:
         return None
+    if any(disputed(k, n, words) for k in mine for n in nums):
+        return None  # the sources disagree on a count: either status could be right
     if len(strong) == 1 and len(weak) == 1:
         return "single-source", "one origin states it"
     if len(strong) >= 2:
@@ -516,7 +528,9 @@ def items_of(c: Cluster, mine: list[Known], elsewhere: dict[int, set[str]], said
         for n in mut.numbers(sent):
             if not any(states_count(k, n, words) for k in mine):
                 continue
-            for change in mut.CHANGES:
+            # where the sources disagree on the count, a small change may be another source's value
+            small = not any(disputed(k, n, words) for k in mine)
+            for change in mut.CHANGES if small else ("x10", "/10"):
                 new = mut.change_number(sent, n, change)
                 if new:
                     found.append(Item(f"number {change}", "contradicted", new, detail=f"{n.text} {n.noun}", **base))
