@@ -67,6 +67,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
@@ -312,6 +314,222 @@ def build(work: Path, sizes: list[int], gva: Path, polnear: Path, skip: set[str]
     return {int(k): v for k, v in state["sizes"].items()}
 
 
+# --------------------------------------------------------------------------- measure
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def warm_models() -> None:
+    from verify.embed import load_embedder
+    from verify.nlp import parse
+
+    text = "The council said on Tuesday that 40 homes were flooded, a spokesman told reporters."
+    load_embedder().embed([text])
+    parse(text)
+
+
+def child_report(index: Path) -> dict:
+    from verify.ingest import load
+    from verify.pipeline import assemble
+
+    base = peak_rss_mb()
+    t = time.perf_counter()
+    docs, claims, vectors = load(index)
+    loaded = time.perf_counter()
+    report = assemble(docs, claims, vectors)
+    done = time.perf_counter()
+    return {"report_s": done - t, "load_s": loaded - t, "assemble_s": done - loaded,
+            "groups": len(report.groups), "rss_mb": peak_rss_mb(), "rss_start_mb": base}
+
+
+def child_check(index: Path, draft_file: Path, runs: int = 3) -> dict:
+    from verify.check import check
+    from verify.index import Index
+    from verify.read import documents
+    from verify.search import search
+
+    warm_models()
+    base = peak_rss_mb()
+    draft = next(documents([draft_file]))
+    t = time.perf_counter()
+    Index.open(index).prepare_search()
+    prepare = time.perf_counter() - t
+    times, result = [], None
+    for _ in range(runs + 1):
+        t = time.perf_counter()
+        result = check(draft, index)
+        times.append(time.perf_counter() - t)
+    statuses: dict[str, int] = {}
+    for c in result.claims:  # type: ignore[union-attr]
+        statuses[c.status] = statuses.get(c.status, 0) + 1
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", draft.text) if len(s.split()) >= 8][:11]
+    search_times = []
+    for s in sentences:
+        t = time.perf_counter()
+        search(s, index, 10)
+        search_times.append(time.perf_counter() - t)
+    return {"prepare_s": prepare, "check_first_s": times[0], "check_s": statistics.median(times[1:]),
+            "check_runs": times, "statuses": statuses, "search_first_s": search_times[0],
+            "search_s": statistics.median(search_times[1:]), "rss_mb": peak_rss_mb(), "rss_models_mb": base}
+
+
+def child_profile(index: Path, draft_file: Path, out: Path) -> dict:
+    from verify.check import check
+    from verify.ingest import load
+    from verify.pipeline import assemble
+    from verify.read import documents
+
+    figures = {}
+    prof = cProfile.Profile()
+    t = time.perf_counter()
+    prof.enable()
+    docs, claims, vectors = load(index)
+    assemble(docs, claims, vectors)
+    prof.disable()
+    figures["report_s"] = time.perf_counter() - t
+    prof.dump_stats(str(out / "report.prof"))
+    warm_models()
+    draft = next(documents([draft_file]))
+    check(draft, index)
+    prof = cProfile.Profile()
+    t = time.perf_counter()
+    prof.enable()
+    check(draft, index)
+    prof.disable()
+    figures["check_s"] = time.perf_counter() - t
+    prof.dump_stats(str(out / "check.prof"))
+    return figures
+
+
+def run_child(*args: str) -> dict:
+    """One measure in a fresh process; its figures and its own peak RSS."""
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", *args],
+                          capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr[-3000:])
+        raise SystemExit(f"scale.py: the measure {' '.join(args[:1])} failed (exit {proc.returncode})")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def exponent(ns: list[float], ts: list[float]) -> float:
+    """k of t ~ n^k, least squares on log-log."""
+    x, y = np.log(ns), np.log(np.maximum(ts, 1e-6))
+    return float(np.polyfit(x, y, 1)[0])
+
+
+def print_profile(file: Path, title: str, n: int = 22) -> None:
+    print(f"\n  {title}: top functions by cumulative time (own time in brackets)")
+    stats = pstats.Stats(str(file))
+    total = max(v[3] for v in stats.stats.values())  # type: ignore[attr-defined]
+    rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][3])  # type: ignore[attr-defined]
+    shown = 0
+    for (path, line, name), (cc, nc, tt, ct, _) in rows:
+        if "verify" not in path and "faiss" not in path:
+            continue
+        where = path.split("/verify/")[-1] if "/verify/" in path else Path(path).name
+        print(f"    {ct:8.2f} s {100 * ct / total:5.1f} %  [{tt:7.2f} s]  {nc:>9}  {where}:{line} {name}")
+        shown += 1
+        if shown >= n:
+            break
+
+
+def measure(work: Path, built: dict[int, dict], args: argparse.Namespace) -> dict:
+    draft_file = work / "draft.md"
+    results = {}
+    print(f"\n  {'size':>8} {'claims':>8} {'ingest s':>9} {'cl/s':>5} {'report s':>9} {'load s':>7} "
+          f"{'rep MB':>7} {'prep s':>7} {'check 1st':>9} {'check s':>8} {'search s':>8} {'chk MB':>7}", flush=True)
+    for size in sorted(built):
+        snap = work / "sizes" / str(size)
+        info = built[size]
+        rep = run_child("report", str(snap))
+        chk = run_child("check", str(snap), str(draft_file))
+        results[size] = {**info, **rep, **{k: v for k, v in chk.items() if k != "rss_mb"},
+                         "report_rss_mb": rep["rss_mb"], "check_rss_mb": chk["rss_mb"]}
+        r = results[size]
+        print(f"  {size:>8} {r['claims']:>8} {r['ingest_s']:>9.0f} {r['ingested_claims'] / r['ingest_s']:>5.0f} "
+              f"{r['report_s']:>9.2f} {r['load_s']:>7.2f} {r['report_rss_mb']:>7.0f} {r['prepare_s']:>7.2f} "
+              f"{r['check_first_s']:>9.2f} {r['check_s']:>8.2f} {r['search_s']:>8.3f} {r['check_rss_mb']:>7.0f}"
+              f"   {load_average()}", flush=True)
+    sizes = sorted(results)
+    if len(sizes) < 2:
+        return results
+    ns = [results[s]["claims"] for s in sizes]
+    print("\n  growth (time ~ n^k, least squares on log-log) and projection from the largest size:")
+    fits = {}
+    for key, label in [("report_s", "report"), ("load_s", "  of it load"), ("assemble_s", "  of it assemble"),
+                       ("check_s", "check (warm)"), ("check_first_s", "check (first)"), ("search_s", "search"),
+                       ("report_rss_mb", "report peak RSS"), ("check_rss_mb", "check peak RSS")]:
+        ts = [results[s][key] for s in sizes]
+        k = exponent(ns, ts)
+        last = ts[-1]
+        p1, p10 = last * (1e6 / ns[-1]) ** k, last * (1e7 / ns[-1]) ** k
+        unit = "MB" if key.endswith("mb") else "s"
+        fits[key] = {"k": k, "at_1M": p1, "at_10M": p10}
+        print(f"    {label:<18} k = {k:5.2f}   {last:9.2f} {unit} at {ns[-1]:,} -> {p1:10.1f} {unit} at 1M, "
+              f"{p10:11.1f} {unit} at 10M")
+    ingest_rate = [results[s]["ingested_claims"] / results[s]["ingest_s"] for s in sizes]
+    print(f"    ingest of each increment: {', '.join(f'{x:.0f}' for x in ingest_rate)} claims/s "
+          f"(per claim: k = {exponent(ns, [1 / x for x in ingest_rate]):.2f})")
+    k_report = fits["report_s"]["k"]
+    ratio = results[sizes[-1]]["check_s"] / results[sizes[0]]["check_s"]
+    print(f"\n  bars: report exponent {k_report:.2f} {'PASS' if k_report <= REPORT_EXPONENT_BAR else 'MISS'} "
+          f"(<= {REPORT_EXPONENT_BAR}); check at {ns[-1]:,} / at {ns[0]:,} = {ratio:.2f} "
+          f"{'PASS' if ratio <= CHECK_RATIO_BAR else 'MISS'} (<= {CHECK_RATIO_BAR})")
+    return {"sizes": results, "fits": fits, "check_ratio": ratio}
+
+
+# --------------------------------------------------------------------------- vectors
+
+
+def vectors_bench(work: Path, built: dict[int, dict], args: argparse.Namespace) -> dict:
+    """Flat against IVF on the largest index's vectors: build, search time, recall@10."""
+    from verify.embed import load_embedder
+    from verify.index import Index, VectorStore, ivf_lists
+    from verify.read import documents
+
+    largest = max(built)
+    ix = Index.open(work / "sizes" / str(largest))
+    everything = np.ascontiguousarray(ix.vectors(), dtype=np.float32)
+    draft = next(documents([work / "draft.md"]))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", draft.text) if len(s.split()) >= 4]
+    draft_queries = load_embedder().embed(sentences)
+    rng = np.random.default_rng(7)
+    n_all = len(everything)
+    print(f"\n  flat against IVF (IVF<lists>,SQ8, {VectorStore.RERANK}k candidates re-scored exactly), on the "
+          f"vectors of the {n_all:,}-claim index; queries: the draft's {len(draft_queries)} sentences, and "
+          f"2,000 of the index's own claims (what a report's neighbour search asks)")
+    print(f"  {'rows':>8} {'lists':>6} {'train s':>8} {'queries':>8} {'flat s':>8} {'nprobe':>6} "
+          f"{'IVF s':>8} {'flat/IVF':>8} {'recall@10':>9}", flush=True)
+    out = []
+    for n in [x for x in (10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000) if x <= n_all] + (
+            [n_all] if n_all not in (10_000, 20_000, 50_000, 100_000, 200_000) else []):
+        base = everything[np.sort(rng.choice(n_all, n, replace=False))] if n < n_all else everything
+        own = base[rng.choice(n, 2000, replace=False)]
+        flat = VectorStore(base, ivf_rows=10**12, blas=True)
+        t = time.perf_counter()
+        ivf = VectorStore(base, ivf_rows=0)
+        ivf.prepare()
+        train = time.perf_counter() - t
+        for label, queries in (("draft", draft_queries), ("own", own)):
+            t = time.perf_counter()
+            _, want = flat.search_rows(queries, 10)
+            t_flat = time.perf_counter() - t
+            for nprobe in (8, 16, 32, 64):
+                ivf.nprobe = nprobe
+                t = time.perf_counter()
+                _, got = ivf.search_rows(queries, 10)
+                t_ivf = time.perf_counter() - t
+                recall = float(np.mean([len(set(a) & set(b)) / len(b) for a, b in zip(got, want)]))
+                out.append({"rows": n, "lists": ivf_lists(n), "train_s": train, "queries": label,
+                            "flat_s": t_flat, "nprobe": nprobe, "ivf_s": t_ivf, "recall": recall})
+                print(f"  {n:>8} {ivf_lists(n):>6} {train:>8.2f} {label:>8} {t_flat:>8.3f} {nprobe:>6} "
+                      f"{t_ivf:>8.3f} {t_flat / t_ivf:>8.1f} {recall:>9.3f}", flush=True)
+    return {"vectors": out}
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -324,7 +542,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="cProfile report and check at the largest size")
     ap.add_argument("--vectors", action="store_true", help="flat against IVF search on the largest index's vectors")
     ap.add_argument("--json", type=Path, help="write every figure to this file")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child:
+        kind, *rest = args.child
+        if kind == "report":
+            figures = child_report(Path(rest[0]))
+        elif kind == "check":
+            figures = child_check(Path(rest[0]), Path(rest[1]))
+        else:
+            figures = child_profile(Path(rest[0]), Path(rest[1]), Path(rest[2]))
+        print(json.dumps(figures))
+        return 0
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
     gva, polnear = need_data()
     work = args.workdir.resolve()
@@ -333,8 +562,25 @@ def main(argv: list[str] | None = None) -> int:
     (work / "draft.md").write_text(text, encoding="utf-8")
     print(f"scale: sizes {sizes} in {work}; draft of {len(text.split())} words; {load_average()}", flush=True)
     built = build(work, sizes, gva, polnear, skip)
+    built = {n: v for n, v in built.items() if n in sizes}
     if args.build_only:
         return 0
+    figures: dict = {"load": load_average()}
+    if args.vectors:
+        figures.update(vectors_bench(work, built, args))
+    else:
+        figures.update(measure(work, built, args))
+    if args.profile:
+        largest = max(built)
+        out = work / "profile"
+        out.mkdir(exist_ok=True)
+        times = run_child("profile", str(work / "sizes" / str(largest)), str(work / "draft.md"), str(out))
+        print(f"\n  profile at {built[largest]['claims']:,} claims (cProfile; report {times['report_s']:.1f} s, "
+              f"check {times['check_s']:.2f} s under the profiler)")
+        print_profile(out / "report.prof", "report (load + assemble)")
+        print_profile(out / "check.prof", "check of the draft")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1, default=str) + "\n")
     return 0
 
 
