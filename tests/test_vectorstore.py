@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from verify.embed import HashEmbedder
+from verify.errors import IndexError_
 from verify.index import IVF, Index, VectorStore, ivf_lists
 from verify.models import Claim, Document
 
@@ -225,3 +226,19 @@ def test_the_writer_keeps_what_it_wrote_whatever_a_reader_added(tmp_path: Path, 
     index = Index.open(path)
     ids = index.search(embedder.embed(["people were hurt in Quenby on day 3"]), 90)[1][0]
     assert len(ids) == 87 and not any(i.startswith("doc3:") for i in ids)
+
+
+def test_where_lines_start_is_kept_beside_a_segment_file_and_checked(tmp_path: Path) -> None:
+    embedder = HashEmbedder(DIM)
+    path = tmp_path / "ix"
+    write_format_1(path, [corpus(40)], embedder)
+    index = Index.open(path)
+    first = index.claim_at(100)
+    table = path / "seg-000001" / "claims.jsonl.lines"
+    starts = np.fromfile(table, dtype="<i8")
+    assert len(starts) == 121 and starts[-1] == (path / "seg-000001" / "claims.jsonl").stat().st_size
+    assert Index.open(path).claim_at(100) == first  # read through the table kept
+    claims = path / "seg-000001" / "claims.jsonl"
+    claims.write_bytes(claims.read_bytes()[:-300])  # cut short after the table was written
+    with pytest.raises(IndexError_, match=r"is damaged \(seg-000001/claims.jsonl has 11\d lines, not 120\)"):
+        Index.open(path).claim_at(3)

@@ -12,6 +12,8 @@ Layout::
         vectors.f32          float32 little-endian rows, row i for claims line i
         vectors.ivf          a large segment's IVF index (FAISS's file), written by
                              the first reader that searches it (see ``VectorStore``)
+        claims.jsonl.lines   where each line starts (int64), written by the first
+        documents.jsonl.lines  reader that reads one line
       tmp-<pid>-<hex>/     a segment being written (an abandoned one is removed
                            by the next writer)
 
@@ -44,6 +46,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import mmap
 import os
 import re
 import secrets
@@ -67,8 +70,10 @@ FORMAT = 1
 MANIFEST, LOCK = "manifest.json", "lock"
 DOCUMENTS, CLAIMS, VECTORS = "documents.jsonl", "claims.jsonl", "vectors.f32"
 IVF = "vectors.ivf"
+LINES = ".lines"  # beside a segment's file: where each of its lines starts
 _SEGMENT = re.compile(r"seg-(\d{6,})")
 _DTYPE = np.dtype("<f4")
+_INT = np.dtype("<i8")
 
 
 class _Entry(BaseModel):
@@ -630,7 +635,7 @@ class _Reader:
         self._parts: list[np.ndarray] | None = None
         self._whole: np.ndarray | None = None
         self._store: VectorStore | None = None
-        self._files: dict[tuple[str, str], tuple[bytes, np.ndarray]] = {}
+        self._files: dict[tuple[str, str], tuple[bytes | mmap.mmap, np.ndarray]] = {}
 
     def _locate(self, row: int) -> tuple[int, int]:
         """The segment (its place in ``segments``) of a row, and the row within its live rows."""
@@ -729,18 +734,38 @@ class _SegmentFiles:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def _line_table(root: Path, seg: _Segment, name: str, expected: int) -> tuple[bytes, np.ndarray]:
-    """A segment's file and where its lines start (one more: the end), checking the count."""
+def _line_table(root: Path, seg: _Segment, name: str, expected: int) -> tuple[bytes | mmap.mmap, np.ndarray]:
+    """A segment's file, memory-mapped, and where its lines start (one more: the
+    end), checking the count. The table is kept beside the file (``LINES``,
+    written by the first reader that needs it, as a segment never changes), so
+    that reading one line of a large index does not read its whole file."""
+    file = root / seg.name / name
     try:
-        data = (root / seg.name / name).read_bytes()
+        with open(file, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            data: bytes | mmap.mmap = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
     except FileNotFoundError:
         raise _missing(root, f"{seg.name}/{name}") from None
+    table = file.with_name(file.name + LINES)
+    try:
+        starts = np.memmap(table, dtype=_INT, mode="r")
+        if len(starts) == expected + 1 and starts[0] == 0 and starts[-1] == size:
+            return data, starts
+    except (OSError, ValueError):  # none yet, or cut short
+        pass
     ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n")) + 1
-    if data and not data.endswith(b"\n"):  # a last line without its newline still counts
-        ends = np.append(ends, len(data))
+    if size and data[-1:] != b"\n":  # a last line without its newline still counts
+        ends = np.append(ends, size)
     if len(ends) != expected:
         raise _damaged(root, f"{seg.name}/{name} has {len(ends)} lines, not {expected}")
-    return data, np.concatenate([[0], ends]).astype(np.int64)
+    starts = np.concatenate([[0], ends]).astype(_INT)
+    tmp = table.with_name(f"{table.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        tmp.write_bytes(starts.tobytes())
+        os.replace(tmp, table)
+    except OSError:  # a read-only index: the table is made again next time
+        tmp.unlink(missing_ok=True)
+    return data, starts
 
 
 def _id_and_parent(line: bytes) -> tuple[str, str | None]:
