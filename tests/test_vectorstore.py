@@ -11,7 +11,7 @@ import pytest
 
 from verify.embed import HashEmbedder
 from verify.errors import IndexError_
-from verify.index import IVF, Index, VectorStore, ivf_lists
+from verify.index import IVF, Index, VectorStore, ivf_lists, ivf_probes
 from verify.models import Claim, Document
 
 DIM = 32
@@ -46,18 +46,27 @@ def same_results(got: tuple[np.ndarray, np.ndarray], want: tuple[np.ndarray, np.
     return True
 
 
-def test_ivf_at_full_nprobe_finds_what_exact_search_finds() -> None:
+# Both ways through an IVF: lists scored by matrix products (a batch), and
+# FAISS's search of the 8-bit codes with the candidates scored again.
+WAYS = pytest.mark.parametrize("list_batch", [1, 10**9], ids=["lists by products", "codes re-scored"])
+
+
+@WAYS
+def test_ivf_at_full_nprobe_finds_what_exact_search_finds(list_batch: int) -> None:
     vectors, queries = unit_rows(3000, 1), unit_rows(50, 2)
     want_scores, want_rows = exact(vectors, queries, 10)
     lists = ivf_lists(len(vectors))
     store = VectorStore(vectors, ivf_rows=1000, nprobe=lists)
+    store.LIST_BATCH = list_batch
     assert store.shards[0].size >= store.ivf_rows  # searched through its IVF
     scores, rows = store.search_rows(queries, 10)
     assert np.array_equal(rows, want_rows)
     assert np.allclose(scores, want_scores, atol=1e-5)  # re-scored exactly, not the 8-bit codes
 
 
-def test_ivf_with_few_lists_visited_loses_little() -> None:
+@WAYS
+def test_ivf_with_few_lists_visited_loses_little(list_batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(VectorStore, "LIST_BATCH", list_batch)
     vectors, queries = unit_rows(6000, 3), unit_rows(200, 4)
     _, want = exact(vectors, queries, 10)
     _, rows = VectorStore(vectors, ivf_rows=1000, nprobe=ivf_lists(6000) // 4).search_rows(queries, 10)
@@ -79,19 +88,23 @@ def test_shards_merge_to_the_top_k_of_one_flat_index(ivf_rows: int) -> None:
     assert store.search_rows(queries, 5000)[1].shape == (40, 2400)  # k is at most the rows there are
 
 
-def test_dead_rows_are_skipped_by_the_ivf_and_rows_count_the_live_ones() -> None:
+@WAYS
+def test_dead_rows_are_skipped_by_the_ivf_and_rows_count_the_live_ones(list_batch: int) -> None:
     vectors, queries = unit_rows(2000, 7), unit_rows(30, 8)
     live = np.flatnonzero(np.arange(2000) % 3 != 1)
     want_scores, want_rows = exact(np.ascontiguousarray(vectors[live]), queries, 5)
     for ivf_rows in (10**9, 500):
         store = VectorStore([vectors], live=[live], ivf_rows=ivf_rows, nprobe=64)
+        store.LIST_BATCH = list_batch
         scores, rows = store.search_rows(queries, 5)
         assert store.rows == len(live)
         assert np.array_equal(rows, want_rows)
         assert np.allclose(scores, want_scores, atol=1e-5)
 
 
-def test_equal_scores_keep_the_later_row_first_through_the_ivf() -> None:
+@WAYS
+def test_equal_scores_keep_the_later_row_first_through_the_ivf(list_batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(VectorStore, "LIST_BATCH", list_batch)
     one = unit_rows(700, 9)
     copies = np.concatenate([one, one])  # an article ingested twice
     for ivf_rows in (10**9, 100):
@@ -100,7 +113,8 @@ def test_equal_scores_keep_the_later_row_first_through_the_ivf() -> None:
 
 
 def test_ivf_lists_grow_as_the_square_root() -> None:
-    assert ivf_lists(50_000) == 256 and ivf_lists(200_000) == 512 and ivf_lists(10_000_000) == 4096
+    assert ivf_lists(20_000) == 256 and ivf_lists(200_000) == 1024 and ivf_lists(10_000_000) == 8192
+    assert ivf_probes(256) == VectorStore.NPROBE and ivf_probes(8192) == 1024 and ivf_probes(16) == 16
     assert ivf_lists(1000) * VectorStore.TRAIN_PER_LIST <= 1000  # enough rows to train each list
     assert ivf_lists(10) == 1
 

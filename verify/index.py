@@ -410,14 +410,18 @@ class VectorStore:
     A shard of fewer than ``IVF_ROWS`` rows is searched exactly: FAISS's
     brute force (``faiss.knn``, the search of ``IndexFlatIP``). A larger one
     through an IVF index, ``faiss.index_factory(dim, "IVF<lists>,SQ8")``: its
-    rows clustered in about sqrt(rows) lists (``ivf_lists``), each row kept in
-    8 bits a dimension (a quarter of its vector); a query visits the
-    ``NPROBE`` lists nearest it, and the ``RERANK * k`` rows found there are
-    scored again exactly against the shard's own vectors, so every score is
-    the exact cosine and only recall is approximate. The IVF of a shard
-    given an ``ivf_files`` path is read from it (memory-mapped) when it is
-    there for as many rows, and written there once trained, so that it is
-    trained once per segment; without a path it is trained in memory.
+    rows clustered in about 2 sqrt(rows) lists (``ivf_lists``); a query visits
+    the lists nearest it (``ivf_probes``). A batch of ``LIST_BATCH`` queries
+    or more (a draft, a report's neighbours) is scored list by list: the
+    queries that visit a list against its rows' own float32 vectors, with
+    one matrix product, as the brute force does for all rows. Fewer queries
+    go through FAISS's IVF search of the 8-bit codes (a quarter of a vector
+    each), and the ``RERANK * k`` rows found are scored again exactly. Either
+    way every score is the exact cosine and only recall is approximate. The
+    IVF of a shard given an ``ivf_files`` path is read from it
+    (memory-mapped) when it is there for as many rows, and written there once
+    trained, so that it is trained once per segment; without a path it is
+    trained in memory.
 
     ``live``: per shard, the rows of its array that count, sorted (None: all);
     the others are skipped (dead records of a segment) and the rows returned
@@ -432,11 +436,16 @@ class VectorStore:
     """
 
     BLAS_BATCH = 20
-    # Measured by benchmarks/scale.py --vectors on MiniLM vectors of news
-    # claims (see benchmarks/README.md): IVF_SWITCH_NOTE
-    IVF_ROWS = 50_000
+    # `benchmarks/scale.py --vectors`, on the MiniLM vectors of the benchmark's
+    # index (news claims), 4,000 of its own claims as queries (a report's
+    # neighbour search): at 10,000 rows (128 lists) the IVF reaches recall@10
+    # 0.95 only at nprobe 32, slower than the brute force (0.86x); at 20,000
+    # (256 lists, nprobe 32) recall@10 0.950 at 3.2x its speed. See
+    # benchmarks/README.md for the figures at each size.
+    IVF_ROWS = 20_000
     NPROBE = 32
     RERANK = 2
+    LIST_BATCH = 16  # from this many queries, IVF lists are scored by matrix products (``_search_lists``)
     TRAIN_PER_LIST = 64  # rows to train the lists on, per list (FAISS wants at least 39)
 
     def __init__(
@@ -455,7 +464,7 @@ class VectorStore:
         self._faiss = faiss
         self.blas = blas
         self.ivf_rows = self.IVF_ROWS if ivf_rows is None else ivf_rows
-        self.nprobe = self.NPROBE if nprobe is None else nprobe
+        self.nprobe = nprobe  # None: ``ivf_probes`` of each shard's lists
         arrays = list(vectors) if isinstance(vectors, list) else [vectors]
         live = live if live is not None else [None] * len(arrays)
         files = ivf_files if ivf_files is not None else [None] * len(arrays)
@@ -508,12 +517,18 @@ class VectorStore:
 
 
 def ivf_lists(rows: int, per_list: int = VectorStore.TRAIN_PER_LIST) -> int:
-    """The IVF lists for a shard of ``rows``: the power of two nearest sqrt(rows),
+    """The IVF lists for a shard of ``rows``: the power of two nearest 2 sqrt(rows),
     fewer when there are not ``per_list`` rows to train each on."""
-    lists = 2 ** max(0, round(np.log2(max(rows, 1)) / 2))
+    lists = 2 ** max(0, round(np.log2(2 * np.sqrt(max(rows, 1)))))
     while lists > 1 and lists * per_list > rows:
         lists //= 2
     return lists
+
+
+def ivf_probes(lists: int) -> int:
+    """The lists a query visits: ``NPROBE``, or an eighth of them when that is more
+    (recall@10 >= 0.95 on news claims; see ``VectorStore``)."""
+    return min(lists, max(VectorStore.NPROBE, lists // 8))
 
 
 def _best(scores: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -530,6 +545,7 @@ class _Shard:
     """One array of a ``VectorStore``: its rows, those that count, and its IVF."""
 
     RERANK_QUERIES = 1024  # queries whose candidates are scored again at a time
+    PRODUCT_CELLS = 1 << 22  # scores of one matrix product in ``_search_lists`` (16 MB)
 
     def __init__(self, vectors: np.ndarray, live: np.ndarray | None, ivf_file: Path | None) -> None:
         if not isinstance(vectors, np.memmap):
@@ -540,6 +556,9 @@ class _Shard:
         self.rows = self.size if self.live is None else len(self.live)
         self._flat: np.ndarray | None = None
         self._ivf = None
+        self._order: np.ndarray | None = None
+        self._starts: np.ndarray | None = None
+        self._alive: np.ndarray | None = None
 
     def search(self, queries: np.ndarray, k: int, store: VectorStore) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` best of this shard: scores and live rows."""
@@ -549,16 +568,72 @@ class _Shard:
                 self._flat = self.vectors if self.live is None else np.ascontiguousarray(self.vectors[self.live])
             return faiss.knn(queries, self._flat, k, metric=faiss.METRIC_INNER_PRODUCT)
         index = self.ivf(store)
-        params = faiss.SearchParametersIVF(nprobe=min(store.nprobe, faiss.extract_index_ivf(index).nlist))
-        if self.live is not None:
-            keep = faiss.IDSelectorBatch(self.live)
-            params.sel = keep
-        want = min(self.rows, max(k, store.RERANK * k))
-        _, candidates = index.search(queries, want, params=params)
-        scores, rows = self._rerank(queries, candidates, k)
+        ivf = faiss.extract_index_ivf(index)
+        nprobe = min(store.nprobe or ivf_probes(ivf.nlist), ivf.nlist)
+        if len(queries) >= store.LIST_BATCH:
+            scores, rows = self._search_lists(queries, k, ivf, nprobe)
+        else:
+            params = faiss.SearchParametersIVF(nprobe=nprobe)
+            if self.live is not None:
+                keep = faiss.IDSelectorBatch(self.live)
+                params.sel = keep
+            want = min(self.rows, max(k, store.RERANK * k))
+            _, candidates = index.search(queries, want, params=params)
+            scores, rows = self._rerank(queries, candidates, k)
         if self.live is not None:
             rows = np.where(rows >= 0, np.searchsorted(self.live, rows), -1)
         return scores, rows
+
+    def _search_lists(self, queries: np.ndarray, k: int, ivf, nprobe: int) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+        """Many queries at once, list by list: the queries that visit a list are
+        scored against its rows (their float32 vectors, exactly) with one matrix
+        product, as the brute force scores all rows; each keeps its ``k`` best
+        of each list it visits, and then its ``k`` best of those."""
+        import faiss
+
+        _, probes = ivf.quantizer.search(queries, nprobe)
+        order, starts = self._lists(ivf)
+        scores = np.full((len(queries), nprobe * k), -np.inf, dtype=np.float32)
+        rows = np.full((len(queries), nprobe * k), -1, dtype=np.int64)
+        flat = probes.ravel()
+        by_list = np.argsort(flat, kind="stable")
+        bounds = np.searchsorted(flat[by_list], np.arange(ivf.nlist + 1))
+        for lst in np.flatnonzero(np.diff(bounds)):
+            members = order[starts[lst] : starts[lst + 1]]
+            if self._alive is not None:
+                members = members[self._alive[members]]
+            if not len(members):
+                continue
+            block = np.ascontiguousarray(self.vectors[members], dtype=np.float32)
+            m = min(k, len(members))
+            visits = by_list[bounds[lst] : bounds[lst + 1]]
+            step = max(1, self.PRODUCT_CELLS // len(members))
+            for at in range(0, len(visits), step):
+                q, p = np.divmod(visits[at : at + step], nprobe)
+                # FAISS's brute force on the list: its BLAS product, and the k best kept as it goes
+                found, top = faiss.knn(queries[q], block, m, metric=faiss.METRIC_INNER_PRODUCT)
+                cols = p[:, None] * k + np.arange(m)
+                scores[q[:, None], cols] = found
+                rows[q[:, None], cols] = np.where(top >= 0, members[np.maximum(top, 0)], -1)
+        return _best(scores, rows, k)
+
+    def _lists(self, ivf) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+        """The shard's rows list by list (ascending within each), and where each list starts."""
+        if self._order is None:
+            import faiss
+
+            sizes = np.array([ivf.invlists.list_size(i) for i in range(ivf.nlist)], dtype=np.int64)
+            order = np.empty(int(sizes.sum()), dtype=np.int64)
+            at = 0
+            for i, n in enumerate(sizes):
+                if n:
+                    order[at : at + n] = np.sort(faiss.rev_swig_ptr(ivf.invlists.get_ids(i), int(n)))
+                    at += n
+            self._order, self._starts = order, np.concatenate([[0], np.cumsum(sizes)])
+            if self.live is not None:
+                self._alive = np.zeros(self.size, dtype=bool)
+                self._alive[self.live] = True
+        return self._order, self._starts  # type: ignore[return-value]
 
     def _rerank(self, queries: np.ndarray, candidates: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The candidates scored exactly against the shard's vectors; the ``k`` best."""
