@@ -256,3 +256,13 @@ def test_where_lines_start_is_kept_beside_a_segment_file_and_checked(tmp_path: P
     claims.write_bytes(claims.read_bytes()[:-300])  # cut short after the table was written
     with pytest.raises(IndexError_, match=r"is damaged \(seg-000001/claims.jsonl has 11\d lines, not 120\)"):
         Index.open(path).claim_at(3)
+
+
+def test_a_large_batch_is_searched_in_parts_with_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    vectors, queries = unit_rows(3000, 11), unit_rows(300, 12)
+    whole = VectorStore(vectors, ivf_rows=1000, nprobe=8).search_rows(queries, 10)
+    from verify.index import _Shard
+
+    monkeypatch.setattr(_Shard, "CANDIDATE_CELLS", 8 * 10 * 7)  # 7 queries at a time
+    parts = VectorStore(vectors, ivf_rows=1000, nprobe=8).search_rows(queries, 10)
+    assert np.array_equal(whole[1], parts[1]) and np.allclose(whole[0], parts[0])

@@ -546,6 +546,7 @@ class _Shard:
 
     RERANK_QUERIES = 1024  # queries whose candidates are scored again at a time
     PRODUCT_CELLS = 1 << 22  # scores of one matrix product in ``_search_lists`` (16 MB)
+    CANDIDATE_CELLS = 1 << 23  # candidates held at once by ``_search_lists`` (100 MB)
 
     def __init__(self, vectors: np.ndarray, live: np.ndarray | None, ivf_file: Path | None) -> None:
         if not isinstance(vectors, np.memmap):
@@ -589,6 +590,10 @@ class _Shard:
         scored against its rows (their float32 vectors, exactly) with one matrix
         product, as the brute force scores all rows; each keeps its ``k`` best
         of each list it visits, and then its ``k`` best of those."""
+        step = max(1, self.CANDIDATE_CELLS // (nprobe * k))  # queries at a time: bounded memory
+        if len(queries) > step:
+            parts = [self._search_lists(queries[at : at + step], k, ivf, nprobe) for at in range(0, len(queries), step)]
+            return np.concatenate([s for s, _ in parts]), np.concatenate([r for _, r in parts])
         import faiss
 
         _, probes = ivf.quantizer.search(queries, nprobe)
