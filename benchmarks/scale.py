@@ -561,8 +561,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="cProfile report and check at the largest size")
     ap.add_argument("--vectors", action="store_true", help="flat against IVF search on the largest index's vectors")
     ap.add_argument("--json", type=Path, help="write every figure to this file")
+    ap.add_argument("--flat", action="store_true",
+                    help="search exactly everywhere (no IVF), for a before and after in one run")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.flat:
+        os.environ["SCALE_FLAT"] = "1"  # the measures' processes read it
+    if os.environ.get("SCALE_FLAT"):
+        from verify.index import VectorStore
+
+        VectorStore.IVF_ROWS = 10**12
     if args.child:
         kind, *rest = args.child
         if kind == "report":
