@@ -620,7 +620,9 @@ class _Shard:
                 cols = p[:, None] * k + np.arange(m)
                 scores[q[:, None], cols] = found
                 rows[q[:, None], cols] = np.where(top >= 0, members[np.maximum(top, 0)], -1)
-        return _best(scores, rows, k)
+        # the k best scores first (a partition, linear), then those k in order
+        part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+        return _best(np.take_along_axis(scores, part, axis=1), np.take_along_axis(rows, part, axis=1), k)
 
     def _lists(self, ivf) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
         """The shard's rows list by list (ascending within each), and where each list starts."""
