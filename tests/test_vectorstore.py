@@ -114,7 +114,7 @@ def test_equal_scores_keep_the_later_row_first_through_the_ivf(list_batch: int, 
 
 def test_ivf_lists_grow_as_the_square_root() -> None:
     assert ivf_lists(20_000) == 256 and ivf_lists(200_000) == 1024 and ivf_lists(10_000_000) == 8192
-    assert ivf_probes(256) == VectorStore.NPROBE and ivf_probes(8192) == 1024 and ivf_probes(16) == 16
+    assert ivf_probes(64) == VectorStore.NPROBE and ivf_probes(8192) == 2048 and ivf_probes(16) == 16
     assert ivf_lists(1000) * VectorStore.TRAIN_PER_LIST <= 1000  # enough rows to train each list
     assert ivf_lists(10) == 1
 
