@@ -33,18 +33,26 @@ At each size, in a fresh process for each (its peak RSS is the figure):
 - ``search``: ``verify.search.search`` of ten sentences of the draft, after a
   first; the median.
 
-Then the growth exponent of each (time ~ n^k, least squares on log-log) and
-its projection to 1M and 10M claims, and whether the bars hold: report
-exponent <= 1.2; check at the largest size within 1.5x of the smallest.
-``--profile`` profiles report and check at the largest size (cProfile).
-``--vectors`` measures flat against IVF search, time and recall@10, on the
-largest index's vectors (see ``vectors.py`` part below).
+Each in wall-clock and CPU time (``time.process_time``, all threads): on a
+shared machine CPU time is the steadier. Then the growth exponent of each
+(time ~ n^k, least squares on log-log) and its projection to 1M and 10M
+claims, and whether the bars hold: report exponent <= 1.2; check at the
+largest size within 1.5x of the smallest. ``--flat`` measures with exact
+search everywhere, for a before and after. ``--profile`` then profiles
+report and check at the largest size (cProfile). ``--vectors`` instead
+compares flat and IVF search (``VectorStore``), time and recall@10 against
+exact search, on subsets of the largest index's vectors, and times a
+report's neighbour search (every claim against all) both ways.
+
+A size may also be a snapshot of ``index/`` taken by hand between two
+ingest calls, with ``sizes/N.info.json`` beside it holding what the build
+records (claims, documents, ingest seconds of the increment).
 
 Data: ``../shared/data`` next to the repository, or ``$VERIFY_DATA``.
 
     python benchmarks/scale.py [--workdir /work/bench-scale]
         [--sizes 5000,10000,20000,50000,100000,200000] [--build-only]
-        [--profile] [--vectors] [--json FILE]
+        [--profile] [--vectors] [--flat] [--json FILE]
 """
 
 from __future__ import annotations
@@ -52,7 +60,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import hashlib
-import io
 import json
 import math
 import os
