@@ -438,12 +438,14 @@ class VectorStore:
     BLAS_BATCH = 20
     # `benchmarks/scale.py --vectors` on the MiniLM vectors of its index (news
     # claims, 2026-12-02): for recall@10 >= 0.95 the IVF must visit an eighth
-    # to a quarter of its lists, and then it is no faster than the brute force
-    # up to the 41,192 claims measured (a report's neighbour search over all of
-    # them: 26.5 s CPU flat, 25.7 s through the IVF with its training, recall
-    # 0.967); its gain at recall 0.95 grew from 1.0x at 10,000 rows to 1.5x at
-    # 41,192. The switch is where that trend passes 2x, past what the data
-    # holds: re-run the benchmark on a larger index to place it better.
+    # (claims of the index) to a quarter (a draft's sentences) of its lists,
+    # and then it is no faster than the brute force up to the 41,192 claims
+    # measured: a report's neighbour search over all of them took 23.2 s CPU
+    # flat, 43.4 s through the IVF with its training (a quarter visited,
+    # recall 0.986; an eighth: 26.5 s against 25.7 s, recall 0.967). The
+    # brute force grows linearly per query and the IVF as sqrt(n): the switch
+    # is placed past the sizes measured, where that is projected to pay; run
+    # the benchmark on a larger index to place it better.
     IVF_ROWS = 200_000
     NPROBE = 32
     RERANK = 2
