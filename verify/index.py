@@ -442,10 +442,11 @@ class VectorStore:
     # and then it is no faster than the brute force up to the 41,192 claims
     # measured: a report's neighbour search over all of them took 23.2 s CPU
     # flat, 43.4 s through the IVF with its training (a quarter visited,
-    # recall 0.986; an eighth: 26.5 s against 25.7 s, recall 0.967). The
-    # brute force grows linearly per query and the IVF as sqrt(n): the switch
-    # is placed past the sizes measured, where that is projected to pay; run
-    # the benchmark on a larger index to place it better.
+    # recall 0.986; an eighth: 26.5 s against 25.7 s, recall 0.967). At a
+    # fixed share of lists the IVF saves a constant factor at best (under 4x,
+    # its lists being uneven); its speed grew with the rows per list, and its
+    # recall at a fixed share with the size, so the switch is placed past the
+    # sizes measured: run the benchmark on a larger index to place it better.
     IVF_ROWS = 200_000
     NPROBE = 32
     RERANK = 2
