@@ -203,7 +203,9 @@ def test_an_ivf_file_cut_short_is_trained_again(tmp_path: Path, monkeypatch: pyt
     ivf.write_bytes(ivf.read_bytes()[:100])
     queries = embedder.embed(["people were hurt in Quenby"])
     assert same_results(Index.open(path).search_rows(queries, 5), exact(vectors, queries, 5))
-    assert ivf.stat().st_size > 100  # written again, whole
+    assert ivf.stat().st_size == 100  # a reader trains in memory and writes nothing
+    Index.open(path).prepare_search()
+    assert ivf.stat().st_size > 100  # prepared again, whole
 
 
 def test_an_index_that_cannot_be_written_is_searched_through_an_ivf_in_memory(
@@ -242,20 +244,30 @@ def test_the_writer_keeps_what_it_wrote_whatever_a_reader_added(tmp_path: Path, 
     assert len(ids) == 87 and not any(i.startswith("doc3:") for i in ids)
 
 
-def test_where_lines_start_is_kept_beside_a_segment_file_and_checked(tmp_path: Path) -> None:
+def test_a_reader_writes_nothing_and_still_checks_the_lines(tmp_path: Path) -> None:
     embedder = HashEmbedder(DIM)
     path = tmp_path / "ix"
-    write_format_1(path, [corpus(40)], embedder)
-    index = Index.open(path)
-    first = index.claim_at(100)
-    table = path / "seg-000001" / "claims.jsonl.lines"
-    starts = np.fromfile(table, dtype="<i8")
-    assert len(starts) == 121 and starts[-1] == (path / "seg-000001" / "claims.jsonl").stat().st_size
-    assert Index.open(path).claim_at(100) == first  # read through the table kept
+    write_format_1(path, [corpus(40)], embedder)  # an index of an older verify: no line tables
+    before = sorted(p.name for p in (path / "seg-000001").iterdir())
+    first = Index.open(path).claim_at(100)
+    assert Index.open(path).claim_at(100) == first
+    assert sorted(p.name for p in (path / "seg-000001").iterdir()) == before  # read only
     claims = path / "seg-000001" / "claims.jsonl"
-    claims.write_bytes(claims.read_bytes()[:-300])  # cut short after the table was written
+    claims.write_bytes(claims.read_bytes()[:-300])  # cut short
     with pytest.raises(IndexError_, match=r"is damaged \(seg-000001/claims.jsonl has 11\d lines, not 120\)"):
         Index.open(path).claim_at(3)
+
+
+def test_the_writer_keeps_where_lines_start_beside_a_segment(tmp_path: Path, seeds_dir: Path) -> None:
+    from verify.ingest import ingest
+
+    path = tmp_path / "ix"
+    ingest([seeds_dir], path, embedder=HashEmbedder(DIM))
+    index = Index.open(path)
+    seg = next(p for p in path.iterdir() if p.name.startswith("seg-"))
+    starts = np.fromfile(seg / "claims.jsonl.lines", dtype="<i8")
+    assert len(starts) == index.rows + 1 and starts[-1] == (seg / "claims.jsonl").stat().st_size
+    assert index.claim_at(index.rows - 1).id == index.claim_ids()[-1]
 
 
 def test_a_large_batch_is_searched_in_parts_with_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:

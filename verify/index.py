@@ -10,10 +10,11 @@ Layout::
         documents.jsonl      Document records, one JSON object a line
         claims.jsonl         Claim records; a document's claims are consecutive
         vectors.f32          float32 little-endian rows, row i for claims line i
-        vectors.ivf          a large segment's IVF index (FAISS's file), written by
-                             the first reader that searches it (see ``VectorStore``)
-        claims.jsonl.lines   where each line starts (int64), written by the first
-        documents.jsonl.lines  reader that reads one line
+        vectors.ivf          a large segment's IVF index (FAISS's file), written
+                             after an ingest (``Index.prepare_search``); a reader
+                             without it trains one in memory (see ``VectorStore``)
+        claims.jsonl.lines   where each line starts (int64), written with the
+        documents.jsonl.lines  segment; a reader without them counts in memory
       tmp-<pid>-<hex>/     a segment being written (an abandoned one is removed
                            by the next writer)
 
@@ -495,7 +496,7 @@ class VectorStore:
         """Read or train (and keep) the IVF of every shard that is searched through one."""
         for shard in self.shards:
             if shard.size >= self.ivf_rows:
-                shard.ivf(self)
+                shard.ivf(self, keep=True)
 
     def search_rows(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The nearest rows themselves (-1 where there are fewer than ``k``)."""
@@ -661,10 +662,12 @@ class _Shard:
             out_scores[at : at + len(rows)], out_rows[at : at + len(rows)] = _best(scores, rows, k)
         return out_scores, out_rows
 
-    def ivf(self, store: VectorStore):  # type: ignore[no-untyped-def]
-        """The shard's IVF index: read from its file, else trained (and written there)."""
+    def ivf(self, store: VectorStore, keep: bool = False):  # type: ignore[no-untyped-def]
+        """The shard's IVF index: read from its file, else trained; written
+        there only when ``keep`` (``Index.prepare_search``, after an ingest):
+        a reader never writes to an index."""
         if self._ivf is None:
-            self._ivf = self._read(store._faiss) or self._train(store._faiss)
+            self._ivf = self._read(store._faiss) or self._train(store._faiss, keep)
         return self._ivf
 
     def _read(self, faiss):  # type: ignore[no-untyped-def]
@@ -677,7 +680,7 @@ class _Shard:
         dim = self.vectors.shape[1]
         return index if index.ntotal == self.size and index.d == dim else None
 
-    def _train(self, faiss):  # type: ignore[no-untyped-def]
+    def _train(self, faiss, keep: bool = False):  # type: ignore[no-untyped-def]
         dim = self.vectors.shape[1]
         lists = ivf_lists(self.size)
         index = faiss.index_factory(dim, f"IVF{lists},SQ8", faiss.METRIC_INNER_PRODUCT)
@@ -689,9 +692,9 @@ class _Shard:
         index.train(np.ascontiguousarray(self.vectors[sample], dtype=np.float32))
         for at in range(0, self.size, 65536):
             index.add(np.ascontiguousarray(self.vectors[at : at + 65536], dtype=np.float32))
-        if self.ivf_file is not None:
+        if self.ivf_file is not None and keep:
             tmp = self.ivf_file.with_name(f"{self.ivf_file.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
-            try:  # a segment never changes, so neither does its IVF: any reader may write it
+            try:  # a segment never changes, so neither does its IVF
                 faiss.write_index(index, str(tmp))
                 os.replace(tmp, self.ivf_file)
             except (OSError, RuntimeError):  # a read-only index: train again next time
@@ -815,8 +818,11 @@ class _SegmentFiles:
             f.close()
         _fsync_dir(self.tmp)
         os.rename(self.tmp, self.root / self.name)
+        seg = _Segment(name=self.name, documents=self.lines, rows=self.rows)
+        for name, count in ((DOCUMENTS, self.lines), (CLAIMS, self.rows)):
+            _line_table(self.root, seg, name, count, keep=True)  # where each line starts, for readers
         _fsync_dir(self.root)
-        return _Segment(name=self.name, documents=self.lines, rows=self.rows)
+        return seg
 
     def discard(self) -> None:
         for f in self.files:
@@ -824,11 +830,13 @@ class _SegmentFiles:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def _line_table(root: Path, seg: _Segment, name: str, expected: int) -> tuple[bytes | mmap.mmap, np.ndarray]:
+def _line_table(root: Path, seg: _Segment, name: str, expected: int,
+                keep: bool = False) -> tuple[bytes | mmap.mmap, np.ndarray]:
     """A segment's file, memory-mapped, and where its lines start (one more: the
     end), checking the count. The table is kept beside the file (``LINES``,
-    written by the first reader that needs it, as a segment never changes), so
-    that reading one line of a large index does not read its whole file."""
+    written with the segment, ``keep``), so that reading one line of a large
+    index does not read its whole file; a reader finding none (an index of
+    an older verify) makes it in memory and writes nothing."""
     file = root / seg.name / name
     try:
         with open(file, "rb") as f:
@@ -849,6 +857,8 @@ def _line_table(root: Path, seg: _Segment, name: str, expected: int) -> tuple[by
     if len(ends) != expected:
         raise _damaged(root, f"{seg.name}/{name} has {len(ends)} lines, not {expected}")
     starts = np.concatenate([[0], ends]).astype(_INT)
+    if not keep:
+        return data, starts
     tmp = table.with_name(f"{table.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
     try:
         tmp.write_bytes(starts.tobytes())

@@ -170,6 +170,9 @@ def ingest(
         for batch in batches:
             chunks.put(batch, progress)
         chunks.commit()  # the last chunk (an empty ingest still writes an empty index)
+    # A segment large enough to be searched through an IVF has it trained
+    # and kept now, by the writer: a reader never writes to an index.
+    Index.open(index_path(index)).prepare_search()
     return stats
 
 
