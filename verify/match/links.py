@@ -202,23 +202,11 @@ def stands_alike(a: Claim, sa: Claim, b: Claim, sb: Claim) -> bool:
     """Whether two numbers stand at one place of one statement: their
     sentences (``sa``, ``sb``) say the same words and names but for their
     numbers, and the numbers are aligned."""
-    al = _aligned(sa.text, sb.text)
+    al = align(sa.text, sb.text)
     if al is None or not a.quantities or not b.quantities:
         return False
     qa, qb = a.quantities[0], b.quantities[0]
     return al.pairs((qa.start - sa.start, qa.end - sa.start), (qb.start - sb.start, qb.end - sb.start))
-
-
-_ALIGNED: dict[tuple[str, str], object] = {}
-
-
-def _aligned(x: str, y: str):  # type: ignore[no-untyped-def]
-    key = (x, y)
-    if key not in _ALIGNED:
-        if len(_ALIGNED) > 100_000:
-            _ALIGNED.clear()
-        _ALIGNED[key] = align(x, y)
-    return _ALIGNED[key]
 
 
 def pair(

@@ -12,6 +12,7 @@ Oak Avenue"; "In 2022 ...", "In 2023 ...") are not one statement.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -74,6 +75,7 @@ class Alignment:
         )
 
 
+@functools.lru_cache(maxsize=65536)
 def align(a: str, b: str) -> Alignment | None:
     """The alignment of two sentences that say the same thing but for their
     numbers, or None: too short, too different, or a name, a year or a date
