@@ -104,6 +104,12 @@ def test_measure_keeps_deaths_injuries_and_weeks_apart() -> None:
         ("2016-02", None, None, "2016-02-22", None),
         ("2016", None, None, "2016-02-22", None),
         (None, "2013", "2016-02-22", None, False),
+        # A year of its own against a day of another claim near it: not apart
+        # ("rang in 2013" and "Dec. 31, 2012"); two different years are.
+        ("2013", "2012-12-31", None, None, None),
+        ("2013", "2012-11-20", None, None, False),
+        ("2013", "2012", None, None, False),
+        ("2013-01", "2012-12-30", None, None, None),
     ],
 )
 def test_same_time(ta: str | None, tb: str | None, da: str | None, db: str | None, expected: bool | None) -> None:

@@ -159,7 +159,12 @@ def same_time(a: Claim, b: Claim, docs: dict[str, Document]) -> tuple[bool | Non
         da, db = day(ta), day(tb)
         if da and db and abs((da - db).days) <= SAME_DAY_SLACK:
             return True, min(ta, tb)  # "on Wednesday" and "Thursday" of one event
-        return False, None
+        if da and db:
+            return False, None
+        # A year or a month against another one, or against a day near it
+        # ("rang in 2013" and "on Dec. 31, 2012"): another time only when
+        # the day or the period lies well outside it.
+        return (False if _apart(ta, tb) else None), None
     da = day(ta or (docs[a.doc].date if a.doc in docs else None))
     db = day(tb or (docs[b.doc].date if b.doc in docs else None))
     if da and db:
@@ -167,16 +172,31 @@ def same_time(a: Claim, b: Claim, docs: dict[str, Document]) -> tuple[bool | Non
     # A year or a month of its own ("in March", "in 2013") against a day:
     # another time when the day lies well outside it.
     period, other = (ta, db) if ta and not da else (tb, da) if tb and not db else (None, None)
-    if period and other and len(period) in (4, 7):
-        lo, hi = _bounds(period)
-        if (lo - other).days > DOC_DATE_DAYS or (other - hi).days > DOC_DATE_DAYS:
-            return False, None
+    if period and other and _apart(period, other.isoformat()):
+        return False, None
     return None, None
 
 
+def _apart(a: str, b: str) -> bool:
+    """Whether two times, each a day, a month or a year, lie further apart
+    than DOC_DATE_DAYS (a period by its first and last day)."""
+    if len(a) not in (4, 7, 10) or len(b) not in (4, 7, 10):
+        return False
+    if len(a) == len(b):
+        return a != b  # two years, or two months: different unless the same
+    try:
+        (lo_a, hi_a), (lo_b, hi_b) = _bounds(a), _bounds(b)
+    except ValueError:
+        return False
+    return (lo_a - hi_b).days > DOC_DATE_DAYS or (lo_b - hi_a).days > DOC_DATE_DAYS
+
+
 def _bounds(period: str) -> tuple[date, date]:
-    """The first and last day of a year ("2013") or a month ("2013-03")."""
+    """The first and last day of a year ("2013"), a month ("2013-03") or a day."""
     year = int(period[:4])
+    if len(period) >= 10:
+        d = date.fromisoformat(period[:10])
+        return d, d
     if len(period) == 4:
         return date(year, 1, 1), date(year, 12, 31)
     month = int(period[5:7])
