@@ -20,7 +20,7 @@ from verify.match.compare import (
     compatible,
     power_of_ten,
 )
-from verify.match.facts import bounds
+from verify.match.facts import bounds, measure, none_named
 from verify.match.links import (
     ALSO_STATED,
     ONE_EVENT_PER_GROUP,
@@ -305,6 +305,36 @@ def test_the_same_place_or_person_or_none_keeps_one_fact(ea: list, eb: list) -> 
     b = _with_entities("b:1", "Three people were killed there on Monday.", "Three", 3, eb)
     link = pair(a, b, 0.99, DOCS, event="one")
     assert link is not None and link.verdict == "agree"
+
+
+@pytest.mark.parametrize(
+    ("entities", "text", "absent"),
+    [
+        ([("PERSON", "Dana Reyes"), ("GPE", "Northport")], "Police in Eastfield said Lee Okafor was shot.", True),
+        ([("PERSON", "Dana Reyes"), ("GPE", "Northport")], "Reyes was shot, police said.", False),
+        ([("GPE", "Northport")], "A shooting in NORTHPORT left two hurt.", False),
+        ([("GPE", "Russia")], "Russian troops left the town.", False),  # a place by its people's word
+        ([("GPE", "Ukraine")], "Ukrainian officials said two were hurt.", False),
+        ([("FAC", "Oak Street")], "Two were hurt on Elm Street.", True),
+        ([("ORG", "Crime Stoppers")], "Two were hurt on Elm Street.", False),  # organisations say no event
+        ([], "Two were hurt on Elm Street.", False),  # a sentence that names nothing
+    ],
+)
+def test_an_article_that_mentions_none_of_the_sentences_names_may_report_another_event(
+        entities: list, text: str, absent: bool) -> None:
+    claim = _with_entities("d:1", "Three people were killed there on Monday.", "Three", 3, entities)
+    assert none_named(claim, text) is absent
+
+
+@pytest.mark.parametrize(("x", "y"), [("teens", "teenagers"), ("kids", "children"), ("cops", "officers")])
+def test_plain_synonyms_count_one_thing(x: str, y: str) -> None:
+    lemma = {"teens": "teen", "teenagers": "teenager", "kids": "kid", "children": "child", "cops": "cop",
+             "officers": "officer"}
+    a = number_claim("a:1", f"Police were searching for two {x} on Monday.", "two", 2, counts=lemma[x])
+    b = number_claim("b:1", f"Police were searching for three {y} on Monday.", "three", 3, counts=lemma[y])
+    assert measure(a, a.quantities[0]) == measure(b, b.quantities[0])
+    link = pair(a, b, 0.9, DOCS, event="one")
+    assert link is not None and link.verdict == "discrepancy"
 
 
 def test_the_speaker_is_not_what_a_number_is_of() -> None:

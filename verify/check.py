@@ -24,7 +24,7 @@ from .extract.names import unify
 from .match import copies, pair
 from .match.compare import Link
 from .match.events import Events
-from .match.facts import other_subject
+from .match.facts import NAMES_ABSENT, none_named, other_subject
 from .match.links import stands_alike
 from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, compare_quotes, different_speakers, named, same_speaker, same_words
 from .match.rules import rule
@@ -63,6 +63,7 @@ class _Fact:
 
     agree: list[tuple[Claim, Link]] = field(default_factory=list)
     conflict: list[tuple[Claim, Link]] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)  # rules that set a link aside
 
 
 class _Corpus:
@@ -235,6 +236,9 @@ def _fact(
         if doc is not None:
             docs[other.doc] = doc
         link = _link(claim, parent or claim, other, other_sentence, sim, docs, event)
+        if link is not None and doc is not None and none_named(parent or claim, doc.text):
+            fact.blocked.append(NAMES_ABSENT)
+            continue
         if link is not None:
             (fact.conflict if link.verdict == "discrepancy" else fact.agree).append((other, link))
     return fact
@@ -315,7 +319,8 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
             rules=_rules([lk for _, lk, _ in conflicts], CONFLICT, *dated),
         )
     if not agrees:
-        return _unsupported(sentence, [UNBACKED_NUMBER] if numbers else [NOTHING])
+        blocked = [r for f in parts for r in f.blocked]
+        return _unsupported(sentence, list(dict.fromkeys([UNBACKED_NUMBER if numbers else NOTHING, *blocked])))
     docs = {o.doc for o, _ in agrees}
     origin = copies({d: corpus.document(d) for d in docs if corpus.document(d)}, docs)  # type: ignore[misc]
     origins = {o.speaker or "doc:" + origin.get(o.doc, o.doc) for o, _ in agrees}

@@ -91,6 +91,12 @@ def subgroup(claim_text: str, claim_start: int, q: Quantity) -> str | None:
     return None
 
 
+# Counted nouns news English uses for one another ("two teens" and "two
+# teenagers"; "kids" and "children"; "cops" and "officers"): one measure.
+# Only plain synonyms of everyday English, not near kinds ("gunman", "suspect").
+SYNONYMS = {"teenager": "teen", "kid": "child", "cop": "officer", "youngster": "child"}
+
+
 def measure(claim: Claim, q: Quantity) -> tuple[str, str, str | None] | None:
     """What a number measures, as a key: two numbers are compared only when
     their keys are equal. None: too vague to compare ("several", "many")."""
@@ -100,7 +106,8 @@ def measure(claim: Claim, q: Quantity) -> tuple[str, str, str | None] | None:
         return ("duration", "days", None)
     if q.kind in ("percent", "money", "ordinal"):
         return (q.kind, q.unit or "", q.counts)
-    return (q.kind, q.counts or q.unit or "", subgroup(claim.text, claim.start, q))
+    counted = q.counts or q.unit or ""
+    return (q.kind, SYNONYMS.get(counted, counted), subgroup(claim.text, claim.start, q))
 
 
 def describe(q: Quantity) -> str:
@@ -178,3 +185,39 @@ def other_subject(a: Claim, b: Claim) -> str | None:
     if sa and sb and not sa & sb:
         return OTHER_PERSON
     return None
+
+
+NAMES_ABSENT = rule(
+    "names-absent",
+    "an article that mentions none of the people and places a sentence names neither backs nor contradicts it: "
+    "it may report another event",
+)
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def none_named(claim: Claim, text: str) -> bool:
+    """Whether ``claim`` names people or places and ``text`` mentions none of
+    them (people by surname, places by a word that says which; case and
+    punctuation aside)."""
+    words = set(_WORDS.findall(text.lower()))
+    named = found = 0
+    for label, name in claim.entities:
+        keys = _WORDS.findall(name.lower().replace("’s", "").replace("'s", ""))
+        if label == "PERSON":
+            keys = keys[-1:]
+        elif label in _PLACES:
+            keys = [w for w in keys if w not in _PLACE_KIND]
+        else:
+            continue
+        if keys:
+            named += 1
+            found += any(k in words or (label != "PERSON" and _demonym(k, text)) for k in keys)
+    return named > 0 and found == 0
+
+
+def _demonym(place: str, text: str) -> bool:
+    """Whether ``text`` names a place by the word for its people or things
+    ("Russia" and "Russian troops", "Ukraine" and "Ukrainian"): the place's
+    name but its last letter, then a few letters more."""
+    stem = place[:-1] if len(place) > 4 else place
+    return re.search(rf"\b{re.escape(stem)}[a-z]{{1,4}}\b", text, re.IGNORECASE) is not None
