@@ -58,6 +58,13 @@ def test_rows_one_at_a_time_are_the_rows_of_the_whole(index: Index) -> None:
     assert index.document("d5") is None
 
 
+def test_a_documents_rows_hold_its_claims_whatever_segment_it_lies_in(index: Index) -> None:
+    claims = list(index.claims())
+    for doc in ("d0", "d4", "d6", "d11", "d3", "d20"):  # before and after dead rows, in both segments
+        assert [claims[r].id for r in index.document_rows(doc)] == [c.id for c in claims if c.doc == doc]
+    assert index.document_rows("d5") == range(0)  # removed
+
+
 def test_search_over_segments_is_the_search_of_the_whole(index: Index) -> None:
     import faiss
 

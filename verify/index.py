@@ -190,6 +190,13 @@ class Index:
         seg = next(s for s in self._manifest.segments if s.name == entry.segment)
         return Document.model_validate_json(self._read().line(seg, DOCUMENTS, seg.documents, entry.line))
 
+    def document_rows(self, doc_id: str) -> range:
+        """The rows of ``vectors()`` that hold one document's claims (empty when it is not indexed)."""
+        entry = self._manifest.documents.get(doc_id)
+        if entry is None or not entry.claims:
+            return range(0)
+        return self._read().rows_of(entry.segment, entry.row, entry.claims)
+
     @property
     def rows(self) -> int:
         """How many rows ``vectors()`` has: the claims of the live documents."""
@@ -736,6 +743,14 @@ class _Reader:
             raise IndexError(f"row {row} of an index of {self.rows} rows")
         i = int(np.searchsorted(self._starts, row, side="right")) - 1
         return i, row - self.segments[i][1]
+
+    def rows_of(self, segment: str, first: int, n: int) -> range:
+        """The rows of ``vectors()`` of ``n`` live file rows of a segment from ``first``."""
+        for seg, base, files in self.segments:
+            if seg.name == segment:
+                local = first if files is None else int(np.searchsorted(files, first))
+                return range(base + local, base + local + n)
+        return range(0)
 
     def parts(self) -> list[np.ndarray]:
         if self._parts is None:
