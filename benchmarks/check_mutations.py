@@ -805,7 +805,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="clusters taken (the first N in the seed's order)")
     ap.add_argument("--workdir", type=Path, default=None, help="where the index is kept and reused")
-    ap.add_argument("--json", type=Path, default=None, help="every sentence with kind, expected, got, reason, rules")
+    ap.add_argument("--json", type=Path, default=None, help="every sentence with kind, expected, got, reason, rules; the drafts' texts")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--variants", type=int, default=0,
                     help="passes over the sources, each taking another item of every sentence (0: all of them)")
@@ -886,7 +886,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\ntotal {len(items)} sentences ({per_half}); run {time.perf_counter() - t0:.0f} s")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(_finite({"summary": summary, "sentences": [asdict(i) for i in items]}),
+        args.json.write_text(json.dumps(_finite({"summary": summary, "sentences": [asdict(i) for i in items],
+                                                 "drafts": [d.text for d in drafts]}),
                                         indent=1, ensure_ascii=False) + "\n")
         print(f"every sentence in {args.json}")
     if not args.workdir:
