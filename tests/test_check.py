@@ -221,3 +221,28 @@ def test_every_status_names_its_rules(index: Path, counted: list) -> None:
         result = check(document_from_text(draft), index)
         for c in result.claims:
             assert c.rules and all(r in RULES for r in c.rules), c
+
+
+def test_a_number_meets_the_numbers_of_its_event_however_worded(tmp_path: Path) -> None:
+    """SAME_EVENT_NUMBERS and SENTENCE_EVENT: the draft's count is set against
+    the count of its event's article, though two dozen sentences of other
+    events are nearer in wording; its sentence names no one and tells the
+    event named before it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Gunman opens fire outside Northport library\n\n"
+        "Dana Reyes opened fire outside the Northport public library on Monday afternoon, police said.\n\n"
+        "Three people were hurt, Northport police chief Lee Okafor told reporters. "
+        "Reyes was arrested at the scene.\n", encoding="utf-8")
+    for i in range(26):
+        (corpus / f"other{i}.txt").write_text(
+            "Crash on the highway\n\nThirty people were wounded in the shooting on Monday, the chief said.\n\n"
+            f"The road was closed for hours after crash number {i}.\n", encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    draft = document_from_text("Dana Reyes opened fire outside the Northport public library on Monday afternoon.\n\n"
+                               "Thirty people were wounded in the shooting on Monday, Okafor said.\n")
+    second = check(draft, tmp_path / "ix").claims[1]
+    assert second.status == "contradicted", second.reason
+    assert "30 vs 3" in second.reason
+    assert {"same-event-numbers", "sentence-event"} <= set(second.rules)

@@ -24,7 +24,7 @@ from .extract.names import unify
 from .match import copies, pair
 from .match.compare import Link
 from .match.events import Events
-from .match.facts import NAMES_ABSENT, none_named, other_subject
+from .match.facts import NAMES_ABSENT, measure, mentions, none_named, other_subject
 from .match.links import stands_alike
 from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, compare_quotes, different_speakers, named, same_speaker, same_words
 from .match.rules import rule
@@ -50,11 +50,35 @@ OTHER_EVENT = rule(
     "an article that shares fewer than two distinctive names with a draft that names enough may back it, "
     "never contradict it, unless it states the same sentence",
 )
+SAME_EVENT_NUMBERS = rule(
+    "same-event-numbers",
+    "a number meets every number of its measure in the articles of the draft's event, however their sentences are worded",
+)
+SENTENCE_EVENT = rule("sentence-event", "a sentence that names no one and nowhere tells the event named before it")
 ORIGINS = rule(
     "independent-origins",
     "supported by two or more independent origins (a speaker, or an article and its copies, counts once)",
 )
 ONE_ORIGIN = rule("one-origin", "all the backing rests on one speaker or one article and its copies")
+
+
+@dataclass
+class _Draft:
+    """A draft as the check sees it: its claims, their neighbours in the
+    index, the articles of its event and their numbers by measure."""
+
+    doc: Document
+    found: list[Claim]
+    neighbours: dict[str, list[tuple[float, int]]]
+    vectors: np.ndarray
+    row_of: dict[str, int]
+    events: Events
+    keyed: dict[tuple, list[int]]
+    anchors: dict[str, Claim]
+    by_id: dict[str, Claim] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {c.id: c for c in self.found}
 
 
 @dataclass
@@ -100,6 +124,10 @@ class _Corpus:
         if doc_id not in self._docs:
             self._docs[doc_id] = self.index.document(doc_id)
         return self._docs[doc_id]
+
+    def parent_of(self, row: int) -> str | None:
+        """The id of the sentence whose number a row holds; None for a sentence."""
+        return self._id_parent(row)[1]
 
     def parent_row(self, row: int) -> int | None:
         """The row of a number's sentence: it comes just before its numbers."""
@@ -151,9 +179,11 @@ def check(
     names = _speaker_names(found, corpus, neighbours)
     found = [c.model_copy(update={"speaker": names.get(c.speaker, c.speaker)}) for c in found]
     events = _events(undated, corpus, neighbours)
+    seen = _Draft(undated, found, neighbours, vectors, row_of, events, _event_numbers(undated, corpus, events),
+                  _anchors(found))
     facts: dict[str, _Fact] = {}
     for i, c in enumerate(found):
-        facts[c.id] = _fact(c, found, corpus, neighbours, vectors, row_of, undated, events)
+        facts[c.id] = _fact(c, seen, corpus)
         if progress is not None:
             progress(i + 1, len(found))
     result = []
@@ -192,6 +222,53 @@ def _relation(events: Events, draft: str, doc: str) -> str:
     return "one" if shared >= EVENT_NAMES else "apart"
 
 
+def _event_numbers(draft: Document, corpus: _Corpus, events: Events) -> dict[tuple, list[int]]:
+    """The numbers of the articles that report the draft's
+    event (``_relation`` is ``one``), by what they measure: a number of the
+    draft meets every number of its measure there, however differently its
+    sentence is worded, when its sentence names someone or somewhere the
+    article mentions (SAME_EVENT_NUMBERS, ``_tied``; the embeddings
+    propose the rest)."""
+    out: dict[tuple, list[int]] = {}
+    if len(events.names.get(draft.id, ())) < DRAFT_NAMES:
+        return out
+    for doc in sorted(events.names):
+        if doc == draft.id or _relation(events, draft.id, doc) != "one":
+            continue
+        for r in corpus.index.document_rows(doc):
+            if corpus.parent_of(r) is None:
+                continue  # a sentence; its numbers follow it
+            other = corpus.claim(r)
+            key = measure(other, other.quantities[0]) if other.quantities else None
+            if key is not None:
+                out.setdefault(key, []).append(r)
+    return out
+
+
+def _anchors(found: Sequence[Claim]) -> dict[str, Claim]:
+    """Each sentence of the draft with the sentence whose
+    names say which event it tells: itself when it names a person or a
+    place, else the last one before it that does ("Two others were
+    wounded." tells the event named before it: SENTENCE_EVENT); none
+    before the first."""
+    out: dict[str, Claim] = {}
+    last: Claim | None = None
+    for c in sorted((c for c in found if c.parent is None), key=lambda c: c.start):
+        if mentions(c, "")[0]:
+            last = c
+        if last is not None:
+            out[c.id] = last
+    return out
+
+
+def _tied(sentence: Claim, corpus: _Corpus, doc_id: str) -> bool:
+    """Whether a sentence of the draft is of an article's event by its own
+    names: it names a person or a place the article mentions (a draft may
+    tell several events; a sentence that names none may be of another)."""
+    doc = corpus.document(doc_id)
+    return doc is not None and mentions(sentence, doc.text)[1] > 0
+
+
 def _speaker_names(found: Sequence[Claim], corpus: _Corpus, neighbours: dict) -> dict[str, str]:
     people = [c.speaker for c in found if c.speaker and c.speaker_type == "person"]
     for hits in neighbours.values():
@@ -202,25 +279,25 @@ def _speaker_names(found: Sequence[Claim], corpus: _Corpus, neighbours: dict) ->
     return unify(people)
 
 
-def _fact(
-    claim: Claim,
-    found: Sequence[Claim],
-    corpus: _Corpus,
-    neighbours: dict[str, list[tuple[float, int]]],
-    vectors: np.ndarray,
-    row_of: dict[str, int],
-    draft: Document,
-    events: Events,
-) -> _Fact:
+def _fact(claim: Claim, d: _Draft, corpus: _Corpus) -> _Fact:
     fact = _Fact()
+    draft, events = d.doc, d.events
     telling = len(events.names.get(draft.id, ())) >= DRAFT_NAMES
-    candidates = dict((r, s) for s, r in neighbours[claim.id])
-    parent = next((c for c in found if c.id == claim.parent), None) if claim.parent else None
+    candidates = dict((r, s) for s, r in d.neighbours[claim.id])
+    by_key: set[int] = set()  # rows proposed by SAME_EVENT_NUMBERS alone
+    parent = d.by_id.get(claim.parent) if claim.parent else None
+    anchor = d.anchors.get((parent or claim).id)
     if parent is not None:
         # The numbers of the sentences nearest the draft's sentence.
-        for s, r in neighbours[parent.id]:
+        for s, r in d.neighbours[parent.id]:
             for child in corpus.children(r):
                 candidates.setdefault(child, 0.0)
+        key = measure(claim, claim.quantities[0]) if claim.quantities else None
+        for r in d.keyed.get(key, ()) if key is not None and anchor is not None else ():
+            if r not in candidates and _tied(anchor, corpus, corpus.claim(r).doc):  # type: ignore[arg-type]
+                candidates[r] = 0.0
+                by_key.add(r)
+    vectors, row_of = d.vectors, d.row_of
     for r in candidates:
         other = corpus.claim(r)
         event = _relation(events, draft.id, other.doc) if telling else "unknown"
@@ -239,6 +316,8 @@ def _fact(
         if link is not None and doc is not None and none_named(parent or claim, doc.text):
             fact.blocked.append(NAMES_ABSENT)
             continue
+        if link is not None and r in by_key:
+            link = link.having(SAME_EVENT_NUMBERS, *([SENTENCE_EVENT] if anchor is not (parent or claim) else []))
         if link is not None:
             (fact.conflict if link.verdict == "discrepancy" else fact.agree).append((other, link))
     return fact

@@ -199,6 +199,12 @@ def none_named(claim: Claim, text: str) -> bool:
     """Whether ``claim`` names people or places and ``text`` mentions none of
     them (people by surname, places by a word that says which; case and
     punctuation aside)."""
+    named, found = mentions(claim, text)
+    return named > 0 and found == 0
+
+
+def mentions(claim: Claim, text: str) -> tuple[int, int]:
+    """How many people and places ``claim`` names, and how many of them ``text`` mentions."""
     words = set(_WORDS.findall(text.lower()))
     named = found = 0
     for label, name in claim.entities:
@@ -212,7 +218,7 @@ def none_named(claim: Claim, text: str) -> bool:
         if keys:
             named += 1
             found += any(k in words or (label != "PERSON" and _demonym(k, text)) for k in keys)
-    return named > 0 and found == 0
+    return named, found
 
 
 def _demonym(place: str, text: str) -> bool:
