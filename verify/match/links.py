@@ -182,11 +182,12 @@ def links(
     for done, key in enumerate(sorted(candidates), 1):
         if progress is not None and (done % 1000 == 0 or done == len(candidates)):
             progress(done, len(candidates))
-        if not events.same(by_id[key[0]].doc, by_id[key[1]].doc):
-            continue  # claims about different events are never compared
         a, b = by_id[key[0]], by_id[key[1]]
-        link = pair(a, b, similarity(a, b), documents, events.relation(a.doc, b.doc),
-                    context(a, b), several=totals(a) or totals(b), statement=statement(a, b))
+        event = events.relation(a.doc, b.doc)
+        if event == "different":
+            continue  # claims about different events are never compared
+        link = pair(a, b, similarity(a, b), documents, event, context(a, b),
+                    several=totals(a) or totals(b), statement=statement(a, b))
         if link is not None and a.doc == b.doc and (link.verdict != "agree" or a.parent == b.parent):
             link = None  # SAME_ARTICLE
         if link is not None:
