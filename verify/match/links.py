@@ -446,12 +446,13 @@ def groups(
     inside_of: dict[str, list[Link]] = defaultdict(list)
     for link in kept:
         inside_of[group_of[link.a]].append(link)
+    shingles: dict[str, set[int]] = {}  # of each article, made once for all its groups
     out: list[Group] = []
     for ids in sorted(members.values(), key=lambda m: order[m[0]]):
         inside = inside_of[group_of[ids[0]]]
         conflicts = [lk for lk in inside if lk.verdict == "discrepancy"]
         docs = {by_id[i].doc for i in ids}
-        origin = copies(documents, docs)
+        origin = copies(documents, docs, shingles)
         origins = {
             by_id[i].speaker if by_id[i].speaker else "doc:" + origin[by_id[i].doc] for i in ids
         }
