@@ -147,6 +147,7 @@ def links(
 
     events = events or Events(documents, {c.doc for c in claims})
     candidates: set[tuple[str, str]] = set()
+    doc_pairs: set[tuple[str, str]] = set()  # articles with a candidate between them
     for i, claim in enumerate(claims):
         for score, other_id in zip(scores[i], neighbours[i]):
             if score < FLOOR:
@@ -154,6 +155,10 @@ def links(
             other = by_id[other_id]
             if other.doc == claim.doc and not (claim.quantities and other.quantities):
                 continue  # within one article only a number restated is linked
+            if events.relation(claim.doc, other.doc) == "different":
+                continue  # claims about different events are never compared (nor their numbers)
+            if other.doc != claim.doc:
+                doc_pairs.add((claim.doc, other.doc) if claim.doc < other.doc else (other.doc, claim.doc))
             candidates.add((claim.id, other.id) if claim.id < other.id else (other.id, claim.id))
             # Sentences near each other bring the numbers in them together.
             for x in children.get(claim.id, []):
@@ -168,7 +173,6 @@ def links(
             key = measure(c, c.quantities[0])
             if key is not None:
                 numbers_of[c.doc][key[:2]].append(c.id)
-    doc_pairs = {(by_id[a].doc, by_id[b].doc) for a, b in candidates if by_id[a].doc != by_id[b].doc}
     doc_pairs |= events.neighbours()
     for da, db in doc_pairs:
         if not events.same(da, db):
