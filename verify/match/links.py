@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from datetime import date
 
 import numpy as np
 
@@ -27,6 +28,7 @@ from .compare import (
     Link,
     compare_quantities,
     compatible,
+    day,
     plausible,
     power_of_ten,
     same_time,
@@ -40,6 +42,7 @@ from .statements import SAME_STATEMENT_RULE, align
 from .thresholds import (
     AGREE_SIMILARITY,
     CONFLICT_SIMILARITY,
+    DOC_DATE_DAYS,
     FLOOR,
     LOOSE_MIN_VALUE,
     LOOSE_SIMILARITY,
@@ -174,12 +177,23 @@ def links(
             if key is not None:
                 numbers_of[c.doc][key[:2]].append(c.id)
     doc_pairs |= events.neighbours()
+    dated = {d: day(documents[d].date) if d in documents else None for d in numbers_of}
     for da, db in doc_pairs:
-        if not events.same(da, db):
+        event = events.relation(da, db)
+        if event == "different":
             continue
+        # Articles dated far apart that are not known to report one event:
+        # two numbers of no time of their own speak of their articles'
+        # dates, other times (OTHER_TIME; only one event's are TOLD_AGAIN),
+        # and are never linked, so only a timed number is a candidate, or
+        # two quotes (for the flag of the same words given to two speakers).
+        far = event != "one" and _far_apart(dated.get(da), dated.get(db))
         for key, ids_a in numbers_of[da].items():
             for x in ids_a:
+                a = by_id[x]
                 for y in numbers_of[db].get(key, ()):
+                    if far and not (a.time or by_id[y].time or _quoted(a) and _quoted(by_id[y])):
+                        continue
                     candidates.add((x, y) if x < y else (y, x))
     found: list[Link] = []
     flags: list[Link] = []
@@ -201,6 +215,15 @@ def links(
             if note:
                 flags.append(Link(a.id, b.id, "flag", note))
     return also_stated(found, by_id, numbers_of), flags
+
+
+def _far_apart(a: date | None, b: date | None) -> bool:
+    """Two articles' dates that give their untimed numbers other times (``same_time``)."""
+    return a is not None and b is not None and abs((a - b).days) > DOC_DATE_DAYS
+
+
+def _quoted(c: Claim) -> bool:
+    return bool(c.speaker and c.quote)
 
 
 def stands_alike(a: Claim, sa: Claim, b: Claim, sb: Claim) -> bool:
