@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from datetime import date
 
 import numpy as np
 
@@ -28,7 +27,6 @@ from .compare import (
     Link,
     compare_quantities,
     compatible,
-    day,
     plausible,
     power_of_ten,
     same_time,
@@ -42,7 +40,6 @@ from .statements import SAME_STATEMENT_RULE, align
 from .thresholds import (
     AGREE_SIMILARITY,
     CONFLICT_SIMILARITY,
-    DOC_DATE_DAYS,
     FLOOR,
     LOOSE_MIN_VALUE,
     LOOSE_SIMILARITY,
@@ -177,22 +174,20 @@ def links(
             if key is not None:
                 numbers_of[c.doc][key[:2]].append(c.id)
     doc_pairs |= events.neighbours()
-    dated = {d: day(documents[d].date) if d in documents else None for d in numbers_of}
     for da, db in doc_pairs:
         event = events.relation(da, db)
         if event == "different":
             continue
-        # Articles dated far apart that are not known to report one event:
-        # two numbers of no time of their own speak of their articles'
-        # dates, other times (OTHER_TIME; only one event's are TOLD_AGAIN),
-        # and are never linked, so only a timed number is a candidate, or
-        # two quotes (for the flag of the same words given to two speakers).
-        far = event != "one" and _far_apart(dated.get(da), dated.get(db))
         for key, ids_a in numbers_of[da].items():
             for x in ids_a:
                 a = by_id[x]
                 for y in numbers_of[db].get(key, ()):
-                    if far and not (a.time or by_id[y].time or _quoted(a) and _quoted(by_id[y])):
+                    b = by_id[y]
+                    # Articles not known to report one event: two numbers of
+                    # other times are never linked (OTHER_TIME; only one
+                    # event's are TOLD_AGAIN), and are no candidate unless
+                    # both are quotes (the flag of one's words given to two).
+                    if event != "one" and not (_quoted(a) and _quoted(b)) and same_time(a, b, documents)[0] is False:
                         continue
                     candidates.add((x, y) if x < y else (y, x))
     found: list[Link] = []
@@ -215,11 +210,6 @@ def links(
             if note:
                 flags.append(Link(a.id, b.id, "flag", note))
     return also_stated(found, by_id, numbers_of), flags
-
-
-def _far_apart(a: date | None, b: date | None) -> bool:
-    """Two articles' dates that give their untimed numbers other times (``same_time``)."""
-    return a is not None and b is not None and abs((a - b).days) > DOC_DATE_DAYS
 
 
 def _quoted(c: Claim) -> bool:
