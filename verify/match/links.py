@@ -33,7 +33,7 @@ from .compare import (
 )
 from .events import Events
 from .facts import measure, other_subject, same_value, scaled
-from .origins import copies
+from .origins import Copies
 from .quotes import SHARED_PHRASE, compare_quotes, different_speakers, same_speaker, same_words, shared_phrase
 from .rules import rule
 from .statements import SAME_STATEMENT_RULE, align
@@ -463,13 +463,13 @@ def groups(
     inside_of: dict[str, list[Link]] = defaultdict(list)
     for link in kept:
         inside_of[group_of[link.a]].append(link)
-    shingles: dict[str, set[int]] = {}  # of each article, made once for all its groups
+    texts = Copies(documents)  # each article's shingles made once, each pair compared once, for all groups
     out: list[Group] = []
     for ids in sorted(members.values(), key=lambda m: order[m[0]]):
         inside = inside_of[group_of[ids[0]]]
         conflicts = [lk for lk in inside if lk.verdict == "discrepancy"]
         docs = {by_id[i].doc for i in ids}
-        origin = copies(documents, docs, shingles)
+        origin = texts.origins(docs)
         origins = {
             by_id[i].speaker if by_id[i].speaker else "doc:" + origin[by_id[i].doc] for i in ids
         }
