@@ -213,6 +213,7 @@ def links(
 
 
 def _quoted(c: Claim) -> bool:
+    """A quote given to a speaker: two of them may be flagged as the same words (``same_words``)."""
     return bool(c.speaker and c.quote)
 
 
