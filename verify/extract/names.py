@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 # Short forms and long forms of bodies often quoted in the news.
@@ -174,6 +174,12 @@ def _feminine_of(a: str, b: str) -> bool:
     return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in FEMININE_ENDINGS
 
 
+def _keys(surname: str) -> set[str]:
+    """The surname and each spelling of it less one letter: two surnames
+    within one letter of each other (``_close``) share at least one."""
+    return {surname} | {surname[:i] + surname[i + 1 :] for i in range(len(surname))}
+
+
 def unify(names: Iterable[str]) -> dict[str, str]:
     """Map each person name to one canonical spelling shared across documents.
 
@@ -182,22 +188,28 @@ def unify(names: Iterable[str]) -> dict[str, str]:
     """
     counts = Counter(names)
     by_surname: list[list[str]] = []
-    # Surnames spelt alike share their first letter (``_close``): a name is
-    # compared only with the clusters of its letter, not with every cluster.
-    by_letter: dict[str, list[list[str]]] = {}
+    first: list[list[str]] = []  # the folded words of each cluster's first name, to compare with
+    # Surnames spelt alike (``_close``) are one at most one letter apart, so
+    # they share a key: the surname itself or the surname less one letter.
+    # A name is compared only with the clusters that share one of its keys,
+    # not with every cluster of the corpus.
+    by_key: dict[str, list[int]] = defaultdict(list)
     for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):
         parts = fold(name).split()
         if not parts:
             continue
-        near = by_letter.setdefault(parts[-1][0], [])
-        fits = [c for c in near if _same_person(parts, fold(c[0]).split())]
+        keys = _keys(parts[-1])
+        near = sorted({i for k in keys for i in by_key.get(k, ())})  # in the order they were made
+        fits = [by_surname[i] for i in near if _same_person(parts, first[i])]
         # A surname alone that two different people bear ("Ruiz" after Ana
         # and Tom Ruiz) is joined to neither.
         if len(fits) == 1 or len(fits) > 1 and len(parts) > 1:
             fits[0].append(name)
         else:
+            for k in keys:
+                by_key[k].append(len(by_surname))
             by_surname.append([name])
-            near.append(by_surname[-1])
+            first.append(parts)
     mapping: dict[str, str] = {}
     for cluster in by_surname:
         longest = max(len(n.split()) for n in cluster)

@@ -104,6 +104,7 @@ class Events:
         self.weight = {n: math.log((total + 1) / (c + 1)) + 1 for n, c in self.df.items()}
         self.cap = max(COMMON_DOCS, int(COMMON_SHARE * total))
         self.uncommon = {d: sum(1 for n in found if self.df[n] <= self.cap) for d, found in self.names.items()}
+        self.mass = {d: sum(self.weight[n] for n in found) for d, found in self.names.items()}  # once per article
         self.dates = {d: day(documents[d].date) if d in documents else None for d in doc_ids}
         self.people = {d: people(documents[d].text) if d in documents else set() for d in doc_ids}
         pdf: Counter[str] = Counter(n for found in self.people.values() for n in found)
@@ -153,10 +154,10 @@ class Events:
         if a == b:
             return "one"
         key = (a, b) if a < b else (b, a)
-        if key not in self._cache:
+        verdict = self._cache.get(key)
+        if verdict is None:
             na, nb = self.names.get(a, set()), self.names.get(b, set())
-            wa = sum(self.weight[n] for n in na)
-            wb = sum(self.weight[n] for n in nb)
+            wa, wb = self.mass.get(a, 0), self.mass.get(b, 0)
             shared = sum(self.weight[n] for n in na & nb)
             lighter = min(wa, wb)
             if lighter == 0:
@@ -171,5 +172,5 @@ class Events:
                 needed = min(EVENT_NAMES, self.uncommon.get(a, 0), self.uncommon.get(b, 0))  # a brief may name only its town
                 verdict = "one" if named and common >= needed else "apart"
             self._cache[key] = verdict
-        return self._cache[key]
+        return verdict
 

@@ -33,7 +33,7 @@ from .compare import (
 )
 from .events import Events
 from .facts import measure, other_subject, same_value, scaled
-from .origins import copies
+from .origins import Copies
 from .quotes import SHARED_PHRASE, compare_quotes, different_speakers, same_speaker, same_words, shared_phrase
 from .rules import rule
 from .statements import SAME_STATEMENT_RULE, align
@@ -109,8 +109,8 @@ def links(
         return [], []
     ids = [c.id for c in claims]
     by_id = {c.id: c for c in claims}
-    store = VectorStore(vectors.astype(np.float32), ids)
-    scores, neighbours = store.search(vectors.astype(np.float32), min(NEIGHBOURS + 1, len(claims)))
+    rows = np.ascontiguousarray(vectors, dtype=np.float32)  # for the store and the queries alike, made once
+    scores, neighbours = VectorStore(rows, ids).search(rows, min(NEIGHBOURS + 1, len(claims)))
     row = {c.id: i for i, c in enumerate(claims)}
     children: dict[str, list[str]] = defaultdict(list)
     for c in claims:
@@ -147,6 +147,7 @@ def links(
 
     events = events or Events(documents, {c.doc for c in claims})
     candidates: set[tuple[str, str]] = set()
+    doc_pairs: set[tuple[str, str]] = set()  # articles with a candidate between them
     for i, claim in enumerate(claims):
         for score, other_id in zip(scores[i], neighbours[i]):
             if score < FLOOR:
@@ -154,6 +155,10 @@ def links(
             other = by_id[other_id]
             if other.doc == claim.doc and not (claim.quantities and other.quantities):
                 continue  # within one article only a number restated is linked
+            if events.relation(claim.doc, other.doc) == "different":
+                continue  # claims about different events are never compared (nor their numbers)
+            if other.doc != claim.doc:
+                doc_pairs.add((claim.doc, other.doc) if claim.doc < other.doc else (other.doc, claim.doc))
             candidates.add((claim.id, other.id) if claim.id < other.id else (other.id, claim.id))
             # Sentences near each other bring the numbers in them together.
             for x in children.get(claim.id, []):
@@ -168,25 +173,34 @@ def links(
             key = measure(c, c.quantities[0])
             if key is not None:
                 numbers_of[c.doc][key[:2]].append(c.id)
-    doc_pairs = {(by_id[a].doc, by_id[b].doc) for a, b in candidates if by_id[a].doc != by_id[b].doc}
     doc_pairs |= events.neighbours()
     for da, db in doc_pairs:
-        if not events.same(da, db):
+        event = events.relation(da, db)
+        if event == "different":
             continue
         for key, ids_a in numbers_of[da].items():
             for x in ids_a:
+                a = by_id[x]
                 for y in numbers_of[db].get(key, ()):
+                    b = by_id[y]
+                    # Articles not known to report one event: two numbers of
+                    # other times are never linked (OTHER_TIME; only one
+                    # event's are TOLD_AGAIN), and are no candidate unless
+                    # both are quotes (the flag of one's words given to two).
+                    if event != "one" and not (_quoted(a) and _quoted(b)) and same_time(a, b, documents)[0] is False:
+                        continue
                     candidates.add((x, y) if x < y else (y, x))
     found: list[Link] = []
     flags: list[Link] = []
     for done, key in enumerate(sorted(candidates), 1):
         if progress is not None and (done % 1000 == 0 or done == len(candidates)):
             progress(done, len(candidates))
-        if not events.same(by_id[key[0]].doc, by_id[key[1]].doc):
-            continue  # claims about different events are never compared
         a, b = by_id[key[0]], by_id[key[1]]
-        link = pair(a, b, similarity(a, b), documents, events.relation(a.doc, b.doc),
-                    context(a, b), several=totals(a) or totals(b), statement=statement(a, b))
+        event = events.relation(a.doc, b.doc)
+        if event == "different":
+            continue  # claims about different events are never compared
+        link = pair(a, b, similarity(a, b), documents, event, context(a, b),
+                    several=totals(a) or totals(b), statement=statement(a, b))
         if link is not None and a.doc == b.doc and (link.verdict != "agree" or a.parent == b.parent):
             link = None  # SAME_ARTICLE
         if link is not None:
@@ -196,6 +210,11 @@ def links(
             if note:
                 flags.append(Link(a.id, b.id, "flag", note))
     return also_stated(found, by_id, numbers_of), flags
+
+
+def _quoted(c: Claim) -> bool:
+    """A quote given to a speaker: two of them may be flagged as the same words (``same_words``)."""
+    return bool(c.speaker and c.quote)
 
 
 def stands_alike(a: Claim, sa: Claim, b: Claim, sb: Claim) -> bool:
@@ -445,12 +464,13 @@ def groups(
     inside_of: dict[str, list[Link]] = defaultdict(list)
     for link in kept:
         inside_of[group_of[link.a]].append(link)
+    texts = Copies(documents)  # each article's shingles made once, each pair compared once, for all groups
     out: list[Group] = []
     for ids in sorted(members.values(), key=lambda m: order[m[0]]):
         inside = inside_of[group_of[ids[0]]]
         conflicts = [lk for lk in inside if lk.verdict == "discrepancy"]
         docs = {by_id[i].doc for i in ids}
-        origin = copies(documents, docs)
+        origin = texts.origins(docs)
         origins = {
             by_id[i].speaker if by_id[i].speaker else "doc:" + origin[by_id[i].doc] for i in ids
         }

@@ -48,7 +48,7 @@ class _Pair:
         self.score = self.sm.ratio()
 
 
-def _surface(text: str, toks: list[tuple[str, int, int]], joined: list[str]) -> list[str]:
+def _surface(text: str, toks: tuple[tuple[str, int, int], ...], joined: list[str]) -> list[str]:
     out, i = [], 0
     for w in joined:
         if i < len(toks) and toks[i][0] == w:

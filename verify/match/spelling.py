@@ -10,6 +10,7 @@ that a style guide treats as one.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
@@ -51,6 +52,7 @@ _SUFFIXES = [
 ]
 
 
+@functools.lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """The one spelling of a word: lower case, no hyphen or apostrophe
     variant, American spelling, small numbers in figures."""
@@ -75,9 +77,11 @@ def words(text: str) -> list[str]:
     return [key(m.group(0)) for m in _TOKEN.finditer(text)]
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """The words of a text as (one spelling, start, end) in the text."""
-    return [(key(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+@functools.lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of a text as (one spelling, start, end) in the text; once per
+    text, however many others it is compared with."""
+    return tuple((key(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 def join_compounds(wa: list[str], wb: list[str]) -> tuple[list[str], list[str]]:

@@ -44,8 +44,10 @@ class Word:
     name: bool  # a capitalised word that does not open the sentence
 
 
-def masked(text: str) -> list[Word]:
-    """The words of a sentence, numbers as one ``#`` each (a year stays a word)."""
+@functools.lru_cache(maxsize=65536)
+def masked(text: str) -> tuple[Word, ...]:
+    """The words of a sentence, numbers as one ``#`` each (a year stays a word);
+    once per sentence, however many others it is aligned with."""
     out: list[Word] = []
     for i, (k, s, e) in enumerate(spelling.tokens(text)):
         surface = text[s:e]
@@ -58,7 +60,7 @@ def masked(text: str) -> list[Word]:
             out.append(Word(NUMBER, s, e, False))
         else:
             out.append(Word(k, s, e, i > 0 and surface[:1].isupper()))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
