@@ -8,6 +8,8 @@ spelling changed) rather than picked by hand.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from verify.match import rules
@@ -176,6 +178,37 @@ def test_two_peoples_ages_are_not_one_fact() -> None:
     why: list[str] = []
     assert pair(a, b, 0.9, DOCS, event="one", why=why) is None
     assert why == [PERSONAL_ATTRIBUTE]
+
+
+MONTHS_APART = {"a": DOCS["a"], "b": DOCS["b"].model_copy(update={"date": "2024-11-20"})}
+
+
+@pytest.mark.parametrize(
+    ("sa", "na", "sb", "nb", "verdict"),
+    [
+        ("Dana Reyes, 22, was taken to hospital.", "22", "Police named the victim as 24-year-old Dana Reyes.",
+         "24-year-old", "discrepancy"),
+        ("Dana Reyes, 22, was taken to hospital.", "22", "The victim, Dana Reyes, 22, of Northport, died.", "22",
+         "agree"),
+        # a year apart in reports not known to be of one time: a birthday may lie between
+        ("Dana Reyes, 22, was taken to hospital.", "22", "Dana Reyes, 23, pleaded guilty.", "23", None),
+        # another person of the same surname: no fact in common
+        ("Dana Reyes, 22, was taken to hospital.", "22", "Lee Reyes, 24, was arrested.", "24", None),
+        # a surname alone may be anyone's
+        ("Reyes, 22, was taken to hospital.", "22", "Reyes, 24, was arrested.", "24", None),
+    ],
+)
+def test_the_ages_of_one_person_named_in_full_are_one_fact(sa: str, na: str, sb: str, nb: str,
+                                                           verdict: str | None) -> None:
+    def age(cid: str, text: str, number: str) -> Claim:
+        c = number_claim(cid, text, number, float(number[:2]), counts="age", kind="measure", unit="year")
+        people = [m.group(0) for m in re.finditer(r"(?:Dana|Lee) Reyes|Reyes", text)][:1]
+        return c.model_copy(update={"entities": [("PERSON", p) for p in people]})
+
+    link = pair(age("a:1", sa, na), age("b:1", sb, nb), 0.3, MONTHS_APART, event="one")
+    assert (link.verdict if link else None) == verdict
+    if link is not None:
+        assert "one-person" in link.rules
 
 
 def test_one_persons_age_in_one_statement_is_compared() -> None:

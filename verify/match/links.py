@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from ..models import Claim, Document, Group
+from ..models import Claim, Document, Group, Quantity
 from .compare import (
     OTHER_TIME,
     SAME_TIME,
@@ -60,6 +60,11 @@ SAME_MEASURE = rule("same-measure", "numbers are compared only when they measure
 VAGUE = rule("vague-not-compared", "vague words ('many', 'dozens') name no number and are never compared as one")
 PERSONAL_ATTRIBUTE = rule(
     "personal-attribute", "ages of people are compared only inside one statement: two people's ages are not one fact"
+)
+ONE_PERSON = rule(
+    "one-person",
+    "the ages of one person named in full ('Dana Reyes, 24,' and '24-year-old Dana Reyes') are one fact; "
+    "a year apart, unless of one time, a birthday may lie between",
 )
 TOLD_AGAIN = rule(
     "told-again",
@@ -303,6 +308,12 @@ def _numbers(
         # and any change of the stated number is one a reader notices.
         return compare_quantities(a, qa, b, qb, when, stated=True).having(SAME_STATEMENT_RULE, *rules)
     if {ka[1], kb[1]} & PERSONAL:
+        person = whose(a, qa)
+        if ka[1] == kb[1] and person and person == whose(b, qb):
+            link = compare_quantities(a, qa, b, qb, when).having(ONE_PERSON, *rules)
+            if link.verdict == "discrepancy" and not timed and abs(scaled(qa) - scaled(qb)) <= 1:
+                return Link(a.id, b.id, "none", "", (ONE_PERSON,))  # a birthday between two reports
+            return link
         return Link(a.id, b.id, "none", "", (PERSONAL_ATTRIBUTE,))
     if ka[0] == "duration" and (qa.unit or "") != (qb.unit or "") and similarity < AGREE_SIMILARITY:
         return Link(a.id, b.id, "none", "", (CLAUSES_ALIKE,))
@@ -345,6 +356,19 @@ def _numbers(
         # their sentences alike too.
         return Link(a.id, b.id, "none", "", (CONTEXT_ALIKE,))
     return link.having(CONTEXT_ALIKE) if link.verdict == "discrepancy" else link
+
+
+def whose(claim: Claim, q: Quantity) -> str | None:
+    """The person an age belongs to, when the sentence names them in full right
+    beside it ("Dana Reyes, 24," or "24-year-old Dana Reyes"), lower case."""
+    before = claim.text[: q.start - claim.start].rstrip()
+    after = claim.text[q.end - claim.start :].lstrip()
+    for label, name in claim.entities:
+        if label != "PERSON" or len(name.split()) < 2:
+            continue
+        if before.endswith(name + ",") or after.startswith(name):
+            return " ".join(name.lower().split())
+    return None
 
 
 def told_again(a: Claim, b: Claim, event: str, same_toll: bool) -> bool:
