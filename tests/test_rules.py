@@ -211,6 +211,14 @@ def test_the_ages_of_one_person_named_in_full_are_one_fact(sa: str, na: str, sb:
         assert "one-person" in link.rules
 
 
+def test_ages_of_one_name_in_reports_not_known_to_be_of_one_event_are_not_compared() -> None:
+    a = number_claim("a:1", "Dana Reyes, 22, was taken to hospital.", "22", 22, counts="age", kind="measure", unit="year")
+    b = number_claim("b:1", "Dana Reyes, 22, was arrested.", "22", 22, counts="age", kind="measure", unit="year")
+    a, b = (c.model_copy(update={"entities": [("PERSON", "Dana Reyes")]}) for c in (a, b))
+    assert pair(a, b, 0.3, DOCS, event="one") is not None
+    assert pair(a, b, 0.3, DOCS, event="unknown") is None  # a namesake in another incident
+
+
 def test_one_persons_age_in_one_statement_is_compared() -> None:
     text = "A {}-year-old man was taken to hospital after the crash on Elm Road, police said."
     a = number_claim("a:1", text.format(22), "22-year-old", 22, counts="age", kind="measure", unit="year")

@@ -63,7 +63,8 @@ PERSONAL_ATTRIBUTE = rule(
 )
 ONE_PERSON = rule(
     "one-person",
-    "the ages of one person named in full ('Dana Reyes, 24,' and '24-year-old Dana Reyes') are one fact; "
+    "in two reports of one event, the ages of one person named in full ('Dana Reyes, 24,' and "
+    "'24-year-old Dana Reyes') are one fact; "
     "a year apart, unless of one time, a birthday may lie between",
 )
 TOLD_AGAIN = rule(
@@ -309,7 +310,7 @@ def _numbers(
         return compare_quantities(a, qa, b, qb, when, stated=True).having(SAME_STATEMENT_RULE, *rules)
     if {ka[1], kb[1]} & PERSONAL:
         person = whose(a, qa)
-        if ka[1] == kb[1] and person and person == whose(b, qb):
+        if ka[1] == kb[1] and event == "one" and person and person == whose(b, qb):
             link = compare_quantities(a, qa, b, qb, when).having(ONE_PERSON, *rules)
             if link.verdict == "discrepancy" and not timed and abs(scaled(qa) - scaled(qb)) <= 1:
                 return Link(a.id, b.id, "none", "", (ONE_PERSON,))  # a birthday between two reports
