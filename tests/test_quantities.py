@@ -322,6 +322,29 @@ SENTENCES += [
 ]
 
 
+# Shares written with two numbers ("one in five"): one fraction, not two counts.
+SENTENCES += [
+    ("One in five residents lacks health insurance.",
+     [("One in five", 0.2, "exact", "measure", "resident")]),
+    ("Nine in 10 voters named the economy.", [("Nine in 10", 0.9, "exact", "measure", "voter")]),
+    ("Two out of three voters backed the measure.",
+     [("Two out of three", 2 / 3, "exact", "measure", "voter")]),
+    ("Nearly 4 in 10 adults are obese.", [("Nearly 4 in 10", 0.4, "less_than", "measure", "adult")]),
+    ("More than one in three children live in poverty.",
+     [("More than one in three", 1 / 3, "more_than", "measure", "child")]),
+    ("He scored 2 in 5 minutes.", [("2", 2, "exact", "count", None),
+                                   ("5 minutes", 5, "exact", "duration", "minute")]),
+    ("The club signed more than 30 in 100 days.",
+     [("more than 30", 30, "more_than", "count", None), ("100 days", 100, "exact", "duration", "day")]),
+]
+
+# A change and where it ended are two amounts, not a range.
+SENTENCES += [
+    ("Revenue fell 12.5% to $1.3 billion.",
+     [("12.5%", 12.5, "exact", "percent", None), ("$1.3 billion", 1.3e9, "exact", "money", "revenue")]),
+    ("The index fell 3% to 1,234.", [("3%", 3, "exact", "percent", None), ("1,234", 1234, "exact", "count", None)]),
+]
+
 def _rows(nlp_q, sentence: str) -> list[tuple]:
     return [(q.text, q.value, q.qualifier, q.kind, q.counts) for q in quantities(nlp_q(sentence))]
 

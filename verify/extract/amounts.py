@@ -343,6 +343,10 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
             return None, j + 2
         else:
             compound = toks[j + 1].lower
+    if not money and unit is None and not compound:
+        share = _proportion(toks, core, _match_before(toks, i, QUALIFIERS, floor))
+        if share:
+            core, end = share, share.last
     if core.ordinal:
         kind = "ordinal"
     elif core.fraction and unit is None:
@@ -396,6 +400,41 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         qwords, bool(core.vague), year_like, compound,
     )
     return amount, end
+
+
+def _proportion(toks: list[Token], core: _Core, bound: tuple[str, int] | None) -> _Core | None:
+    """A share written as two whole numbers, "one in five", "nine in 10",
+    "two out of three", "one in every four": the pollster's and the
+    statistician's way of writing a fraction, not two counts of the noun after
+    it. The second number must be larger, bare (no unit: "scored 2 in 5
+    minutes") and no year ("killed 3 in 2019"). After a bound ("more than",
+    "at least"; ``bound`` is the qualifier before the number) "in" places a
+    count ("more than 30 in the league") unless the share is "one in" ("more
+    than one in three"); "nearly 4 in 10" is a share."""
+    if core.vague or core.ordinal or core.fraction or core.scaled or core.value != int(core.value) \
+            or core.value < 1:
+        return None
+    j = core.last
+    if j + 1 < len(toks) and toks[j].lower == "out" and toks[j + 1].lower == "of":
+        j += 2
+    elif j < len(toks) and toks[j].lower == "in":
+        if bound and bound[0] not in ("approx", "exact") and core.value != 1 \
+                and _words(toks, bound[1], core.first) not in NEAR_MISSES:
+            return None
+        j += 1
+    else:
+        return None
+    if j < len(toks) and toks[j].lower in ("every", "each"):
+        j += 1
+    if j >= len(toks) or toks[j].lower in ("a", "an") or _year(toks[j].text):
+        return None
+    second = _core_at(toks, j)
+    if second is None or second.vague or second.ordinal or second.fraction \
+            or second.value != int(second.value) or second.value <= core.value \
+            or _unit_at(toks, second.last) or second.last < len(toks) and toks[second.last].text in "-/.:" \
+            and _glued(toks, second.last):
+        return None
+    return core._replace(value=core.value / second.value, last=second.last, fraction=True)
 
 
 def _unknown_sign(toks: list[Token], i: int) -> bool:
@@ -477,6 +516,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
         return None, stop + 1  # "305-471-TIPS": a phone number
     if hit and hit[1] != "money" and unit not in (None, hit[0]):
         return None  # "from 44 ml to 50 mg": two amounts
+    if end > core.last and unit is not None and (hit[0] if hit else money[0] if money else None) != unit:
+        return None  # "rose 5% to $1.3 billion", "fell 3% to 1,234": a change and where it ended
     if hit:
         unit, stop = hit[0], hit[2]
         if kind == "count":
