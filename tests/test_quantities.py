@@ -343,7 +343,23 @@ SENTENCES += [
     ("Revenue fell 12.5% to $1.3 billion.",
      [("12.5%", 12.5, "exact", "percent", None), ("$1.3 billion", 1.3e9, "exact", "money", "revenue")]),
     ("The index fell 3% to 1,234.", [("3%", 3, "exact", "percent", None), ("1,234", 1234, "exact", "count", None)]),
+    ("The hike took 3 hours to 4 hours.", [("3 hours to 4 hours", 3, "approx", "range", "hour")]),
 ]
+
+# "A couple of", "a handful of" count their noun; ranges after "ages" are ages.
+SENTENCES += [
+    ("A couple of officers were injured.", [("A couple", None, "vague", "count", "injured")]),
+    ("A handful of protesters remained.", [("A handful", None, "vague", "count", "protester")]),
+    ("A couple of them left early.", []),
+    ("He was jailed for 10 to 15 years.", [("10 to 15 years", 10, "approx", "range", "year")]),
+    ("The victims ranged in age from 19 to 47, police said.",
+     [("from 19 to 47", 19, "approx", "range", "age")]),
+    ("The men, aged 20 to 30, were arrested.", [("20 to 30", 20, "approx", "range", "age")]),
+    ("The victims were between the ages of 18 and 25.",
+     [("18", 18, "exact", "measure", "age"), ("25", 25, "exact", "measure", "age")]),
+    ("Children from 5 to 10 were there.", [("from 5 to 10", 5, "approx", "range", None)]),
+]
+
 
 def _rows(nlp_q, sentence: str) -> list[tuple]:
     return [(q.text, q.value, q.qualifier, q.kind, q.counts) for q in quantities(nlp_q(sentence))]

@@ -102,9 +102,10 @@ def quantities(span: Doc | Span) -> list[Quantity]:
         a = _reread(a, doc, base)
         if _excluded(a, core, anchor):
             continue
-        if _is_age(a, core, base):
-            a = a._replace(kind="measure", unit="year")
-        counts = _counts(a, anchor)
+        age = _is_age(a, core, base)
+        if age:
+            a = a._replace(kind="measure" if a.kind == "count" else a.kind, unit="year")
+        counts = "age" if age else _counts(a, anchor)
         if counts == "":
             continue  # a vague word that counts nothing checkable
         if core.text.lower() == "one" and a.kind == "count" and not a.qualifier_words \
@@ -159,7 +160,8 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     doc = core.doc
     if a.vague and a.unit in _TIME_UNITS:
         return True  # "for many years", "several days": vague durations check nothing
-    if a.kind in ("duration",) or a.kind == "measure" and a.unit in _TIME_UNITS:
+    if a.kind in ("duration",) or a.kind in ("measure", "range") and a.unit in _TIME_UNITS:
+        # a range of durations ("took 3 to 4 hours") is a duration as its ends are
         nxt = doc[core.end:core.end + 3]
         return any(t.lower_ in ("ago", "later", "earlier") for t in nxt)  # "two years ago"
     if a.kind not in ("money", "percent") and _in_date(core):
@@ -368,15 +370,24 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage(?:[sd]|\s+of)?(?:\s+\d+\s*(?:,|and))*"
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+of)?(?:\s+\d+\s*(?:,|and))*"
                          r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:[,).;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
 
+# Words that make the range after them a span of ages: "ranged in age from 19
+# to 47", "ages 19 to 47", "aged between 16 and 18".
+_AGES_BEFORE = re.compile(r"\bage[sd]?(?:\s+of)?\s*$", re.I)
+
+
 def _is_age(a: Amount, core: Span, base: int) -> bool:
     """A person's age written after the name: "Jane Roe, 39, was killed",
-    "his wife, 34,", "John Roe (10)", "three men, ages 19, 21 and 22". Read
-    from the text, since the tokenizer glues "Roe,20" into one token."""
+    "his wife, 34,", "John Roe (10)", "three men, ages 19, 21 and 22", or a
+    range of ages after "age(s)" or "aged". Read from the text, since the
+    tokenizer glues "Roe,20" into one token."""
+    if a.kind == "range" and a.unit is None and a.high is not None and a.high < 120:
+        return _AGES_BEFORE.search(core.doc.text[max(0, base + a.start - 20):base + a.start]) is not None \
+            and _AGE_AFTER.match(core.doc.text, base + a.end) is not None
     if a.value is None or a.kind != "count" or a.qualifier != "exact" or a.value != int(a.value) \
             or not 0 < a.value < 120:
         return False
@@ -560,8 +571,11 @@ def _vague_counts(a: Amount, anchor: Token, noun: Token | None, hit: str | None)
     nxt = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
     prev = doc[first.i - 1] if first.i > 0 else None
     if anchor.lower_ in _FEW_WORDS:
-        if nxt is not None and nxt.lower_ in ("other", "of", "more", "times"):
+        if nxt is not None and (nxt.lower_ in ("other", "more", "times")
+                                or nxt.lower_ == "of" and anchor.lower_ not in ("couple", "handful")):
             return ""  # "many other powers": a comparison, not a count; "many of them"
+        # but "a couple of officers", "a handful of protesters": these nouns take
+        # their noun through "of", as "a dozen" does; the "of" is no partitive
         if prev is not None and prev.lower_ in ("so", "too", "how", "as", "very", "not", "in", "that"):
             return ""  # "so many", "how many", "in many ways"
     if noun is not None and noun.lemma_.lower() in _TIME_UNITS | {"time"}:
