@@ -38,6 +38,7 @@ from typing import Literal, NamedTuple, cast
 from ..models import Qualifier
 from .numbers import SCALES, SUFFIX_SCALES, Number, Token, number_at, tokens
 from .units import (
+    ABBREVIATIONS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -115,13 +116,23 @@ def _match_before(toks: list[Token], i: int, table: dict[str, str], lo: int) -> 
     return None
 
 
+def _temperature(toks: list[Token], j: int) -> bool:
+    """A capital C or F glued to the digits before it and ending the word:
+    the news way of writing a temperature ("highs of 40C", "104F")."""
+    return toks[j].text in ("C", "F") and _glued(toks, j) and toks[j - 1].kind == "num" \
+        and (j + 1 >= len(toks) or not _glued(toks, j + 1) or toks[j + 1].kind == "sym")
+
+
 def _unit_at(toks: list[Token], j: int) -> tuple[str, str, int] | None:
     """A unit right after a number: (name, kind, end token)."""
     if j >= len(toks):
         return None
+    if _temperature(toks, j):
+        return ("degree Celsius" if toks[j].text == "C" else "degree Fahrenheit"), "measure", j + 1
     for table, kind in ((PERCENT, "percent"), (DURATIONS, "duration"), (MEASURES, "measure")):
         hit = _match_after(toks, j, table)
-        if hit and (hit[1] > j + 1 or toks[j].lower not in GLUED_ONLY or _glued(toks, j)):
+        spaced_ok = toks[j].lower not in GLUED_ONLY and (toks[j].lower not in ABBREVIATIONS or toks[j].text.islower())
+        if hit and (hit[1] > j + 1 or spaced_ok or _glued(toks, j)):
             if kind == "duration" and hit[1] < len(toks) and toks[hit[1]].lower in ("old", "olds"):
                 return hit[0], "measure", hit[1] + 1  # "30 years old": an age
             return hit[0], kind, hit[1]
@@ -223,9 +234,10 @@ def _core_at(toks: list[Token], i: int) -> _Core | None:
     return _Core(num.value, num.first, num.last, num.ordinal, num.fraction, None, scaled)
 
 
-# Web and mail addresses and phone numbers ("(956) 487-5571", "+44 20 7946 0958").
+# Web and mail addresses and phone numbers ("(956) 487-5571", "+44 20 7946 0958",
+# "1-800-273-8255" with the North American trunk prefix).
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
-                  r"|(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[ .-]\d{2,5}){2,4}\b")
+                  r"|(?:\+\d{1,3}[ .-]?|\b1[ .-])?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[ .-]\d{2,5}){2,4}\b")
 # Stretches of news text whose digits are labels, not amounts; each a general
 # habit of news pages.
 NOT_AMOUNTS = [
@@ -299,7 +311,8 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
     if j < len(toks) and _glued(toks, j) and toks[j].kind == "word":
         w = toks[j].lower
         if w in ("s", "am", "pm") or core.ordinal is False and w not in MEASURES \
-                and w not in DURATIONS and w not in PERCENT and w != "m" and toks[j].text not in CURRENCY_CODES:
+                and w not in DURATIONS and w not in PERCENT and w != "m" and toks[j].text not in CURRENCY_CODES \
+                and not _temperature(toks, j):
             return None, j + 1  # "1960s", "3pm", "860BOX", "3D"
     if j < len(toks) and (toks[j].lower in TIME_WORDS or toks[j].lower in ("a", "p")
                           and j + 1 < len(toks) and toks[j + 1].text == "." and j + 2 < len(toks)

@@ -184,6 +184,9 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         if not headline and prev.whitespace_ and (prev.is_title or prev.is_upper) and prev.pos_ in ("PROPN", "NOUN") \
                 and anchor.head == prev and first.like_num:
             return True  # "Flight 17", "Voyager 2", "Apollo 11"
+        if prev.whitespace_ and prev.is_alpha and not (prev.is_title or prev.is_upper or prev.is_lower) \
+                and first.like_num and a.kind == "count" and not a.qualifier_words:
+            return True  # "iPhone 12", "PlayStation 5": a name in mixed case, then its model
         if first.text[:1].isdigit() and re.search(r"(?:\bNos?\.?|#)\s*$", doc.text[max(0, first.idx - 6):first.idx]):
             return True  # "ranked No. 2", "#1": a rank or a label, whatever the parse
         if prev.lower_ in ("no.", "no", "number", "nos.", "#") and anchor.dep_ != "nummod" \
@@ -195,6 +198,9 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         return True  # ".357 magnum", "a .45 pistol"
     if a.kind == "count" and not a.qualifier_words and _after_its_noun(core, anchor):
         return True  # "milepost 12", "room 12", "from day one"
+    if a.unit in ("degree Celsius", "degree Fahrenheit") and a.end - a.core[1] == 1 \
+            and core.start > 0 and doc[core.start - 1].lower_ in _NUMBERED:
+        return True  # "apartment 4C", "gate 12F": a label, not a temperature
     if a.kind == "count" and not a.qualifier_words and not headline and _before_a_name(core, anchor):
         return True  # "the 737 Max", "a 7 Eleven store"
     if a.kind == "count" and not headline and _model_number(core, anchor):

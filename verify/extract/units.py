@@ -11,7 +11,8 @@ from __future__ import annotations
 from .numbers import tokens
 
 __all__ = [
-    "CURRENCY_CODES", "CURRENCY_SYMBOLS", "CURRENCY_WORDS", "DURATIONS", "GLUED_ONLY", "MEASURES",
+    "ABBREVIATIONS", "CURRENCY_CODES", "CURRENCY_SYMBOLS", "CURRENCY_WORDS", "DURATIONS", "GLUED_ONLY",
+    "MEASURES",
     "MONTHS", "NEAR_MISSES", "NOT_COMPOUNDS", "PERCENT", "POSTFIX", "QUALIFIERS", "TIME_WORDS",
     "VAGUE_FEW", "VAGUE_PLURALS",
 ]
@@ -82,6 +83,8 @@ MEASURES = _table({
     "millimetre": "mm|millimetre|millimetres|millimeter|millimeters",
     "nanometre": "nm|nanometre|nanometres|nanometer|nanometers", "mile": "mile|miles|mi",
     "foot": "foot|feet|ft", "inch": "inch|inches", "yard": "yard|yards",
+    "nautical mile": "nautical mile|nautical miles|nmi",
+    "square foot": "sq ft|sq. ft|sq. ft.|square foot|square feet|sqft",
     "hectare": "hectare|hectares|ha", "acre": "acre|acres",
     "kilogram": "kg|kgs|kilogram|kilograms|kilo|kilos", "gram": "g|gram|grams|gramme|grammes",
     "milligram": "mg|milligram|milligrams", "tonne": "tonne|tonnes|ton|tons|t",
@@ -91,7 +94,7 @@ MEASURES = _table({
     "tablespoon": "tbsp|tablespoon|tablespoons", "degree": "degree|degrees|°",
     "degree Celsius": "°c|degrees celsius|degree celsius|degrees c",
     "degree Fahrenheit": "°f|degrees fahrenheit|degree fahrenheit|degrees f",
-    "mile per hour": "mph", "kilometre per hour": "km/h|kph|kmh|kilometres per hour|kilometers per hour",
+    "mile per hour": "mph", "mile per gallon": "mpg", "kilometre per hour": "km/h|kph|kmh|kilometres per hour|kilometers per hour",
     "knot": "knot|knots", "watt": "w|watt|watts", "kilowatt": "kw|kilowatt|kilowatts",
     "megawatt": "mw|megawatt|megawatts", "gigawatt": "gw|gigawatt|gigawatts",
     "watt hour": "wh|watt hour|watt hours", "kilowatt hour": "kwh", "megawatt hour": "mwh", "gigawatt hour": "gwh", "terawatt hour": "twh",
@@ -107,7 +110,10 @@ MEASURES = _table({
 })
 # Unit abbreviations that are also English words or times of day: only a
 # unit when glued to the digits ("10t", "5l", "2.1pm" is still a time).
-GLUED_ONLY = {"t", "l", "g", "w", "mi", "ha", "min", "sec", "ft", "oz", "cup", "ev", "ml", "cl", "m"}
+GLUED_ONLY = {"t", "l", "g", "w", "ha", "cup", "ev", "m"}
+# Abbreviations that are no English word ("6 ft", "8 oz", "30 min"): a unit
+# spaced too, when written in lower case ("Ft." is a fort, "Min." a minister).
+ABBREVIATIONS = {"ft", "oz", "ml", "cl", "mi", "min", "sec"}
 # Compounds like "one-way", "two-sided" are adjectives, not counts.
 NOT_COMPOUNDS = {"way", "sided", "off", "on", "time", "hand", "handed", "liner", "stop", "fold",
                   "dimensional", "faced", "party", "shot", "size", "of", "to", "and", "or"}
