@@ -361,6 +361,12 @@ SENTENCES += [
 ]
 
 
+# "one" before an adjective and a noun counts the noun, whatever the parse.
+SENTENCES += [
+    ("We will try one last time, she said.", [("one", 1, "exact", "count", "time")]),
+    ("No one else came.", []),
+]
+
 # Units as news writes them: spaced abbreviations, glued temperatures.
 SENTENCES += [
     ("The wall is 6 ft high.", [("6 ft", 6, "exact", "measure", "foot")]),

@@ -109,10 +109,23 @@ def quantities(span: Doc | Span) -> list[Quantity]:
         if counts == "":
             continue  # a vague word that counts nothing checkable
         if core.text.lower() == "one" and a.kind == "count" and not a.qualifier_words \
-                and not (anchor.dep_ == "nummod" or counts in ("deaths", "injured", "shot")):
+                and not (anchor.dep_ == "nummod" or counts in ("deaths", "injured", "shot")
+                         or _before_its_noun(anchor)):
             continue  # "one of the", "no one", "this one": a pronoun, not a count
+        if counts is None and a.kind == "count" and _before_its_noun(anchor):
+            counts = _lemma_phrase(doc[anchor.i + 2])
         out.append(_quantity(a, doc.text, base, counts))
     return out
+
+
+def _before_its_noun(anchor: Token) -> bool:
+    """ "one" right before an adjective and a noun counts that noun ("try one
+    last time", "one final chance"), however the parser hangs it."""
+    doc = anchor.doc
+    if anchor.i + 2 >= len(doc):
+        return False
+    adj, noun = doc[anchor.i + 1], doc[anchor.i + 2]
+    return adj.pos_ == "ADJ" and adj.head.i == noun.i and noun.pos_ == "NOUN"
 
 
 def _quantity(a: Amount, text: str, base: int, counts: str | None) -> Quantity:
