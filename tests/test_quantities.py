@@ -60,6 +60,7 @@ def test_not_one_number(text: str) -> None:
 
 
 ORDINALS = [("fifth", 5), ("21st", 21), ("2nd", 2), ("eleventh", 11), ("twentieth", 20),
+            ("three hundred and first", 301), ("one thousand and second", 1002),
             ("twenty-first", 21), ("twenty-fifth", 25), ("one hundred twenty-fifth", 125),
             ("two hundredth", 200), ("three trillionth", 3e12)]
 
@@ -139,6 +140,8 @@ PHRASES = [
     ("fifth", 5, "exact", 5, 5, None, "ordinal"),
     ("21st", 21, "exact", 21, 21, None, "ordinal"),
     # Ranges: value is the lower bound, low/high the range, qualifier approx.
+    ("12.9±0.1 TeV", 12.9, "approx", 12.8, 13.0, "teraelectronvolt", "measure"),
+    ("125 +/- 2", 125, "approx", 123, 127, None, "count"),
     ("between 20 and 30", 20, "approx", 20, 30, None, "range"),
     ("between 20 to 30", 20, "approx", 20, 30, None, "range"),
     ("between 44 mg to 50 mg", 44, "approx", 44, 50, "milligram", "range"),
@@ -360,6 +363,16 @@ SENTENCES += [
     ("Children from 5 to 10 were there.", [("from 5 to 10", 5, "approx", "range", None)]),
 ]
 
+
+# Margins ("±", "+/-", "plus or minus"), currency codes before the number, a
+# common noun that opens the sentence inside a mistagged entity.
+SENTENCES += [
+    ("Support stood at 52% ± 3%.", [("52% ± 3%", 52, "approx", "percent", "support")]),
+    ("The poll's margin of error is plus or minus 3 percentage points.",
+     [("minus 3 percentage points", 3, "exact", "percent", None)]),
+    ("The deal is worth EUR 200 million.", [("EUR 200 million", 2e8, "exact", "money", None)]),
+    ("Highs of 104F are forecast.", [("104F", 104, "exact", "measure", "degree Fahrenheit")]),
+]
 
 # "one" before an adjective and a noun counts the noun, whatever the parse.
 SENTENCES += [

@@ -378,6 +378,14 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         qwords, range_first = toks[qfirst - 1].lower, qfirst - 1  # kept if a range follows
     if core.vague:
         qualifier = "vague"  # "more than dozens" is still no number
+    margin = _margin_after(toks, end) if not core.vague and not core.ordinal else None
+    if margin:
+        size, m_unit, m_end = margin
+        if m_unit and unit is None:
+            unit, kind = m_unit
+        return Amount(toks[first].start, toks[m_end - 1].end, core.value, "approx",
+                      core.value - size, core.value + size, unit, cast(Kind, kind),
+                      (toks[core.first].start, toks[core.last - 1].end), "±"), m_end
     # Ranges: "20-30", "20 to 30", "between 20 and 30", "$3-4 billion", "8- to 16-meter".
     rng = _range_after(toks, core, end, unit, kind, qwords, first, range_first)
     if rng:
@@ -413,6 +421,25 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         qwords, bool(core.vague), year_like, compound,
     )
     return amount, end
+
+
+def _margin_after(toks: list[Token], j: int) -> tuple[float, tuple[str, str] | None, int] | None:
+    """A margin written after a value: "12.9 ± 0.1 TeV", "52% +/- 3%", "plus
+    or minus 3 points"; the value then stands for the interval it gives:
+    (the margin, the unit written after it as (name, kind), end)."""
+    if j < len(toks) and toks[j].text == "±":
+        k = j + 1
+    elif j + 2 < len(toks) and toks[j].text == "+" and toks[j + 1].text == "/" and toks[j + 2].text in "-–":
+        k = j + 3
+    elif j + 2 < len(toks) and _words(toks, j, j + 3) == "plus or minus":
+        k = j + 3
+    else:
+        return None
+    second = _core_at(toks, k) if k < len(toks) else None
+    if second is None or second.vague or second.ordinal or second.value <= 0:
+        return None
+    hit = _unit_at(toks, second.last)
+    return second.value, ((hit[0], hit[1]) if hit else None), (hit[2] if hit else second.last)
 
 
 def _proportion(toks: list[Token], core: _Core, bound: tuple[str, int] | None) -> _Core | None:

@@ -251,7 +251,8 @@ def number_at(toks: list[Token], i: int) -> Number | None:
     t = toks[i]
     neg, j = False, i
     if t.lower in ("minus", "negative") and i + 1 < len(toks):
-        neg, j = True, i + 1
+        neg, j = not (t.lower == "minus" and i >= 2 and toks[i - 2].lower == "plus"
+                      and toks[i - 1].lower == "or"), i + 1  # "plus or minus 3": a margin
     elif t.text in _DASHES and _attached(toks, i + 1) and toks[i + 1].kind == "num" \
             and (i == 0 or t.space or toks[i - 1].text in "($€£<>=~≤≥"):
         neg, j = True, i + 1
@@ -308,6 +309,9 @@ def _number_body(toks: list[Token], i: int) -> Number | None:
         prev, nxt = toks[j - 1].lower, toks[j].lower
         if nxt in _DASHES and j + 1 < len(toks) and (_attached(toks, j) or toks[j + 1].lower in DENOMINATORS):
             nxt, j = toks[j + 1].lower, j + 1  # "twenty-fifth", "one-half", "five - eighths"
+        if nxt in ("and", "&") and (prev == "hundred" or prev in SCALES) and j + 1 < len(toks) \
+                and 0 < ORDINALS.get(toks[j + 1].lower, 100) < 100:
+            return Number(value + ORDINALS[toks[j + 1].lower], i, j + 2, ordinal=True)  # "hundred and first"
         if nxt in ORDINALS:
             ordv = ORDINALS[nxt]
             if ordv >= 100:

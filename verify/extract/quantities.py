@@ -184,9 +184,12 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     for t in core:
         if t.ent_type_ in _NAME_LABELS:
             ent = next(e for e in doc.ents if e.start <= t.i < e.end)
-            if any(w.is_title and not w.is_stop and not w.like_num for w in ent
+            if any(w.is_title and not w.is_stop and not w.like_num
+                   and not (w.is_sent_start and w.pos_ != "PROPN") for w in ent
                    if w.i not in range(core.start, core.end)):
                 return True  # "Article 5 of the treaty", "Resolution 2334"
+            # but a common noun capitalised only because it opens the sentence
+            # names nothing ("Highs of 104F", tagged a person by the small model)
             if ent.start == core.start and ent.start > 0 and doc[ent.start - 1].pos_ == "PROPN" \
                     and doc[ent.start - 1].is_title and t.ent_type_ == "PRODUCT":
                 return True  # "Boeing 737"
@@ -195,8 +198,8 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     if first.i > 0:
         prev = doc[first.i - 1]
         if not headline and prev.whitespace_ and (prev.is_title or prev.is_upper) and prev.pos_ in ("PROPN", "NOUN") \
-                and anchor.head == prev and first.like_num:
-            return True  # "Flight 17", "Voyager 2", "Apollo 11"
+                and anchor.head == prev and first.like_num and a.kind != "money":
+            return True  # "Flight 17", "Voyager 2", "Apollo 11"; but "USD 5 million" is money
         if prev.whitespace_ and prev.is_alpha and not (prev.is_title or prev.is_upper or prev.is_lower) \
                 and first.like_num and a.kind == "count" and not a.qualifier_words:
             return True  # "iPhone 12", "PlayStation 5": a name in mixed case, then its model
