@@ -388,6 +388,9 @@ SENTENCES += [
     ("Temperatures reached 40C on Monday.", [("40C", 40, "exact", "measure", "degree Celsius")]),
     ("Temperatures hit 104F in Phoenix.", [("104F", 104, "exact", "measure", "degree Fahrenheit")]),
     ("She lives in apartment 4C.", []),
+    ("The plant made 300 megawatt-hours.", [("300 megawatt-hours", 300, "exact", "measure", "megawatt hour")]),
+    ("Our connection runs at 100 Mbps.", [("100 Mbps", 100, "exact", "measure", "megabit per second")]),
+    ("We need 20 sq m of space.", [("20 sq m", 20, "exact", "measure", "square metre")]),
 ]
 
 

@@ -97,13 +97,18 @@ MEASURES = _table({
     "mile per hour": "mph", "mile per gallon": "mpg", "kilometre per hour": "km/h|kph|kmh|kilometres per hour|kilometers per hour",
     "knot": "knot|knots", "watt": "w|watt|watts", "kilowatt": "kw|kilowatt|kilowatts",
     "megawatt": "mw|megawatt|megawatts", "gigawatt": "gw|gigawatt|gigawatts",
-    "watt hour": "wh|watt hour|watt hours", "kilowatt hour": "kwh", "megawatt hour": "mwh", "gigawatt hour": "gwh", "terawatt hour": "twh",
+    "watt hour": "wh|watt hour|watt hours",
+    "kilowatt hour": "kwh|kilowatt hour|kilowatt hours|kilowatt-hour|kilowatt-hours",
+    "megawatt hour": "mwh|megawatt hour|megawatt hours|megawatt-hour|megawatt-hours",
+    "gigawatt hour": "gwh|gigawatt hour|gigawatt hours|gigawatt-hour|gigawatt-hours",
+    "terawatt hour": "twh|terawatt hour|terawatt hours|terawatt-hour|terawatt-hours",
+    "kilobit per second": "kbps", "megabit per second": "mbps", "gigabit per second": "gbps",
     "electronvolt": "ev", "teraelectronvolt": "tev", "byte": "byte|bytes",
     "megabyte": "mb|megabyte|megabytes", "gigabyte": "gb|gigabyte|gigabytes",
     "exabyte": "exabyte|exabytes", "bit": "bit|bits", "gigahertz": "ghz",
     "square kilometre": "km2|km²|sq km|square kilometre|square kilometres|square kilometer"
                         "|square kilometers|sq. km",
-    "square mile": "sq mi|square mile|square miles|sq. mi", "square metre": "m2|m²|square metre"
+    "square mile": "sq mi|square mile|square miles|sq. mi", "square metre": "m2|m²|sq m|sq. m|square metre"
                    "|square metres|square meter|square meters",
     "cubic metre": "m3|m³|cubic metre|cubic metres|cubic meter|cubic meters",
     "cubic kilometre": "km3|km³|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
