@@ -96,6 +96,8 @@ PHRASES = [
     ("no more than 50", 50, "at_most", None, 50, None, "count"),
     ("as many as 50", 50, "at_most", None, 50, None, "count"),
     ("500 or less", 500, "at_most", None, 500, None, "count"),
+    ("65 or older", 65, "at_least", 65, None, None, "count"),
+    ("12 and younger", 12, "at_most", None, 12, None, "count"),
     ("some 2,000", 2000, "approx", 1800, 2200, None, "count"),
     ("Some 2,000", 2000, "approx", 1800, 2200, None, "count"),
     ("about 40", 40, "approx", 36, 44, None, "count"),
@@ -372,6 +374,14 @@ SENTENCES += [
      [("minus 3 percentage points", 3, "exact", "percent", None)]),
     ("The deal is worth EUR 200 million.", [("EUR 200 million", 2e8, "exact", "money", None)]),
     ("Highs of 104F are forecast.", [("104F", 104, "exact", "measure", "degree Fahrenheit")]),
+]
+
+# Bounds on age after the people they name; a plural noun that opens the
+# sentence is no name ("People 65", unlike "Flight 17").
+SENTENCES += [
+    ("People 65 and older can get the vaccine.", [("65 and older", 65, "at_least", "measure", "age")]),
+    ("Children 12 and under ride free.", [("12 and under", 12, "at_most", "measure", "age")]),
+    ("Orders of 50 and over ship free.", [("50 and over", 50, "at_least", "count", None)]),
 ]
 
 # "one" before an adjective and a noun counts the noun, whatever the parse.

@@ -198,7 +198,8 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     if first.i > 0:
         prev = doc[first.i - 1]
         if not headline and prev.whitespace_ and (prev.is_title or prev.is_upper) and prev.pos_ in ("PROPN", "NOUN") \
-                and anchor.head == prev and first.like_num and a.kind != "money":
+                and anchor.head == prev and first.like_num and a.kind != "money" \
+                and not (prev.is_sent_start and prev.pos_ == "NOUN" and prev.tag_ == "NNS"):
             return True  # "Flight 17", "Voyager 2", "Apollo 11"; but "USD 5 million" is money
         if prev.whitespace_ and prev.is_alpha and not (prev.is_title or prev.is_upper or prev.is_lower) \
                 and first.like_num and a.kind == "count" and not a.qualifier_words:
@@ -397,6 +398,9 @@ _AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+of)?(?:
 _AGE_AFTER = re.compile(r"\s*(?:[,).;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
 
+# People named by their age right after them: "children 12 and under".
+_PEOPLE_BEFORE = re.compile(r"\b(?:people|persons|children|kids|adults|those|anyone|everyone|residents"
+                            r"|seniors|students|women|men|girls|boys|players|drivers|voters)\s+$", re.I)
 # Words that make the range after them a span of ages: "ranged in age from 19
 # to 47", "ages 19 to 47", "aged between 16 and 18".
 _AGES_BEFORE = re.compile(r"\bage[sd]?(?:\s+of)?\s*$", re.I)
@@ -407,6 +411,12 @@ def _is_age(a: Amount, core: Span, base: int) -> bool:
     "his wife, 34,", "John Roe (10)", "three men, ages 19, 21 and 22", or a
     range of ages after "age(s)" or "aged". Read from the text, since the
     tokenizer glues "Roe,20" into one token."""
+    if a.kind == "count" and a.unit is None and a.value is not None and 0 < a.value < 120 \
+            and a.qualifier in ("at_least", "at_most"):
+        words = core.doc.text[base + a.start:base + a.end]
+        if re.search(r"\b(?:older|younger)$", words) or re.search(r"\b(?:and|or) (?:over|under|up)$", words) \
+                and _PEOPLE_BEFORE.search(core.doc.text[max(0, base + a.start - 20):base + a.start]):
+            return True  # "people 65 and older", "children 12 and under": a bound on age
     if a.kind == "range" and a.unit is None and a.high is not None and a.high < 120:
         return _AGES_BEFORE.search(core.doc.text[max(0, base + a.start - 20):base + a.start]) is not None \
             and _AGE_AFTER.match(core.doc.text, base + a.end) is not None

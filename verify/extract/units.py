@@ -48,8 +48,9 @@ NEAR_MISSES = {"nearly", "almost", "close to", "just under", "just below", "not 
                "short of", "just short of", "just shy of"}
 POSTFIX: dict[str, str] = _table({
     "at_least": "or more|and more|or greater|or higher|or above|and above|and over|or over|plus|+"
-                "|or more than|or greater than",
-    "at_most": "or less|or fewer|and less|and under|or under|or lower|or below|or less than",
+                "|or more than|or greater than|and older|or older|and up",
+    "at_most": "or less|or fewer|and less|and under|or under|or lower|or below|or less than"
+               "|and younger|or younger",
     "approx": "or so|odd|-odd",
     "equal": "or equal|or equal to",
 })
