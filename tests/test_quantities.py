@@ -309,10 +309,9 @@ SENTENCES = [
     xfail("The rebels said 48% of the vote went to them and 52% to him.",
           [("48%", 48, "exact", "percent", "vote"), ("52%", 52, "exact", "percent", "vote")],
           reason="what a percentage counts is not carried across an elided clause"),
-    xfail("The couple married when she was 16 and he, 35, was already a father of two.",
-          [("16", 16, "exact", "measure", "age"), ("35", 35, "exact", "measure", "age"),
-           ("two", 2, "exact", "count", None)],
-          reason="ages are recognised after names and 'aged', not after 'was' or a lower-case pronoun"),
+    ("The couple married when she was 16 and he, 35, was already a father of two.",
+     [("16", 16, "exact", "measure", "age"), ("35", 35, "exact", "measure", "age"),
+      ("two", 2, "exact", "count", None)]),
 ]
 
 
@@ -382,6 +381,15 @@ SENTENCES += [
     ("People 65 and older can get the vaccine.", [("65 and older", 65, "at_least", "measure", "age")]),
     ("Children 12 and under ride free.", [("12 and under", 12, "at_most", "measure", "age")]),
     ("Orders of 50 and over ship free.", [("50 and over", 50, "at_least", "count", None)]),
+]
+
+# A bare number said of one person with "be" is an age; an age after a name
+# may be followed by a parenthesis.
+SENTENCES += [
+    ("Earlier reports said that Jane Roe was 35.", [("35", 35, "exact", "measure", "age")]),
+    ("The victim was 17, police said.", [("17", 17, "exact", "measure", "age")]),
+    ("The death toll was 35.", [("35", 35, "exact", "count", None)]),
+    ("Jane Q. Roe, 51 (wife of John Roe) was named.", [("51", 51, "exact", "measure", "age")]),
 ]
 
 # "one" before an adjective and a noun counts the noun, whatever the parse.

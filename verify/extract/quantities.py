@@ -102,7 +102,7 @@ def quantities(span: Doc | Span) -> list[Quantity]:
         a = _reread(a, doc, base)
         if _excluded(a, core, anchor):
             continue
-        age = _is_age(a, core, base)
+        age = _is_age(a, core, base) or _age_of_subject(a, anchor)
         if age:
             a = a._replace(kind="measure" if a.kind == "count" else a.kind, unit="year")
         counts = "age" if age else _counts(a, anchor)
@@ -395,7 +395,23 @@ def _in_name(prev: Token, nxt: Token) -> bool:
 
 _AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+of)?(?:\s+\d+\s*(?:,|and))*"
                          r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
-_AGE_AFTER = re.compile(r"\s*(?:[,).;–—]|of\b|and\b|was\b|is\b|to\b|$)")
+_AGE_AFTER = re.compile(r"\s*(?:[,().;–—]|of\b|and\b|was\b|is\b|to\b|$)")
+
+
+def _age_of_subject(a: Amount, anchor: Token) -> bool:
+    """A bare whole number said of one person with "be" is the person's age:
+    "Smith was 35.", "The victim was 17, police said", "She was 16 when..."
+    ("He was one of five" picks from a group; "the toll was 35" is no person)."""
+    if a.kind != "count" or a.qualifier != "exact" or a.value is None or a.value != int(a.value) \
+            or not 0 < a.value < 120 or anchor.dep_ != "attr" or anchor.head.lemma_ != "be":
+        return False
+    if any(c.dep_ == "prep" for c in anchor.children) or _noun(anchor) is not None:
+        return False
+    subj = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return subj.lower_ in ("he", "she") or subj.tag_ == "NNP" and subj.ent_type_ == "PERSON" \
+        or subj.tag_ == "NN" and subj.lemma_.lower() in _PEOPLE
 
 
 # People named by their age right after them: "children 12 and under".
