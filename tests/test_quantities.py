@@ -392,6 +392,14 @@ SENTENCES += [
     ("Jane Q. Roe, 51 (wife of John Roe) was named.", [("51", 51, "exact", "measure", "age")]),
 ]
 
+# "the one millionth visitor" is a rank, "one millionth of a second" a
+# fraction, and "a second" there the unit of time.
+SENTENCES += [
+    ("She was the one millionth visitor.", [("one millionth", 1e6, "exact", "ordinal", "millionth visitor")]),
+    ("It took one millionth of a second.", [("one millionth", 1e-6, "exact", "measure", "second")]),
+    ("He fired a second shot.", [("second", 2, "exact", "ordinal", "shot")]),
+]
+
 # "one" before an adjective and a noun counts the noun, whatever the parse.
 SENTENCES += [
     ("We will try one last time, she said.", [("one", 1, "exact", "count", "time")]),

@@ -94,6 +94,8 @@ _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕":
            "⅝": 0.625, "⅞": 0.875}
 _SPACED_SCALES = {"k", "K", "M", "mn", "mln", "bn", "bln", "tn", "tln"}
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+# After these, "one millionth" is a rank ("the one millionth visitor"), not a fraction.
+_DETERMINERS = {"the", "its", "his", "her", "their", "our", "my", "your", "this", "that"}
 _DASHES = {"-", "–", "‑"}
 
 
@@ -295,7 +297,8 @@ def _number_body(toks: list[Token], i: int) -> Number | None:
             scale = SCALES.get(toks[k].lower, 12)
             return Number(scale / (2 if w == "half" else 4), i, k + 1, fraction=True)
     if w in ("a", "an", "one") and i + 1 < len(toks) and toks[i + 1].lower in DENOMINATORS \
-            and not toks[i + 1].lower.endswith("s") and toks[i + 1].lower != "second":
+            and not toks[i + 1].lower.endswith("s") and toks[i + 1].lower != "second" \
+            and not (i > 0 and toks[i - 1].lower in _DETERMINERS):
         # "a third of the vote", "one fifth": a fraction; but "a fourth term" is an
         # ordinal after an article, read from the next token on.
         after = toks[i + 2] if i + 2 < len(toks) else None
