@@ -395,9 +395,15 @@ SENTENCES += [
 # "the one millionth visitor" is a rank, "one millionth of a second" a
 # fraction, and "a second" there the unit of time.
 SENTENCES += [
-    ("She was the one millionth visitor.", [("one millionth", 1e6, "exact", "ordinal", "millionth visitor")]),
+    ("She was the one millionth visitor.", [("one millionth", 1e6, "exact", "ordinal", "visitor")]),
     ("It took one millionth of a second.", [("one millionth", 1e-6, "exact", "measure", "second")]),
     ("He fired a second shot.", [("second", 2, "exact", "ordinal", "shot")]),
+]
+
+# What is counted holds none of the number's own words.
+SENTENCES += [
+    ("Several dozen officers responded.", [("Several dozen", None, "vague", "count", "officer")]),
+    ("The firm has 10k employees.", [("10k", 1e4, "exact", "count", "employee")]),
 ]
 
 # "one" before an adjective and a noun counts the noun, whatever the parse.
