@@ -406,6 +406,19 @@ SENTENCES += [
     ("The firm has 10k employees.", [("10k", 1e4, "exact", "count", "employee")]),
 ]
 
+# Money and shares as business news writes them.
+SENTENCES += [
+    ("Shares rose 20pc on Monday.", [("20pc", 20, "exact", "percent", None)]),
+    ("The firm bought a 20% stake.", [("20%", 20, "exact", "percent", "stake")]),
+    ("The Fed raised rates by half a percentage point.",
+     [("half a percentage point", 0.5, "exact", "percent", "percentage point")]),
+    ("We waited half an hour.", [("half an hour", 0.5, "exact", "duration", "hour")]),
+    ("The loan was for 3 million Swiss francs.", [("3 million Swiss francs", 3e6, "exact", "money", "franc")]),
+    ("The population grew by 2 million to 67 million.",
+     [("2 million", 2e6, "exact", "count", None), ("67 million", 6.7e7, "exact", "count", None)]),
+    ("Half a million people marched.", [("Half a million", 5e5, "exact", "count", "people")]),
+]
+
 # "one" before an adjective and a noun counts the noun, whatever the parse.
 SENTENCES += [
     ("We will try one last time, she said.", [("one", 1, "exact", "count", "time")]),

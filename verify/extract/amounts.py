@@ -223,6 +223,9 @@ def _core_at(toks: list[Token], i: int) -> _Core | None:
     vague = _vague_at(toks, i)
     if vague:
         return _Core(vague[0] or 0.0, i, vague[1], False, False, (vague[0],), False)
+    if toks[i].lower == "half" and i + 2 < len(toks) and toks[i + 1].lower in ("a", "an") \
+            and _unit_at(toks, i + 2) and not _glued(toks, i + 2):
+        return _Core(0.5, i, i + 2, False, False, None, False)  # "half a percentage point", "half an hour"
     if toks[i].lower == "half" and (i + 1 < len(toks) and toks[i + 1].lower in ("of", "the")
                                     or i > 0 and toks[i - 1].lower in ("than", "nearly", "almost", "about")):
         return _Core(0.5, i, i + 1, False, True, None, False)  # "more than half of the residents"
@@ -544,6 +547,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
     low, high = core.value, second.value
     if sep == "or" and not (0 < low < high <= 2 * low):
         return None  # "two or three days" is a range; "10 bln or 10 tln" two amounts
+    if sep == "to" and core.scaled and second.scaled and first > 0 and toks[first - 1].lower == "by":
+        return None  # "grew by 2 million to 67 million": a change and where it ended
     if second.scaled and not core.scaled:
         scale = second.value / _unscaled(toks, second)
         if low * scale <= high:

@@ -295,7 +295,7 @@ def _number_body(toks: list[Token], i: int) -> Number | None:
         k = i + 2 if toks[i + 1].lower in ("a", "an") else i + 1
         if k < len(toks) and (toks[k].lower in SCALES or toks[k].lower == "dozen"):
             scale = SCALES.get(toks[k].lower, 12)
-            return Number(scale / (2 if w == "half" else 4), i, k + 1, fraction=True)
+            return Number(scale / (2 if w == "half" else 4), i, k + 1)  # a whole number, no fraction
     if w in ("a", "an", "one") and i + 1 < len(toks) and toks[i + 1].lower in DENOMINATORS \
             and not toks[i + 1].lower.endswith("s") and toks[i + 1].lower != "second" \
             and not (i > 0 and toks[i - 1].lower in _DETERMINERS):

@@ -490,7 +490,7 @@ def _lemma_phrase(noun: Token) -> str:
     # officers", "10k employees" count officers, employees)
     words = [c.lemma_.lower() for c in noun.children
              if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i
-             and not c.like_num and not c.text[:1].isdigit() and c.lower_ not in ("dozen", "hundred", "score")]
+             and not c.like_num and not c.text[:1].isdigit() and c.lower_ not in ("dozen", "hundred", "score", "%")]
     return " ".join(words + [noun.lemma_.lower()])
 
 

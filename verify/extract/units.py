@@ -65,12 +65,12 @@ CURRENCY_CODES = set(
 CURRENCY_WORDS = _table({
     "USD": "dollar|dollars", "EUR": "euro|euros", "GBP": "sterling|pounds sterling",
     "JPY": "yen", "CNY": "yuan|renminbi", "INR": "rupee|rupees|rs|rs.", "RUB": "rouble|roubles|ruble|rubles",
-    "AZN": "manat|manats", "AMD": "dram|drams", "TRY": "lira|liras", "CHF": "franc|francs",
+    "AZN": "manat|manats", "AMD": "dram|drams", "TRY": "lira|liras", "CHF": "franc|francs|swiss franc|swiss francs",
     "ILS": "shekel|shekels", "SAR": "riyal|riyals", "AED": "dirham|dirhams",
     "UAH": "hryvnia|hryvnias", "NGN": "naira", "ZAR": "rand", "MXN": "peso|pesos",
     "cent": "cent|cents", "penny": "penny|pence",
 })
-PERCENT = _table({"percent": "%|percent|per cent|pct|percentage|percents",
+PERCENT = _table({"percent": "%|percent|per cent|pct|percentage|percents|pc",
                   "percentage point": "percentage point|percentage points"})
 DURATIONS = _table({
     "second": "second|seconds|sec|secs", "minute": "minute|minutes|min|mins",
@@ -116,7 +116,7 @@ MEASURES = _table({
 })
 # Unit abbreviations that are also English words or times of day: only a
 # unit when glued to the digits ("10t", "5l", "2.1pm" is still a time).
-GLUED_ONLY = {"t", "l", "g", "w", "ha", "cup", "ev", "m"}
+GLUED_ONLY = {"t", "l", "g", "w", "ha", "cup", "ev", "m", "pc"}
 # Abbreviations that are no English word ("6 ft", "8 oz", "30 min"): a unit
 # spaced too, when written in lower case ("Ft." is a fort, "Min." a minister).
 ABBREVIATIONS = {"ft", "oz", "ml", "cl", "mi", "min", "sec"}
