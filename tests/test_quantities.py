@@ -419,6 +419,19 @@ SENTENCES += [
     ("Half a million people marched.", [("Half a million", 5e5, "exact", "count", "people")]),
 ]
 
+# Ages said with "died at" or "ages were"; years written short; a number in
+# a name before a singular noun.
+SENTENCES += [
+    ("The queen died at 96.", [("96", 96, "exact", "measure", "age")]),
+    ("The victims' ages were 15, 16 and 17.", [("15", 15, "exact", "measure", "age"),
+                                               ("16", 16, "exact", "measure", "age"),
+                                               ("17", 17, "exact", "measure", "age")]),
+    ("He was born in '89.", []),
+    ("In the ’90s, crime fell.", []),
+    ("The Top 10 list was published.", []),
+    ("In Texas 5 people died.", [("5", 5, "exact", "count", "deaths")]),
+]
+
 # "one" before an adjective and a noun counts the noun, whatever the parse.
 SENTENCES += [
     ("We will try one last time, she said.", [("one", 1, "exact", "count", "time")]),

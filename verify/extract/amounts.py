@@ -284,6 +284,10 @@ def read_amounts(text: str) -> list[Amount]:
             if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit():
                 i += 1  # "02", "007": a date part or a code, not an amount
                 continue
+            if len(t.text) == 2 and i > 0 and toks[i - 1].text in "'’" and _glued(toks, i) \
+                    and toks[i - 1].space and not (i + 1 < len(toks) and toks[i + 1].text in "'’"):
+                i += 1  # "born in '89", "the ’90s": a year written short
+                continue
             end = _skip_chain(toks, i)
             if end > i:
                 i = floor = end

@@ -197,6 +197,10 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     headline = _headline(anchor)
     if first.i > 0:
         prev = doc[first.i - 1]
+        if not headline and prev.is_title and not prev.is_sent_start and a.kind == "count" and a.value != 1 \
+                and not a.qualifier_words and anchor.dep_ == "nummod" and anchor.head.i == core.end \
+                and anchor.head.tag_ == "NN" and first.i == anchor.i:
+            return True  # "the Top 10 list", "the Big 12 conference": counts go with plurals
         if not headline and prev.whitespace_ and (prev.is_title or prev.is_upper) and prev.pos_ in ("PROPN", "NOUN") \
                 and anchor.head == prev and first.like_num and a.kind != "money" \
                 and not (prev.is_sent_start and prev.pos_ == "NOUN" and prev.tag_ == "NNS"):
@@ -400,10 +404,18 @@ _AGE_AFTER = re.compile(r"\s*(?:[,().;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
 def _age_of_subject(a: Amount, anchor: Token) -> bool:
     """A bare whole number said of one person with "be" is the person's age:
-    "Smith was 35.", "The victim was 17, police said", "She was 16 when..."
-    ("He was one of five" picks from a group; "the toll was 35" is no person)."""
+    "Smith was 35.", "The victim was 17, police said", "She was 16 when...",
+    "their ages were 15, 16 and 17"; and a death "at 96" ("He was one of five"
+    picks from a group; "the toll was 35" is no person)."""
     if a.kind != "count" or a.qualifier != "exact" or a.value is None or a.value != int(a.value) \
-            or not 0 < a.value < 120 or anchor.dep_ != "attr" or anchor.head.lemma_ != "be":
+            or not 0 < a.value < 120:
+        return False
+    while anchor.dep_ == "conj" and anchor.head.like_num:
+        anchor = anchor.head  # "ages were 15, 16 and 17"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" and anchor.head.head.lemma_ == "die" \
+            and not any(c.dep_ == "prep" for c in anchor.children):
+        return True  # "died at 96"
+    if anchor.dep_ != "attr" or anchor.head.lemma_ != "be":
         return False
     if any(c.dep_ == "prep" for c in anchor.children) or _noun(anchor) is not None:
         return False
@@ -411,7 +423,7 @@ def _age_of_subject(a: Amount, anchor: Token) -> bool:
     if subj is None:
         return False
     return subj.lower_ in ("he", "she") or subj.tag_ == "NNP" and subj.ent_type_ == "PERSON" \
-        or subj.tag_ == "NN" and subj.lemma_.lower() in _PEOPLE
+        or subj.tag_ == "NN" and subj.lemma_.lower() in _PEOPLE or subj.lemma_.lower() == "age"
 
 
 # People named by their age right after them: "children 12 and under".
