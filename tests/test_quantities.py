@@ -432,6 +432,17 @@ SENTENCES += [
     ("In Texas 5 people died.", [("5", 5, "exact", "count", "deaths")]),
 ]
 
+# Ages after "turned" and ", now"; stations' brands and numbers spelled on a
+# keypad are labels.
+SENTENCES += [
+    ("The former Marine turned 29 on Sunday.", [("29", 29, "exact", "measure", "age")]),
+    ("The officer, now 34, retired.", [("34", 34, "exact", "measure", "age")]),
+    ("He turned 3 people away.", [("3", 3, "exact", "count", "people")]),
+    ("Police tell LEX 18 two men were arguing.", [("two", 2, "exact", "count", "man")]),
+    ("Text your tip to CRIMES (274637) today.", []),
+    ("SHOOTING LEFT 2 DEAD", [("2", 2, "exact", "count", None)]),
+]
+
 # "one" before an adjective and a noun counts the noun, whatever the parse.
 SENTENCES += [
     ("We will try one last time, she said.", [("one", 1, "exact", "count", "time")]),

@@ -263,9 +263,15 @@ _LOCAL_PHONE = re.compile(r"(?i:\b(?:call|contact|reach|phone|tel|dial|line|tips
                           r"[^.\d]{0,30}?\b(\d{3}-\d{4})\b")
 
 
+# A number spelled by a word on a phone's keypad: "text CRIMES (274637)".
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+_SPELLED = re.compile(r"\b([A-Z]{4,10})\W{0,3}(\d{4,10})\b")
+
+
 def _label_spans(text: str) -> list[tuple[int, int]]:
     """Spans of web addresses, phone numbers, gallery captions and ids."""
     spans = [m.span() for m in _URL.finditer(text)]
+    spans += [m.span(2) for m in _SPELLED.finditer(text) if m.group(1).translate(_KEYPAD) == m.group(2)]
     spans += [m.span() for rx in NOT_AMOUNTS for m in rx.finditer(text)]
     spans += [m.span(1) for m in _LOCAL_PHONE.finditer(text)]
     return spans

@@ -281,6 +281,10 @@ def _broadcaster(core: Span) -> bool:
         return False
     if prev.is_upper and (prev.text in _NETWORKS or 3 <= len(prev) <= 4 and prev.text[0] in "KW"):
         return True
+    anchor = core[-1]
+    if prev.is_upper and 2 <= len(prev) <= 5 and not (anchor.dep_ == "nummod" and anchor.head.i > anchor.i) \
+            and sum(t.is_lower for t in anchor.sent) > sum(t.is_upper for t in anchor.sent):
+        return True  # "Police tell LEX 18 two men...", "(WAVY 10)": a station's brand in a sentence of lower case
     return prev.text == "News" and prev.i > 0 and doc[prev.i - 1].is_title
 
 
@@ -397,7 +401,7 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage[sd]?(?:\s+of)?(?:\s+\d+\s*(?:,|and))*"
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(](?:\s*now)?|\bage[sd]?(?:\s+of)?(?:\s+\d+\s*(?:,|and))*"
                          r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:[,().;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
@@ -415,6 +419,9 @@ def _age_of_subject(a: Amount, anchor: Token) -> bool:
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" and anchor.head.head.lemma_ == "die" \
             and not any(c.dep_ == "prep" for c in anchor.children):
         return True  # "died at 96"
+    if anchor.dep_ in ("dobj", "attr", "oprd", "acomp") and anchor.head.lemma_ == "turn" \
+            and _noun(anchor) is None and not any(c.dep_ == "prep" for c in anchor.children):
+        return True  # "turned 29 on Sunday", "would have turned 50"
     if anchor.dep_ != "attr" or anchor.head.lemma_ != "be":
         return False
     if any(c.dep_ == "prep" for c in anchor.children) or _noun(anchor) is not None:
