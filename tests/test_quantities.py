@@ -443,6 +443,13 @@ SENTENCES += [
     ("SHOOTING LEFT 2 DEAD", [("2", 2, "exact", "count", None)]),
 ]
 
+# A bare small number after "at" that counts nothing is a time of day; but a
+# level ("the toll stood at 6") is not.
+SENTENCES += [
+    ("The meeting began at 9 and ended at 11.", []),
+    ("The death toll stood at 6 on Friday.", [("6", 6, "exact", "count", "deaths")]),
+]
+
 # "one" before an adjective and a noun counts the noun, whatever the parse.
 SENTENCES += [
     ("We will try one last time, she said.", [("one", 1, "exact", "count", "time")]),

@@ -75,6 +75,9 @@ _ORDINAL_IDIOMS = {"lady", "aid", "class", "hand", "name", "person", "sight", "g
                    "instance", "place", "half", "degree", "cousin", "language", "nature"}
 _STREETS = {"Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Drive",
             "Terrace", "Court", "Parkway", "Highway", "Hwy", "Way", "Circle", "Trail", "Pike"}
+# Verbs that put a value at a level ("stands at 6", "was put at 12"), not a time.
+_STAND_VERBS = {"stand", "remain", "be", "put", "peg", "estimate", "place", "set", "hold", "hover",
+                "rise", "fall", "climb", "drop", "reach", "rank", "finish", "come"}
 _RANK_VERBS = {"finish", "come", "place", "rank", "end", "qualify"}
 _FEW_WORDS = {"many", "several", "numerous", "countless", "few", "handful", "couple"}
 
@@ -231,6 +234,10 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     if not headline and anchor.is_title and anchor.is_alpha and not anchor.is_sent_start and first.i > 1 \
             and (doc[first.i - 1].is_title or doc[first.i - 1].lower_ == "of" and doc[first.i - 2].is_title):
         return True  # "the Group of Seven", "the Big Three"
+    if a.kind == "count" and a.qualifier == "exact" and a.value in range(1, 13) and first.i > 0 \
+            and doc[first.i - 1].lower_ == "at" and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB" \
+            and anchor.head.head.lemma_ not in _STAND_VERBS and _noun(anchor) is None:
+        return True  # "gates open at 6", "began at 9 and ended at 11": a time of day
     if first.i > 0 and doc[first.i - 1].lower_ == "per" and a.kind == "count":
         return True  # "incidents per 100,000 residents": the base of a rate, not a count
     after = doc[core.end:core.end + 4]
