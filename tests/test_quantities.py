@@ -450,6 +450,12 @@ SENTENCES += [
     ("The death toll stood at 6 on Friday.", [("6", 6, "exact", "count", "deaths")]),
 ]
 
+# "150-plus" is a bound on what it counts; "20-something" counts nothing.
+SENTENCES += [
+    ("The plane carried 150-plus passengers.", [("150-plus", 150, "at_least", "count", "passenger")]),
+    ("The 20-something man was shot.", []),
+]
+
 # "one" before an adjective and a noun counts the noun, whatever the parse.
 SENTENCES += [
     ("We will try one last time, she said.", [("one", 1, "exact", "count", "time")]),

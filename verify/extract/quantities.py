@@ -493,6 +493,11 @@ def _in_date(core: Span) -> bool:
 
 def _noun(anchor: Token) -> Token | None:
     """The noun a number modifies, or the one it picks from with "of"."""
+    doc = anchor.doc
+    post = anchor.head
+    if post.lower_ in ("plus", "odd") and anchor.i < post.i <= anchor.i + 2 and post.i + 1 < len(doc) \
+            and doc[post.i + 1].pos_ == "NOUN":
+        return doc[post.i + 1]  # "150-plus passengers": the parser hangs the number on "plus"
     t = anchor
     while t.head.like_num and (t.dep_ in ("compound", "quantmod", "nummod", "nmod", "advmod")
                                and t.head.i > t.i or t.dep_ == "conj" and t.head.i < t.i):

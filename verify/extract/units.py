@@ -48,7 +48,7 @@ NEAR_MISSES = {"nearly", "almost", "close to", "just under", "just below", "not 
                "short of", "just short of", "just shy of"}
 POSTFIX: dict[str, str] = _table({
     "at_least": "or more|and more|or greater|or higher|or above|and above|and over|or over|plus|+"
-                "|or more than|or greater than|and older|or older|and up",
+                "|or more than|or greater than|and older|or older|and up|- plus",
     "at_most": "or less|or fewer|and less|and under|or under|or lower|or below|or less than"
                "|and younger|or younger",
     "approx": "or so|odd|-odd",
@@ -121,7 +121,7 @@ GLUED_ONLY = {"t", "l", "g", "w", "ha", "cup", "ev", "m", "pc"}
 # spaced too, when written in lower case ("Ft." is a fort, "Min." a minister).
 ABBREVIATIONS = {"ft", "oz", "ml", "cl", "mi", "min", "sec"}
 # Compounds like "one-way", "two-sided" are adjectives, not counts.
-NOT_COMPOUNDS = {"way", "sided", "off", "on", "time", "hand", "handed", "liner", "stop", "fold",
+NOT_COMPOUNDS = {"way", "sided", "off", "on", "time", "hand", "handed", "liner", "stop", "fold", "something",
                   "dimensional", "faced", "party", "shot", "size", "of", "to", "and", "or"}
 TIME_WORDS = {"am", "pm", "o'clock", "o’clock", "gmt", "utc"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
