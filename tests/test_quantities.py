@@ -397,7 +397,7 @@ SENTENCES += [
 SENTENCES += [
     ("She was the one millionth visitor.", [("one millionth", 1e6, "exact", "ordinal", "visitor")]),
     ("It took one millionth of a second.", [("one millionth", 1e-6, "exact", "measure", "second")]),
-    ("He fired a second shot.", [("second", 2, "exact", "ordinal", "shot")]),
+    ("He fired a second shot.", [("second", 2, "exact", "ordinal", "gunshot")]),
 ]
 
 # What is counted holds none of the number's own words.
@@ -454,6 +454,12 @@ SENTENCES += [
 SENTENCES += [
     ("The plane carried 150-plus passengers.", [("150-plus", 150, "at_least", "count", "passenger")]),
     ("The 20-something man was shot.", []),
+]
+
+# Shots fired are no people shot; people who suffered injuries are injured.
+SENTENCES += [
+    ("Police fired 16 shots at the suspect.", [("16", 16, "exact", "count", "gunshot")]),
+    ("Three other people suffered minor injuries.", [("Three", 3, "exact", "count", "injured")]),
 ]
 
 # "one" before an adjective and a noun counts the noun, whatever the parse.

@@ -517,6 +517,8 @@ def _noun(anchor: Token) -> Token | None:
 
 
 def _lemma_phrase(noun: Token) -> str:
+    if noun.lower_ in ("shot", "shots") and noun.pos_ == "NOUN":
+        return "gunshot"  # "fired 16 shots": shots fired, never people "shot"
     # the number's own words are no part of what it counts ("several dozen
     # officers", "10k employees" count officers, employees)
     words = [c.lemma_.lower() for c in noun.children
@@ -579,6 +581,9 @@ def _casualty(x: Token, depth: int = 0) -> str | None:
         return _word_casualty(head)  # "6,500 people died", "five wounded", "three others wounded"
     if dep in ("nsubjpass", "dobj") and hlemma in _KILL | _INJURE:
         return _word_casualty(head)  # "three were killed", "killed three"
+    if dep == "nsubj" and hlemma in ("suffer", "sustain", "receive") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in head.children):
+        return "injured"  # "three people suffered minor injuries"
     if dep == "nsubj" and hlemma == "be":
         for child in head.children:
             if child.dep_ in ("acomp", "attr") and child.lower_ in _DEAD | _INJURED:
