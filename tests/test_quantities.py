@@ -460,6 +460,7 @@ SENTENCES += [
 SENTENCES += [
     ("Police fired 16 shots at the suspect.", [("16", 16, "exact", "count", "gunshot")]),
     ("Three other people suffered minor injuries.", [("Three", 3, "exact", "count", "injured")]),
+    ("He and one of those shot had quarrelled.", [("one", 1, "exact", "count", "shot")]),
 ]
 
 # "one" before an adjective and a noun counts the noun, whatever the parse.

@@ -517,8 +517,9 @@ def _noun(anchor: Token) -> Token | None:
 
 
 def _lemma_phrase(noun: Token) -> str:
-    if noun.lower_ in ("shot", "shots") and noun.pos_ == "NOUN":
-        return "gunshot"  # "fired 16 shots": shots fired, never people "shot"
+    if noun.lower_ in ("shot", "shots") and noun.pos_ == "NOUN" \
+            and not any(c.lower_ in ("those", "these", "all") for c in noun.children):
+        return "gunshot"  # "fired 16 shots": shots fired; but "one of those shot" are people
     # the number's own words are no part of what it counts ("several dozen
     # officers", "10k employees" count officers, employees)
     words = [c.lemma_.lower() for c in noun.children
