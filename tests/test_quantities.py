@@ -423,6 +423,11 @@ SENTENCES += [
 # a name before a singular noun.
 SENTENCES += [
     ("The queen died at 96.", [("96", 96, "exact", "measure", "age")]),
+    ("Police found three men ages 18,19 and 21.", [("three", 3, "exact", "count", "man"),
+                                                    ("18", 18, "exact", "measure", "age"),
+                                                    ("19", 19, "exact", "measure", "age"),
+                                                    ("21", 21, "exact", "measure", "age")]),
+    ("It is hard to hear of the death of this many children.", []),
     ("The victims' ages were 15, 16 and 17.", [("15", 15, "exact", "measure", "age"),
                                                ("16", 16, "exact", "measure", "age"),
                                                ("17", 17, "exact", "measure", "age")]),

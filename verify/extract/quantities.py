@@ -408,7 +408,7 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(](?:\s*now)?|\bage[sd]?(?:\s+of)?(?:\s+\d+\s*(?:,|and))*"
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(](?:\s*now)?|\bage[sd]?(?:\s+of)?(?:\s+\d+(?:,\d+)*\s*(?:,|and))*"
                          r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:[,().;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
@@ -664,7 +664,7 @@ def _vague_counts(a: Amount, anchor: Token, noun: Token | None, hit: str | None)
             return ""  # "many other powers": a comparison, not a count; "many of them"
         # but "a couple of officers", "a handful of protesters": these nouns take
         # their noun through "of", as "a dozen" does; the "of" is no partitive
-        if prev is not None and prev.lower_ in ("so", "too", "how", "as", "very", "not", "in", "that"):
+        if prev is not None and prev.lower_ in ("so", "too", "how", "as", "very", "not", "in", "that", "this"):
             return ""  # "so many", "how many", "in many ways"
     if noun is not None and noun.lemma_.lower() in _TIME_UNITS | {"time"}:
         return ""  # "for many years", "hundreds of years": vague durations
