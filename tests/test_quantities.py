@@ -356,8 +356,8 @@ SENTENCES += [
     ("A handful of protesters remained.", [("A handful", None, "vague", "count", "protester")]),
     ("A couple of them left early.", []),
     ("He was jailed for 10 to 15 years.", [("10 to 15 years", 10, "approx", "range", "year")]),
-    ("The victims ranged in age from 19 to 47, police said.",
-     [("from 19 to 47", 19, "approx", "range", "age")]),
+    ("The victims ranged in age from 22 to 58, police said.",
+     [("from 22 to 58", 22, "approx", "range", "age")]),
     ("The men, aged 20 to 30, were arrested.", [("20 to 30", 20, "approx", "range", "age")]),
     ("The victims were between the ages of 18 and 25.",
      [("18", 18, "exact", "measure", "age"), ("25", 25, "exact", "measure", "age")]),
@@ -423,11 +423,11 @@ SENTENCES += [
 # a name before a singular noun.
 SENTENCES += [
     ("The queen died at 96.", [("96", 96, "exact", "measure", "age")]),
-    ("Police found three men ages 18,19 and 21.", [("three", 3, "exact", "count", "man"),
-                                                    ("18", 18, "exact", "measure", "age"),
-                                                    ("19", 19, "exact", "measure", "age"),
-                                                    ("21", 21, "exact", "measure", "age")]),
-    ("It is hard to hear of the death of this many children.", []),
+    ("Police found three men ages 17,20 and 23.", [("three", 3, "exact", "count", "man"),
+                                                    ("17", 17, "exact", "measure", "age"),
+                                                    ("20", 20, "exact", "measure", "age"),
+                                                    ("23", 23, "exact", "measure", "age")]),
+    ("Nobody expected this many cars on the road.", []),
     ("The victims' ages were 15, 16 and 17.", [("15", 15, "exact", "measure", "age"),
                                                ("16", 16, "exact", "measure", "age"),
                                                ("17", 17, "exact", "measure", "age")]),
@@ -440,11 +440,11 @@ SENTENCES += [
 # Ages after "turned" and ", now"; stations' brands and numbers spelled on a
 # keypad are labels.
 SENTENCES += [
-    ("The former Marine turned 29 on Sunday.", [("29", 29, "exact", "measure", "age")]),
-    ("The officer, now 34, retired.", [("34", 34, "exact", "measure", "age")]),
+    ("The retired teacher turned 41 on Monday.", [("41", 41, "exact", "measure", "age")]),
+    ("The officer, now 52, retired.", [("52", 52, "exact", "measure", "age")]),
     ("He turned 3 people away.", [("3", 3, "exact", "count", "people")]),
-    ("Police tell LEX 18 two men were arguing.", [("two", 2, "exact", "count", "man")]),
-    ("Text your tip to CRIMES (274637) today.", []),
+    ("Police tell ZAP 12 two men were arguing.", [("two", 2, "exact", "count", "man")]),
+    ("Text your tip to ALERT (25378) today.", []),
     ("SHOOTING LEFT 2 DEAD", [("2", 2, "exact", "count", None)]),
 ]
 
@@ -465,7 +465,7 @@ SENTENCES += [
 SENTENCES += [
     ("Police fired 16 shots at the suspect.", [("16", 16, "exact", "count", "gunshot")]),
     ("Three other people suffered minor injuries.", [("Three", 3, "exact", "count", "injured")]),
-    ("He and one of those shot had quarrelled.", [("one", 1, "exact", "count", "shot")]),
+    ("One of those shot was her cousin.", [("One", 1, "exact", "count", "shot")]),
 ]
 
 # "one" before an adjective and a noun counts the noun, whatever the parse.

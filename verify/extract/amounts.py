@@ -263,7 +263,7 @@ _LOCAL_PHONE = re.compile(r"(?i:\b(?:call|contact|reach|phone|tel|dial|line|tips
                           r"[^.\d]{0,30}?\b(\d{3}-\d{4})\b")
 
 
-# A number spelled by a word on a phone's keypad: "text CRIMES (274637)".
+# A number spelled by a word on a phone's keypad: "text ALERT (25378)".
 _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
 _SPELLED = re.compile(r"\b([A-Z]{4,10})\W{0,3}(\d{4,10})\b")
 

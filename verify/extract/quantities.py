@@ -291,7 +291,7 @@ def _broadcaster(core: Span) -> bool:
     anchor = core[-1]
     if prev.is_upper and 2 <= len(prev) <= 5 and not (anchor.dep_ == "nummod" and anchor.head.i > anchor.i) \
             and sum(t.is_lower for t in anchor.sent) > sum(t.is_upper for t in anchor.sent):
-        return True  # "Police tell LEX 18 two men...", "(WAVY 10)": a station's brand in a sentence of lower case
+        return True  # "Police tell ZAP 12 two men...", "(ZAP 12)": a station's brand in a sentence of lower case
     return prev.text == "News" and prev.i > 0 and doc[prev.i - 1].is_title
 
 
@@ -415,7 +415,7 @@ _AGE_AFTER = re.compile(r"\s*(?:[,().;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
 def _age_of_subject(a: Amount, anchor: Token) -> bool:
     """A bare whole number said of one person with "be" is the person's age:
-    "Smith was 35.", "The victim was 17, police said", "She was 16 when...",
+    "Jane Roe was 35.", "The victim was 17, police said", "She was 16 when...",
     "their ages were 15, 16 and 17"; and a death "at 96" ("He was one of five"
     picks from a group; "the toll was 35" is no person)."""
     if a.kind != "count" or a.qualifier != "exact" or a.value is None or a.value != int(a.value) \
@@ -428,7 +428,7 @@ def _age_of_subject(a: Amount, anchor: Token) -> bool:
         return True  # "died at 96"
     if anchor.dep_ in ("dobj", "attr", "oprd", "acomp") and anchor.head.lemma_ == "turn" \
             and _noun(anchor) is None and not any(c.dep_ == "prep" for c in anchor.children):
-        return True  # "turned 29 on Sunday", "would have turned 50"
+        return True  # "turned 41 on Monday", "would have turned 50"
     if anchor.dep_ != "attr" or anchor.head.lemma_ != "be":
         return False
     if any(c.dep_ == "prep" for c in anchor.children) or _noun(anchor) is not None:
@@ -443,8 +443,8 @@ def _age_of_subject(a: Amount, anchor: Token) -> bool:
 # People named by their age right after them: "children 12 and under".
 _PEOPLE_BEFORE = re.compile(r"\b(?:people|persons|children|kids|adults|those|anyone|everyone|residents"
                             r"|seniors|students|women|men|girls|boys|players|drivers|voters)\s+$", re.I)
-# Words that make the range after them a span of ages: "ranged in age from 19
-# to 47", "ages 19 to 47", "aged between 16 and 18".
+# Words that make the range after them a span of ages: "ranged in age from 22
+# to 58", "ages 22 to 58", "aged between 16 and 18".
 _AGES_BEFORE = re.compile(r"\bage[sd]?(?:\s+of)?\s*$", re.I)
 
 
