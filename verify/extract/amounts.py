@@ -38,6 +38,7 @@ from typing import Literal, NamedTuple, cast
 from ..models import Qualifier
 from .numbers import SCALES, SUFFIX_SCALES, Number, Token, number_at, tokens
 from .units import (
+    ABBREVIATIONS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -115,13 +116,23 @@ def _match_before(toks: list[Token], i: int, table: dict[str, str], lo: int) -> 
     return None
 
 
+def _temperature(toks: list[Token], j: int) -> bool:
+    """A capital C or F glued to the digits before it and ending the word:
+    the news way of writing a temperature ("highs of 40C", "104F")."""
+    return toks[j].text in ("C", "F") and _glued(toks, j) and toks[j - 1].kind == "num" \
+        and (j + 1 >= len(toks) or not _glued(toks, j + 1) or toks[j + 1].kind == "sym")
+
+
 def _unit_at(toks: list[Token], j: int) -> tuple[str, str, int] | None:
     """A unit right after a number: (name, kind, end token)."""
     if j >= len(toks):
         return None
+    if _temperature(toks, j):
+        return ("degree Celsius" if toks[j].text == "C" else "degree Fahrenheit"), "measure", j + 1
     for table, kind in ((PERCENT, "percent"), (DURATIONS, "duration"), (MEASURES, "measure")):
         hit = _match_after(toks, j, table)
-        if hit and (hit[1] > j + 1 or toks[j].lower not in GLUED_ONLY or _glued(toks, j)):
+        spaced_ok = toks[j].lower not in GLUED_ONLY and (toks[j].lower not in ABBREVIATIONS or toks[j].text.islower())
+        if hit and (hit[1] > j + 1 or spaced_ok or _glued(toks, j)):
             if kind == "duration" and hit[1] < len(toks) and toks[hit[1]].lower in ("old", "olds"):
                 return hit[0], "measure", hit[1] + 1  # "30 years old": an age
             return hit[0], kind, hit[1]
@@ -212,6 +223,9 @@ def _core_at(toks: list[Token], i: int) -> _Core | None:
     vague = _vague_at(toks, i)
     if vague:
         return _Core(vague[0] or 0.0, i, vague[1], False, False, (vague[0],), False)
+    if toks[i].lower == "half" and i + 2 < len(toks) and toks[i + 1].lower in ("a", "an") \
+            and _unit_at(toks, i + 2) and not _glued(toks, i + 2):
+        return _Core(0.5, i, i + 2, False, False, None, False)  # "half a percentage point", "half an hour"
     if toks[i].lower == "half" and (i + 1 < len(toks) and toks[i + 1].lower in ("of", "the")
                                     or i > 0 and toks[i - 1].lower in ("than", "nearly", "almost", "about")):
         return _Core(0.5, i, i + 1, False, True, None, False)  # "more than half of the residents"
@@ -223,9 +237,10 @@ def _core_at(toks: list[Token], i: int) -> _Core | None:
     return _Core(num.value, num.first, num.last, num.ordinal, num.fraction, None, scaled)
 
 
-# Web and mail addresses and phone numbers ("(956) 487-5571", "+44 20 7946 0958").
+# Web and mail addresses and phone numbers ("(956) 487-5571", "+44 20 7946 0958",
+# "1-800-273-8255" with the North American trunk prefix).
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
-                  r"|(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[ .-]\d{2,5}){2,4}\b")
+                  r"|(?:\+\d{1,3}[ .-]?|\b1[ .-])?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[ .-]\d{2,5}){2,4}\b")
 # Stretches of news text whose digits are labels, not amounts; each a general
 # habit of news pages.
 NOT_AMOUNTS = [
@@ -248,9 +263,15 @@ _LOCAL_PHONE = re.compile(r"(?i:\b(?:call|contact|reach|phone|tel|dial|line|tips
                           r"[^.\d]{0,30}?\b(\d{3}-\d{4})\b")
 
 
+# A number spelled by a word on a phone's keypad: "text ALERT (25378)".
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+_SPELLED = re.compile(r"\b([A-Z]{4,10})\W{0,3}(\d{4,10})\b")
+
+
 def _label_spans(text: str) -> list[tuple[int, int]]:
     """Spans of web addresses, phone numbers, gallery captions and ids."""
     spans = [m.span() for m in _URL.finditer(text)]
+    spans += [m.span(2) for m in _SPELLED.finditer(text) if m.group(1).translate(_KEYPAD) == m.group(2)]
     spans += [m.span() for rx in NOT_AMOUNTS for m in rx.finditer(text)]
     spans += [m.span(1) for m in _LOCAL_PHONE.finditer(text)]
     return spans
@@ -268,6 +289,10 @@ def read_amounts(text: str) -> list[Amount]:
         if t.kind == "num":
             if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit():
                 i += 1  # "02", "007": a date part or a code, not an amount
+                continue
+            if len(t.text) == 2 and i > 0 and toks[i - 1].text in "'’" and _glued(toks, i) \
+                    and toks[i - 1].space and not (i + 1 < len(toks) and toks[i + 1].text in "'’"):
+                i += 1  # "born in '89", "the ’90s": a year written short
                 continue
             end = _skip_chain(toks, i)
             if end > i:
@@ -299,7 +324,8 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
     if j < len(toks) and _glued(toks, j) and toks[j].kind == "word":
         w = toks[j].lower
         if w in ("s", "am", "pm") or core.ordinal is False and w not in MEASURES \
-                and w not in DURATIONS and w not in PERCENT and w != "m" and toks[j].text not in CURRENCY_CODES:
+                and w not in DURATIONS and w not in PERCENT and w != "m" and toks[j].text not in CURRENCY_CODES \
+                and not _temperature(toks, j):
             return None, j + 1  # "1960s", "3pm", "860BOX", "3D"
     if j < len(toks) and (toks[j].lower in TIME_WORDS or toks[j].lower in ("a", "p")
                           and j + 1 < len(toks) and toks[j + 1].text == "." and j + 2 < len(toks)
@@ -343,6 +369,10 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
             return None, j + 2
         else:
             compound = toks[j + 1].lower
+    if not money and unit is None and not compound:
+        share = _proportion(toks, core, _match_before(toks, i, QUALIFIERS, floor))
+        if share:
+            core, end = share, share.last
     if core.ordinal:
         kind = "ordinal"
     elif core.fraction and unit is None:
@@ -361,6 +391,14 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         qwords, range_first = toks[qfirst - 1].lower, qfirst - 1  # kept if a range follows
     if core.vague:
         qualifier = "vague"  # "more than dozens" is still no number
+    margin = _margin_after(toks, end) if not core.vague and not core.ordinal else None
+    if margin:
+        size, m_unit, m_end = margin
+        if m_unit and unit is None:
+            unit, kind = m_unit
+        return Amount(toks[first].start, toks[m_end - 1].end, core.value, "approx",
+                      core.value - size, core.value + size, unit, cast(Kind, kind),
+                      (toks[core.first].start, toks[core.last - 1].end), "±"), m_end
     # Ranges: "20-30", "20 to 30", "between 20 and 30", "$3-4 billion", "8- to 16-meter".
     rng = _range_after(toks, core, end, unit, kind, qwords, first, range_first)
     if rng:
@@ -396,6 +434,60 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         qwords, bool(core.vague), year_like, compound,
     )
     return amount, end
+
+
+def _margin_after(toks: list[Token], j: int) -> tuple[float, tuple[str, str] | None, int] | None:
+    """A margin written after a value: "12.9 ± 0.1 TeV", "52% +/- 3%", "plus
+    or minus 3 points"; the value then stands for the interval it gives:
+    (the margin, the unit written after it as (name, kind), end)."""
+    if j < len(toks) and toks[j].text == "±":
+        k = j + 1
+    elif j + 2 < len(toks) and toks[j].text == "+" and toks[j + 1].text == "/" and toks[j + 2].text in "-–":
+        k = j + 3
+    elif j + 2 < len(toks) and _words(toks, j, j + 3) == "plus or minus":
+        k = j + 3
+    else:
+        return None
+    second = _core_at(toks, k) if k < len(toks) else None
+    if second is None or second.vague or second.ordinal or second.value <= 0:
+        return None
+    hit = _unit_at(toks, second.last)
+    return second.value, ((hit[0], hit[1]) if hit else None), (hit[2] if hit else second.last)
+
+
+def _proportion(toks: list[Token], core: _Core, bound: tuple[str, int] | None) -> _Core | None:
+    """A share written as two whole numbers, "one in five", "nine in 10",
+    "two out of three", "one in every four": the pollster's and the
+    statistician's way of writing a fraction, not two counts of the noun after
+    it. The second number must be larger, bare (no unit: "scored 2 in 5
+    minutes") and no year ("killed 3 in 2019"). After a bound ("more than",
+    "at least"; ``bound`` is the qualifier before the number) "in" places a
+    count ("more than 30 in the league") unless the share is "one in" ("more
+    than one in three"); "nearly 4 in 10" is a share."""
+    if core.vague or core.ordinal or core.fraction or core.scaled or core.value != int(core.value) \
+            or core.value < 1:
+        return None
+    j = core.last
+    if j + 1 < len(toks) and toks[j].lower == "out" and toks[j + 1].lower == "of":
+        j += 2
+    elif j < len(toks) and toks[j].lower == "in":
+        if bound and bound[0] not in ("approx", "exact") and core.value != 1 \
+                and _words(toks, bound[1], core.first) not in NEAR_MISSES:
+            return None
+        j += 1
+    else:
+        return None
+    if j < len(toks) and toks[j].lower in ("every", "each"):
+        j += 1
+    if j >= len(toks) or toks[j].lower in ("a", "an") or _year(toks[j].text):
+        return None
+    second = _core_at(toks, j)
+    if second is None or second.vague or second.ordinal or second.fraction \
+            or second.value != int(second.value) or second.value <= core.value \
+            or _unit_at(toks, second.last) or second.last < len(toks) and toks[second.last].text in "-/.:" \
+            and _glued(toks, second.last):
+        return None
+    return core._replace(value=core.value / second.value, last=second.last, fraction=True)
 
 
 def _unknown_sign(toks: list[Token], i: int) -> bool:
@@ -465,6 +557,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
     low, high = core.value, second.value
     if sep == "or" and not (0 < low < high <= 2 * low):
         return None  # "two or three days" is a range; "10 bln or 10 tln" two amounts
+    if sep == "to" and core.scaled and second.scaled and first > 0 and toks[first - 1].lower == "by":
+        return None  # "grew by 2 million to 67 million": a change and where it ended
     if second.scaled and not core.scaled:
         scale = second.value / _unscaled(toks, second)
         if low * scale <= high:
@@ -477,6 +571,8 @@ def _range_after(toks: list[Token], core: _Core, end: int, unit: str | None, kin
         return None, stop + 1  # "305-471-TIPS": a phone number
     if hit and hit[1] != "money" and unit not in (None, hit[0]):
         return None  # "from 44 ml to 50 mg": two amounts
+    if end > core.last and unit is not None and (hit[0] if hit else money[0] if money else None) != unit:
+        return None  # "rose 5% to $1.3 billion", "fell 3% to 1,234": a change and where it ended
     if hit:
         unit, stop = hit[0], hit[2]
         if kind == "count":

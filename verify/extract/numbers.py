@@ -94,6 +94,8 @@ _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕":
            "⅝": 0.625, "⅞": 0.875}
 _SPACED_SCALES = {"k", "K", "M", "mn", "mln", "bn", "bln", "tn", "tln"}
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+# After these, "one millionth" is a rank ("the one millionth visitor"), not a fraction.
+_DETERMINERS = {"the", "its", "his", "her", "their", "our", "my", "your", "this", "that"}
 _DASHES = {"-", "–", "‑"}
 
 
@@ -251,7 +253,8 @@ def number_at(toks: list[Token], i: int) -> Number | None:
     t = toks[i]
     neg, j = False, i
     if t.lower in ("minus", "negative") and i + 1 < len(toks):
-        neg, j = True, i + 1
+        neg, j = not (t.lower == "minus" and i >= 2 and toks[i - 2].lower == "plus"
+                      and toks[i - 1].lower == "or"), i + 1  # "plus or minus 3": a margin
     elif t.text in _DASHES and _attached(toks, i + 1) and toks[i + 1].kind == "num" \
             and (i == 0 or t.space or toks[i - 1].text in "($€£<>=~≤≥"):
         neg, j = True, i + 1
@@ -292,9 +295,10 @@ def _number_body(toks: list[Token], i: int) -> Number | None:
         k = i + 2 if toks[i + 1].lower in ("a", "an") else i + 1
         if k < len(toks) and (toks[k].lower in SCALES or toks[k].lower == "dozen"):
             scale = SCALES.get(toks[k].lower, 12)
-            return Number(scale / (2 if w == "half" else 4), i, k + 1, fraction=True)
+            return Number(scale / (2 if w == "half" else 4), i, k + 1)  # a whole number, no fraction
     if w in ("a", "an", "one") and i + 1 < len(toks) and toks[i + 1].lower in DENOMINATORS \
-            and not toks[i + 1].lower.endswith("s") and toks[i + 1].lower != "second":
+            and not toks[i + 1].lower.endswith("s") and toks[i + 1].lower != "second" \
+            and not (i > 0 and toks[i - 1].lower in _DETERMINERS):
         # "a third of the vote", "one fifth": a fraction; but "a fourth term" is an
         # ordinal after an article, read from the next token on.
         after = toks[i + 2] if i + 2 < len(toks) else None
@@ -308,6 +312,9 @@ def _number_body(toks: list[Token], i: int) -> Number | None:
         prev, nxt = toks[j - 1].lower, toks[j].lower
         if nxt in _DASHES and j + 1 < len(toks) and (_attached(toks, j) or toks[j + 1].lower in DENOMINATORS):
             nxt, j = toks[j + 1].lower, j + 1  # "twenty-fifth", "one-half", "five - eighths"
+        if nxt in ("and", "&") and (prev == "hundred" or prev in SCALES) and j + 1 < len(toks) \
+                and 0 < ORDINALS.get(toks[j + 1].lower, 100) < 100:
+            return Number(value + ORDINALS[toks[j + 1].lower], i, j + 2, ordinal=True)  # "hundred and first"
         if nxt in ORDINALS:
             ordv = ORDINALS[nxt]
             if ordv >= 100:

@@ -75,6 +75,9 @@ _ORDINAL_IDIOMS = {"lady", "aid", "class", "hand", "name", "person", "sight", "g
                    "instance", "place", "half", "degree", "cousin", "language", "nature"}
 _STREETS = {"Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Drive",
             "Terrace", "Court", "Parkway", "Highway", "Hwy", "Way", "Circle", "Trail", "Pike"}
+# Verbs that put a value at a level ("stands at 6", "was put at 12"), not a time.
+_STAND_VERBS = {"stand", "remain", "be", "put", "peg", "estimate", "place", "set", "hold", "hover",
+                "rise", "fall", "climb", "drop", "reach", "rank", "finish", "come"}
 _RANK_VERBS = {"finish", "come", "place", "rank", "end", "qualify"}
 _FEW_WORDS = {"many", "several", "numerous", "countless", "few", "handful", "couple"}
 
@@ -102,16 +105,30 @@ def quantities(span: Doc | Span) -> list[Quantity]:
         a = _reread(a, doc, base)
         if _excluded(a, core, anchor):
             continue
-        if _is_age(a, core, base):
-            a = a._replace(kind="measure", unit="year")
-        counts = _counts(a, anchor)
+        age = _is_age(a, core, base) or _age_of_subject(a, anchor)
+        if age:
+            a = a._replace(kind="measure" if a.kind == "count" else a.kind, unit="year")
+        counts = "age" if age else _counts(a, anchor)
         if counts == "":
             continue  # a vague word that counts nothing checkable
         if core.text.lower() == "one" and a.kind == "count" and not a.qualifier_words \
-                and not (anchor.dep_ == "nummod" or counts in ("deaths", "injured", "shot")):
+                and not (anchor.dep_ == "nummod" or counts in ("deaths", "injured", "shot")
+                         or _before_its_noun(anchor)):
             continue  # "one of the", "no one", "this one": a pronoun, not a count
+        if counts is None and a.kind == "count" and _before_its_noun(anchor):
+            counts = _lemma_phrase(doc[anchor.i + 2])
         out.append(_quantity(a, doc.text, base, counts))
     return out
+
+
+def _before_its_noun(anchor: Token) -> bool:
+    """ "one" right before an adjective and a noun counts that noun ("try one
+    last time", "one final chance"), however the parser hangs it."""
+    doc = anchor.doc
+    if anchor.i + 2 >= len(doc):
+        return False
+    adj, noun = doc[anchor.i + 1], doc[anchor.i + 2]
+    return adj.pos_ == "ADJ" and adj.head.i == noun.i and noun.pos_ == "NOUN"
 
 
 def _quantity(a: Amount, text: str, base: int, counts: str | None) -> Quantity:
@@ -159,7 +176,8 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     doc = core.doc
     if a.vague and a.unit in _TIME_UNITS:
         return True  # "for many years", "several days": vague durations check nothing
-    if a.kind in ("duration",) or a.kind == "measure" and a.unit in _TIME_UNITS:
+    if a.kind in ("duration",) or a.kind in ("measure", "range") and a.unit in _TIME_UNITS:
+        # a range of durations ("took 3 to 4 hours") is a duration as its ends are
         nxt = doc[core.end:core.end + 3]
         return any(t.lower_ in ("ago", "later", "earlier") for t in nxt)  # "two years ago"
     if a.kind not in ("money", "percent") and _in_date(core):
@@ -169,9 +187,12 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     for t in core:
         if t.ent_type_ in _NAME_LABELS:
             ent = next(e for e in doc.ents if e.start <= t.i < e.end)
-            if any(w.is_title and not w.is_stop and not w.like_num for w in ent
+            if any(w.is_title and not w.is_stop and not w.like_num
+                   and not (w.is_sent_start and w.pos_ != "PROPN") for w in ent
                    if w.i not in range(core.start, core.end)):
                 return True  # "Article 5 of the treaty", "Resolution 2334"
+            # but a common noun capitalised only because it opens the sentence
+            # names nothing ("Highs of 104F", tagged a person by the small model)
             if ent.start == core.start and ent.start > 0 and doc[ent.start - 1].pos_ == "PROPN" \
                     and doc[ent.start - 1].is_title and t.ent_type_ == "PRODUCT":
                 return True  # "Boeing 737"
@@ -179,9 +200,17 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     headline = _headline(anchor)
     if first.i > 0:
         prev = doc[first.i - 1]
+        if not headline and prev.is_title and not prev.is_sent_start and a.kind == "count" and a.value != 1 \
+                and not a.qualifier_words and anchor.dep_ == "nummod" and anchor.head.i == core.end \
+                and anchor.head.tag_ == "NN" and first.i == anchor.i:
+            return True  # "the Top 10 list", "the Big 12 conference": counts go with plurals
         if not headline and prev.whitespace_ and (prev.is_title or prev.is_upper) and prev.pos_ in ("PROPN", "NOUN") \
-                and anchor.head == prev and first.like_num:
-            return True  # "Flight 17", "Voyager 2", "Apollo 11"
+                and anchor.head == prev and first.like_num and a.kind != "money" \
+                and not (prev.is_sent_start and prev.pos_ == "NOUN" and prev.tag_ == "NNS"):
+            return True  # "Flight 17", "Voyager 2", "Apollo 11"; but "USD 5 million" is money
+        if prev.whitespace_ and prev.is_alpha and not (prev.is_title or prev.is_upper or prev.is_lower) \
+                and first.like_num and a.kind == "count" and not a.qualifier_words:
+            return True  # "iPhone 12", "PlayStation 5": a name in mixed case, then its model
         if first.text[:1].isdigit() and re.search(r"(?:\bNos?\.?|#)\s*$", doc.text[max(0, first.idx - 6):first.idx]):
             return True  # "ranked No. 2", "#1": a rank or a label, whatever the parse
         if prev.lower_ in ("no.", "no", "number", "nos.", "#") and anchor.dep_ != "nummod" \
@@ -193,6 +222,9 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
         return True  # ".357 magnum", "a .45 pistol"
     if a.kind == "count" and not a.qualifier_words and _after_its_noun(core, anchor):
         return True  # "milepost 12", "room 12", "from day one"
+    if a.unit in ("degree Celsius", "degree Fahrenheit") and a.end - a.core[1] == 1 \
+            and core.start > 0 and doc[core.start - 1].lower_ in _NUMBERED:
+        return True  # "apartment 4C", "gate 12F": a label, not a temperature
     if a.kind == "count" and not a.qualifier_words and not headline and _before_a_name(core, anchor):
         return True  # "the 737 Max", "a 7 Eleven store"
     if a.kind == "count" and not headline and _model_number(core, anchor):
@@ -202,6 +234,10 @@ def _excluded(a: Amount, core: Span, anchor: Token) -> bool:
     if not headline and anchor.is_title and anchor.is_alpha and not anchor.is_sent_start and first.i > 1 \
             and (doc[first.i - 1].is_title or doc[first.i - 1].lower_ == "of" and doc[first.i - 2].is_title):
         return True  # "the Group of Seven", "the Big Three"
+    if a.kind == "count" and a.qualifier == "exact" and a.value in range(1, 13) and first.i > 0 \
+            and doc[first.i - 1].lower_ == "at" and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB" \
+            and anchor.head.head.lemma_ not in _STAND_VERBS and _noun(anchor) is None:
+        return True  # "gates open at 6", "began at 9 and ended at 11": a time of day
     if first.i > 0 and doc[first.i - 1].lower_ == "per" and a.kind == "count":
         return True  # "incidents per 100,000 residents": the base of a rate, not a count
     after = doc[core.end:core.end + 4]
@@ -252,6 +288,10 @@ def _broadcaster(core: Span) -> bool:
         return False
     if prev.is_upper and (prev.text in _NETWORKS or 3 <= len(prev) <= 4 and prev.text[0] in "KW"):
         return True
+    anchor = core[-1]
+    if prev.is_upper and 2 <= len(prev) <= 5 and not (anchor.dep_ == "nummod" and anchor.head.i > anchor.i) \
+            and sum(t.is_lower for t in anchor.sent) > sum(t.is_upper for t in anchor.sent):
+        return True  # "Police tell ZAP 12 two men...", "(ZAP 12)": a station's brand in a sentence of lower case
     return prev.text == "News" and prev.i > 0 and doc[prev.i - 1].is_title
 
 
@@ -368,15 +408,60 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(]|\bage(?:[sd]|\s+of)?(?:\s+\d+\s*(?:,|and))*"
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(](?:\s*now)?|\bage[sd]?(?:\s+of)?(?:\s+\d+(?:,\d+)*\s*(?:,|and))*"
                          r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
-_AGE_AFTER = re.compile(r"\s*(?:[,).;–—]|of\b|and\b|was\b|is\b|to\b|$)")
+_AGE_AFTER = re.compile(r"\s*(?:[,().;–—]|of\b|and\b|was\b|is\b|to\b|$)")
+
+
+def _age_of_subject(a: Amount, anchor: Token) -> bool:
+    """A bare whole number said of one person with "be" is the person's age:
+    "Jane Roe was 35.", "The victim was 17, police said", "She was 16 when...",
+    "their ages were 15, 16 and 17"; and a death "at 96" ("He was one of five"
+    picks from a group; "the toll was 35" is no person)."""
+    if a.kind != "count" or a.qualifier != "exact" or a.value is None or a.value != int(a.value) \
+            or not 0 < a.value < 120:
+        return False
+    while anchor.dep_ == "conj" and anchor.head.like_num:
+        anchor = anchor.head  # "ages were 15, 16 and 17"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" and anchor.head.head.lemma_ == "die" \
+            and not any(c.dep_ == "prep" for c in anchor.children):
+        return True  # "died at 96"
+    if anchor.dep_ in ("dobj", "attr", "oprd", "acomp") and anchor.head.lemma_ == "turn" \
+            and _noun(anchor) is None and not any(c.dep_ == "prep" for c in anchor.children):
+        return True  # "turned 41 on Monday", "would have turned 50"
+    if anchor.dep_ != "attr" or anchor.head.lemma_ != "be":
+        return False
+    if any(c.dep_ == "prep" for c in anchor.children) or _noun(anchor) is not None:
+        return False
+    subj = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return subj.lower_ in ("he", "she") or subj.tag_ == "NNP" and subj.ent_type_ == "PERSON" \
+        or subj.tag_ == "NN" and subj.lemma_.lower() in _PEOPLE or subj.lemma_.lower() == "age"
+
+
+# People named by their age right after them: "children 12 and under".
+_PEOPLE_BEFORE = re.compile(r"\b(?:people|persons|children|kids|adults|those|anyone|everyone|residents"
+                            r"|seniors|students|women|men|girls|boys|players|drivers|voters)\s+$", re.I)
+# Words that make the range after them a span of ages: "ranged in age from 22
+# to 58", "ages 22 to 58", "aged between 16 and 18".
+_AGES_BEFORE = re.compile(r"\bage[sd]?(?:\s+of)?\s*$", re.I)
 
 
 def _is_age(a: Amount, core: Span, base: int) -> bool:
     """A person's age written after the name: "Jane Roe, 39, was killed",
-    "his wife, 34,", "John Roe (10)", "three men, ages 19, 21 and 22". Read
-    from the text, since the tokenizer glues "Roe,20" into one token."""
+    "his wife, 34,", "John Roe (10)", "three men, ages 19, 21 and 22", or a
+    range of ages after "age(s)" or "aged". Read from the text, since the
+    tokenizer glues "Roe,20" into one token."""
+    if a.kind == "count" and a.unit is None and a.value is not None and 0 < a.value < 120 \
+            and a.qualifier in ("at_least", "at_most"):
+        words = core.doc.text[base + a.start:base + a.end]
+        if re.search(r"\b(?:older|younger)$", words) or re.search(r"\b(?:and|or) (?:over|under|up)$", words) \
+                and _PEOPLE_BEFORE.search(core.doc.text[max(0, base + a.start - 20):base + a.start]):
+            return True  # "people 65 and older", "children 12 and under": a bound on age
+    if a.kind == "range" and a.unit is None and a.high is not None and a.high < 120:
+        return _AGES_BEFORE.search(core.doc.text[max(0, base + a.start - 20):base + a.start]) is not None \
+            and _AGE_AFTER.match(core.doc.text, base + a.end) is not None
     if a.value is None or a.kind != "count" or a.qualifier != "exact" or a.value != int(a.value) \
             or not 0 < a.value < 120:
         return False
@@ -408,6 +493,11 @@ def _in_date(core: Span) -> bool:
 
 def _noun(anchor: Token) -> Token | None:
     """The noun a number modifies, or the one it picks from with "of"."""
+    doc = anchor.doc
+    post = anchor.head
+    if post.lower_ in ("plus", "odd") and anchor.i < post.i <= anchor.i + 2 and post.i + 1 < len(doc) \
+            and doc[post.i + 1].pos_ == "NOUN":
+        return doc[post.i + 1]  # "150-plus passengers": the parser hangs the number on "plus"
     t = anchor
     while t.head.like_num and (t.dep_ in ("compound", "quantmod", "nummod", "nmod", "advmod")
                                and t.head.i > t.i or t.dep_ == "conj" and t.head.i < t.i):
@@ -427,8 +517,14 @@ def _noun(anchor: Token) -> Token | None:
 
 
 def _lemma_phrase(noun: Token) -> str:
+    if noun.lower_ in ("shot", "shots") and noun.pos_ == "NOUN" \
+            and not any(c.lower_ in ("those", "these", "all") for c in noun.children):
+        return "gunshot"  # "fired 16 shots": shots fired; but "one of those shot" are people
+    # the number's own words are no part of what it counts ("several dozen
+    # officers", "10k employees" count officers, employees)
     words = [c.lemma_.lower() for c in noun.children
-             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i]
+             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i
+             and not c.like_num and not c.text[:1].isdigit() and c.lower_ not in ("dozen", "hundred", "score", "%")]
     return " ".join(words + [noun.lemma_.lower()])
 
 
@@ -486,6 +582,9 @@ def _casualty(x: Token, depth: int = 0) -> str | None:
         return _word_casualty(head)  # "6,500 people died", "five wounded", "three others wounded"
     if dep in ("nsubjpass", "dobj") and hlemma in _KILL | _INJURE:
         return _word_casualty(head)  # "three were killed", "killed three"
+    if dep == "nsubj" and hlemma in ("suffer", "sustain", "receive") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in head.children):
+        return "injured"  # "three people suffered minor injuries"
     if dep == "nsubj" and hlemma == "be":
         for child in head.children:
             if child.dep_ in ("acomp", "attr") and child.lower_ in _DEAD | _INJURED:
@@ -560,9 +659,12 @@ def _vague_counts(a: Amount, anchor: Token, noun: Token | None, hit: str | None)
     nxt = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
     prev = doc[first.i - 1] if first.i > 0 else None
     if anchor.lower_ in _FEW_WORDS:
-        if nxt is not None and nxt.lower_ in ("other", "of", "more", "times"):
+        if nxt is not None and (nxt.lower_ in ("other", "more", "times")
+                                or nxt.lower_ == "of" and anchor.lower_ not in ("couple", "handful")):
             return ""  # "many other powers": a comparison, not a count; "many of them"
-        if prev is not None and prev.lower_ in ("so", "too", "how", "as", "very", "not", "in", "that"):
+        # but "a couple of officers", "a handful of protesters": these nouns take
+        # their noun through "of", as "a dozen" does; the "of" is no partitive
+        if prev is not None and prev.lower_ in ("so", "too", "how", "as", "very", "not", "in", "that", "this"):
             return ""  # "so many", "how many", "in many ways"
     if noun is not None and noun.lemma_.lower() in _TIME_UNITS | {"time"}:
         return ""  # "for many years", "hundreds of years": vague durations

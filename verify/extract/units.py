@@ -11,7 +11,8 @@ from __future__ import annotations
 from .numbers import tokens
 
 __all__ = [
-    "CURRENCY_CODES", "CURRENCY_SYMBOLS", "CURRENCY_WORDS", "DURATIONS", "GLUED_ONLY", "MEASURES",
+    "ABBREVIATIONS", "CURRENCY_CODES", "CURRENCY_SYMBOLS", "CURRENCY_WORDS", "DURATIONS", "GLUED_ONLY",
+    "MEASURES",
     "MONTHS", "NEAR_MISSES", "NOT_COMPOUNDS", "PERCENT", "POSTFIX", "QUALIFIERS", "TIME_WORDS",
     "VAGUE_FEW", "VAGUE_PLURALS",
 ]
@@ -47,8 +48,9 @@ NEAR_MISSES = {"nearly", "almost", "close to", "just under", "just below", "not 
                "short of", "just short of", "just shy of"}
 POSTFIX: dict[str, str] = _table({
     "at_least": "or more|and more|or greater|or higher|or above|and above|and over|or over|plus|+"
-                "|or more than|or greater than",
-    "at_most": "or less|or fewer|and less|and under|or under|or lower|or below|or less than",
+                "|or more than|or greater than|and older|or older|and up|- plus",
+    "at_most": "or less|or fewer|and less|and under|or under|or lower|or below|or less than"
+               "|and younger|or younger",
     "approx": "or so|odd|-odd",
     "equal": "or equal|or equal to",
 })
@@ -63,12 +65,12 @@ CURRENCY_CODES = set(
 CURRENCY_WORDS = _table({
     "USD": "dollar|dollars", "EUR": "euro|euros", "GBP": "sterling|pounds sterling",
     "JPY": "yen", "CNY": "yuan|renminbi", "INR": "rupee|rupees|rs|rs.", "RUB": "rouble|roubles|ruble|rubles",
-    "AZN": "manat|manats", "AMD": "dram|drams", "TRY": "lira|liras", "CHF": "franc|francs",
+    "AZN": "manat|manats", "AMD": "dram|drams", "TRY": "lira|liras", "CHF": "franc|francs|swiss franc|swiss francs",
     "ILS": "shekel|shekels", "SAR": "riyal|riyals", "AED": "dirham|dirhams",
     "UAH": "hryvnia|hryvnias", "NGN": "naira", "ZAR": "rand", "MXN": "peso|pesos",
     "cent": "cent|cents", "penny": "penny|pence",
 })
-PERCENT = _table({"percent": "%|percent|per cent|pct|percentage|percents",
+PERCENT = _table({"percent": "%|percent|per cent|pct|percentage|percents|pc",
                   "percentage point": "percentage point|percentage points"})
 DURATIONS = _table({
     "second": "second|seconds|sec|secs", "minute": "minute|minutes|min|mins",
@@ -82,6 +84,8 @@ MEASURES = _table({
     "millimetre": "mm|millimetre|millimetres|millimeter|millimeters",
     "nanometre": "nm|nanometre|nanometres|nanometer|nanometers", "mile": "mile|miles|mi",
     "foot": "foot|feet|ft", "inch": "inch|inches", "yard": "yard|yards",
+    "nautical mile": "nautical mile|nautical miles|nmi",
+    "square foot": "sq ft|sq. ft|sq. ft.|square foot|square feet|sqft",
     "hectare": "hectare|hectares|ha", "acre": "acre|acres",
     "kilogram": "kg|kgs|kilogram|kilograms|kilo|kilos", "gram": "g|gram|grams|gramme|grammes",
     "milligram": "mg|milligram|milligrams", "tonne": "tonne|tonnes|ton|tons|t",
@@ -91,25 +95,33 @@ MEASURES = _table({
     "tablespoon": "tbsp|tablespoon|tablespoons", "degree": "degree|degrees|°",
     "degree Celsius": "°c|degrees celsius|degree celsius|degrees c",
     "degree Fahrenheit": "°f|degrees fahrenheit|degree fahrenheit|degrees f",
-    "mile per hour": "mph", "kilometre per hour": "km/h|kph|kmh|kilometres per hour|kilometers per hour",
+    "mile per hour": "mph", "mile per gallon": "mpg", "kilometre per hour": "km/h|kph|kmh|kilometres per hour|kilometers per hour",
     "knot": "knot|knots", "watt": "w|watt|watts", "kilowatt": "kw|kilowatt|kilowatts",
     "megawatt": "mw|megawatt|megawatts", "gigawatt": "gw|gigawatt|gigawatts",
-    "watt hour": "wh|watt hour|watt hours", "kilowatt hour": "kwh", "megawatt hour": "mwh", "gigawatt hour": "gwh", "terawatt hour": "twh",
+    "watt hour": "wh|watt hour|watt hours",
+    "kilowatt hour": "kwh|kilowatt hour|kilowatt hours|kilowatt-hour|kilowatt-hours",
+    "megawatt hour": "mwh|megawatt hour|megawatt hours|megawatt-hour|megawatt-hours",
+    "gigawatt hour": "gwh|gigawatt hour|gigawatt hours|gigawatt-hour|gigawatt-hours",
+    "terawatt hour": "twh|terawatt hour|terawatt hours|terawatt-hour|terawatt-hours",
+    "kilobit per second": "kbps", "megabit per second": "mbps", "gigabit per second": "gbps",
     "electronvolt": "ev", "teraelectronvolt": "tev", "byte": "byte|bytes",
     "megabyte": "mb|megabyte|megabytes", "gigabyte": "gb|gigabyte|gigabytes",
     "exabyte": "exabyte|exabytes", "bit": "bit|bits", "gigahertz": "ghz",
     "square kilometre": "km2|km²|sq km|square kilometre|square kilometres|square kilometer"
                         "|square kilometers|sq. km",
-    "square mile": "sq mi|square mile|square miles|sq. mi", "square metre": "m2|m²|square metre"
+    "square mile": "sq mi|square mile|square miles|sq. mi", "square metre": "m2|m²|sq m|sq. m|square metre"
                    "|square metres|square meter|square meters",
     "cubic metre": "m3|m³|cubic metre|cubic metres|cubic meter|cubic meters",
     "cubic kilometre": "km3|km³|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
 })
 # Unit abbreviations that are also English words or times of day: only a
 # unit when glued to the digits ("10t", "5l", "2.1pm" is still a time).
-GLUED_ONLY = {"t", "l", "g", "w", "mi", "ha", "min", "sec", "ft", "oz", "cup", "ev", "ml", "cl", "m"}
+GLUED_ONLY = {"t", "l", "g", "w", "ha", "cup", "ev", "m", "pc"}
+# Abbreviations that are no English word ("6 ft", "8 oz", "30 min"): a unit
+# spaced too, when written in lower case ("Ft." is a fort, "Min." a minister).
+ABBREVIATIONS = {"ft", "oz", "ml", "cl", "mi", "min", "sec"}
 # Compounds like "one-way", "two-sided" are adjectives, not counts.
-NOT_COMPOUNDS = {"way", "sided", "off", "on", "time", "hand", "handed", "liner", "stop", "fold",
+NOT_COMPOUNDS = {"way", "sided", "off", "on", "time", "hand", "handed", "liner", "stop", "fold", "something",
                   "dimensional", "faced", "party", "shot", "size", "of", "to", "and", "or"}
 TIME_WORDS = {"am", "pm", "o'clock", "o’clock", "gmt", "utc"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
