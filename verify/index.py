@@ -468,11 +468,12 @@ class VectorStore:
     # 16.1 s at 5,022, 10,075, 20,936, 40,122 claims (n^1.93); the HNSW graph
     # built and searched 0.70, 2.12, 6.29, 14.5 s (n^1.47 up to there), and at
     # twice 40,122 (each vector and a copy moved to cosine 0.9) 57.4 s
-    # against 30.7 s (n^1.2 from 40,122). Equal near 34,000 rows: exact below. Recall@25 against exact 0.990 to 0.965 as n grows (0.975 to
-    # 0.994 @10) with efSearch 48; with 25, 0.946 at 40,122. M 24 and
-    # efConstruction 40 were the cheapest of M 16 to 32, efConstruction 32 to
-    # 100 at that recall; the recall falls about 0.01 each time n doubles,
-    # so measure again before trusting it past 200,000.
+    # against 30.7 s (n^1.2 from 40,122). Equal near 34,000 rows: exact below.
+    # Recall@25 against exact 0.990 to 0.965 as n grows (0.994 to 0.975 @10)
+    # with efSearch 48; with 25, 0.946 at 40,122. M 24 and efConstruction 40
+    # were the cheapest of M 16 to 32, efConstruction 32 to 100 at that
+    # recall. The recall falls about 0.01 each time n doubles: measure again
+    # before trusting it past 200,000.
     HNSW_ROWS = 35_000
     HNSW_M = 24
     HNSW_EF_CONSTRUCTION = 40
@@ -534,7 +535,8 @@ class VectorStore:
         parallel in an order that varies from run to run, and one index should
         give one report."""
         rows = [s.vectors if s.live is None else s.vectors[s.live] for s in self.shards]
-        everything = np.ascontiguousarray(np.concatenate(rows) if len(rows) != 1 else rows[0], dtype=np.float32)
+        everything = np.ascontiguousarray(
+            rows[0] if len(rows) == 1 else np.concatenate(rows) if rows else np.zeros((0, self.dim)), dtype=np.float32)
         k = min(k, self.rows)
         if self.rows < self.hnsw_rows or k <= 0:
             return self.search_rows(everything, k)
