@@ -43,6 +43,9 @@ report and check at the largest size (cProfile). ``--vectors`` instead
 compares flat and IVF search (``VectorStore``), time and recall@10 against
 exact search, on subsets of the largest index's vectors, and times a
 report's neighbour search (every claim against all) both ways.
+``--neighbours`` instead times a report's neighbour search at each size,
+exact and through the HNSW graph the store builds for it past
+``VectorStore.HNSW_ROWS``, with recall and the growth of each.
 
 A size may also be a snapshot of ``index/`` taken by hand between two
 ingest calls, with ``sizes/N.info.json`` beside it holding what the build
@@ -52,7 +55,7 @@ Data: ``../shared/data`` next to the repository, or ``$VERIFY_DATA``.
 
     python benchmarks/scale.py [--workdir /work/bench-scale]
         [--sizes 5000,10000,20000,50000,100000,200000] [--build-only]
-        [--profile] [--vectors] [--flat] [--json FILE]
+        [--profile] [--vectors] [--neighbours] [--flat] [--json FILE]
 """
 
 from __future__ import annotations
@@ -568,6 +571,78 @@ def vectors_bench(work: Path, built: dict[int, dict], args: argparse.Namespace) 
     return {"vectors": out, "report_search": whole}
 
 
+def neighbours_bench(work: Path, built: dict[int, dict], args: argparse.Namespace) -> dict:
+    """A report's neighbour search (every claim's k nearest among all, k as
+    ``match.links`` asks) at each size, exact and through the HNSW graph of
+    ``VectorStore.neighbour_rows``: CPU time, recall, growth exponent."""
+    import faiss
+
+    from verify.index import Index, VectorStore
+    from verify.match.thresholds import FLOOR, NEIGHBOURS
+
+    faiss.omp_set_num_threads(1)  # both ways alike: OpenMP threads that wait spin, and count as CPU
+    k = NEIGHBOURS + 1
+    store = VectorStore
+    print(f"\n  a report's neighbour search, every claim's {k} nearest among all (one thread), exact "
+          f"(brute force) and HNSW (M {store.HNSW_M}, efConstruction {store.HNSW_EF_CONSTRUCTION}; "
+          f"efSearch * the store's); recall counts a neighbour found when its score is at least the "
+          f"exact k-th (copies tie); 'used': of the exact neighbours at cosine >= {FLOOR} (what links keeps)")
+    print(f"  {'claims':>8} {'exact s':>8} {'build s':>8} {'efSearch':>8} {'search s':>8} {'HNSW s':>8} "
+          f"{'exact/HNSW':>10} {'recall@10':>9} {'@' + str(k):>7} {'used':>7}", flush=True)
+    out = []
+    rng = np.random.default_rng(11)
+    for size in [*sorted(built), "x2"]:
+        if size == "x2":  # past the index: its vectors and a copy of each moved a little, as a variant's
+            noise = rng.normal(scale=0.025, size=vectors.shape).astype(np.float32)  # cosine about 0.9
+            moved = vectors + noise
+            vectors = np.concatenate([vectors, moved / np.linalg.norm(moved, axis=1, keepdims=True)])
+            print(f"  (then twice the largest: each vector and a copy moved to cosine "
+                  f"{float(np.mean(np.sum(vectors[: len(moved)] * vectors[len(moved):], 1))):.2f})")
+        else:
+            vectors = np.ascontiguousarray(Index.open(work / "sizes" / str(size)).vectors(), dtype=np.float32)
+        n = len(vectors)
+        c = time.process_time()
+        want, _ = VectorStore(vectors, hnsw_rows=10**12).neighbour_rows(k)
+        exact_s = time.process_time() - c
+        graph = faiss.IndexHNSWFlat(vectors.shape[1], store.HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        graph.hnsw.efConstruction = store.HNSW_EF_CONSTRUCTION
+        c = time.process_time()
+        graph.add(vectors)
+        build_s = time.process_time() - c
+        for ef in sorted({k, store.HNSW_EF_SEARCH, 48}):
+            c = time.process_time()
+            got, _ = graph.search(vectors, k, params=faiss.SearchParametersHNSW(efSearch=ef))
+            search_s = time.process_time() - c
+
+            def recall(m: int) -> float:
+                return float(np.mean(np.minimum((got[:, :m] >= want[:, m - 1 : m] - 1e-5).sum(1), m) / m))
+
+            # of the neighbours links keeps (exact ones at FLOOR or more): as many found
+            # at or above both FLOOR and the exact k-th (the scores found are exact)
+            used = (want >= FLOOR).sum(1)
+            found = np.minimum((got >= np.maximum(FLOOR, want[:, -1:] - 1e-5)).sum(1), used)
+            r = {"claims": n, "exact_cpu_s": exact_s, "build_cpu_s": build_s, "ef_search": ef,
+                 "search_cpu_s": search_s, "hnsw_cpu_s": build_s + search_s, "store": ef == store.HNSW_EF_SEARCH,
+                 "recall@10": recall(10), f"recall@{k}": recall(k),
+                 "recall_used": float(found.sum() / max(1, used.sum()))}
+            out.append(r)
+            r["synthetic"] = size == "x2"
+            print(f"  {n:>8} {exact_s:>8.2f} {build_s:>8.2f} {str(ef) + ('*' if r['store'] else ''):>8} "
+                  f"{search_s:>8.2f} {r['hnsw_cpu_s']:>8.2f} {exact_s / r['hnsw_cpu_s']:>10.2f} "
+                  f"{r['recall@10']:>9.3f} {r[f'recall@{k}']:>7.3f} {r['recall_used']:>7.3f}   {load_average()}",
+                  flush=True)
+    fits = {}
+    mine = [r for r in out if r["store"] and r["claims"] <= max(x["claims"] for x in built.values())]
+    if len(mine) >= 2:
+        ns = [r["claims"] for r in mine]
+        for key in ("exact_cpu_s", "build_cpu_s", "search_cpu_s", "hnsw_cpu_s"):
+            fits[key] = exponent(ns, [r[key] for r in mine])
+        print(f"  growth (time ~ n^k) from {ns[0]:,} to {ns[-1]:,}: exact k = {fits['exact_cpu_s']:.2f}; HNSW "
+              f"k = {fits['hnsw_cpu_s']:.2f} (build {fits['build_cpu_s']:.2f}, search {fits['search_cpu_s']:.2f})")
+    print(f"  the store searches through HNSW from {store.HNSW_ROWS:,} rows")
+    return {"neighbours": out, "neighbour_fits": fits}
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -579,9 +654,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--build-only", action="store_true", help="grow the index through the sizes, measure nothing")
     ap.add_argument("--profile", action="store_true", help="cProfile report and check at the largest size")
     ap.add_argument("--vectors", action="store_true", help="flat against IVF search on the largest index's vectors")
+    ap.add_argument("--neighbours", action="store_true",
+                    help="a report's neighbour search, exact against HNSW, at each size")
     ap.add_argument("--json", type=Path, help="write every figure to this file")
     ap.add_argument("--flat", action="store_true",
-                    help="search exactly everywhere (no IVF), for a before and after in one run")
+                    help="search exactly everywhere (no IVF, no HNSW), for a before and after in one run")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.flat:
@@ -589,7 +666,7 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("SCALE_FLAT"):
         from verify.index import VectorStore
 
-        VectorStore.IVF_ROWS = 10**12
+        VectorStore.IVF_ROWS = VectorStore.HNSW_ROWS = 10**12
     if args.child:
         kind, *rest = args.child
         if kind == "report":
@@ -614,6 +691,8 @@ def main(argv: list[str] | None = None) -> int:
     figures: dict = {"load": load_average()}
     if args.vectors:
         figures.update(vectors_bench(work, built, args))
+    elif args.neighbours:
+        figures.update(neighbours_bench(work, built, args))
     else:
         figures.update(measure(work, built, args))
     if args.profile:

@@ -278,3 +278,29 @@ def test_a_large_batch_is_searched_in_parts_with_the_same_results(monkeypatch: p
     monkeypatch.setattr(_Shard, "CANDIDATE_CELLS", 8 * 10 * 7)  # 7 queries at a time
     parts = VectorStore(vectors, ivf_rows=1000, nprobe=8).search_rows(queries, 10)
     assert np.array_equal(whole[1], parts[1]) and np.allclose(whole[0], parts[0])
+
+
+def test_a_reports_search_through_hnsw_finds_the_exact_neighbours() -> None:
+    vectors = unit_rows(6000, 13)
+    want_scores, _ = exact(vectors, vectors, 25)
+    store = VectorStore(vectors, hnsw_rows=1000)
+    scores, rows = store.neighbour_rows(25)
+    # found: as many at or above the exact k-th score (copies tie) as asked
+    recall = np.mean(np.minimum((scores >= want_scores[:, -1:] - 1e-5).sum(1), 25) / 25)
+    assert recall >= 0.95
+    assert np.allclose(scores, np.einsum("nd,nkd->nk", vectors, vectors[rows]), atol=1e-5)  # exact cosines
+    assert np.all(np.diff(scores, axis=1) <= 1e-6)  # best first
+    again = VectorStore(vectors, hnsw_rows=1000).neighbour_rows(25)
+    assert np.array_equal(rows, again[1])  # one index, one report
+
+
+def test_below_its_rows_a_reports_search_is_exact() -> None:
+    vectors = unit_rows(3000, 14)
+    assert len(vectors) < VectorStore.HNSW_ROWS
+    ids = [f"c{i}" for i in range(3000)]
+    scores, neighbours = VectorStore(vectors, ids).neighbours(25)
+    want_scores, want_rows = exact(vectors, vectors, 25)
+    assert same_results((scores, np.array([[int(i[1:]) for i in n] for n in neighbours])), (want_scores, want_rows))
+    dead = VectorStore([vectors[:1000], vectors[1000:]], live=[None, np.arange(0, 2000, 2)])
+    kept = np.concatenate([vectors[:1000], vectors[1000::2]])
+    assert same_results(dead.neighbour_rows(7), exact(kept, kept, 7))  # shards and dead rows as search_rows has them

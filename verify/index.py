@@ -462,6 +462,22 @@ class VectorStore:
     RERANK = 2
     LIST_BATCH = 16  # from this many queries, IVF lists are scored by matrix products (``_search_lists``)
     TRAIN_PER_LIST = 64  # rows to train the lists on, per list (FAISS wants at least 39)
+    # A report's neighbour search (``neighbour_rows``), every claim's 25 nearest
+    # among all, `benchmarks/scale.py --neighbours` on the index's MiniLM vectors
+    # (news claims, 2026-12-07, CPU of one thread): exact 0.29, 1.16, 4.66,
+    # 16.1 s at 5,022, 10,075, 20,936, 40,122 claims (n^1.93); the HNSW graph
+    # built and searched 0.70, 2.12, 6.29, 14.5 s (n^1.47 up to there), and at
+    # twice 40,122 (each vector and a copy moved to cosine 0.9) 57.4 s
+    # against 30.7 s (n^1.2 from 40,122). Equal near 34,000 rows: exact below.
+    # Recall@25 against exact 0.990 to 0.965 as n grows (0.994 to 0.975 @10)
+    # with efSearch 48; with 25, 0.946 at 40,122. M 24 and efConstruction 40
+    # were the cheapest of M 16 to 32, efConstruction 32 to 100 at that
+    # recall. The recall falls about 0.01 each time n doubles: measure again
+    # before trusting it past 200,000.
+    HNSW_ROWS = 35_000
+    HNSW_M = 24
+    HNSW_EF_CONSTRUCTION = 40
+    HNSW_EF_SEARCH = 48
 
     def __init__(
         self,
@@ -473,6 +489,7 @@ class VectorStore:
         ivf_files: list[Path | None] | None = None,
         ivf_rows: int | None = None,
         nprobe: int | None = None,
+        hnsw_rows: int | None = None,
     ) -> None:
         import faiss  # lazy: not needed by `verify --help`
 
@@ -480,6 +497,7 @@ class VectorStore:
         self.blas = blas
         self.ivf_rows = self.IVF_ROWS if ivf_rows is None else ivf_rows
         self.nprobe = nprobe  # None: ``ivf_probes`` of each shard's lists
+        self.hnsw_rows = self.HNSW_ROWS if hnsw_rows is None else hnsw_rows
         arrays = list(vectors) if isinstance(vectors, list) else [vectors]
         live = live if live is not None else [None] * len(arrays)
         files = ivf_files if ivf_files is not None else [None] * len(arrays)
@@ -498,6 +516,42 @@ class VectorStore:
             raise ValueError("a store made without ids can only search_rows")
         scores, rows = self.search_rows(queries, k)
         return scores, [[self.ids[r] for r in row if r >= 0] for row in rows]
+
+    def neighbours(self, k: int) -> tuple[np.ndarray, list[list[str]]]:
+        """Every row's ``k`` nearest among all rows (itself among them), as ``search`` gives them."""
+        if self.ids is None:
+            raise ValueError("a store made without ids can only give neighbour_rows")
+        scores, rows = self.neighbour_rows(k)
+        return scores, [[self.ids[r] for r in row if r >= 0] for row in rows]
+
+    def neighbour_rows(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every row's ``k`` nearest among all rows: a report's search, n queries
+        against n rows. Below ``hnsw_rows`` rows it is ``search_rows`` of the rows
+        themselves, exact. From there it goes through an HNSW graph built in
+        memory for this search (``faiss.IndexHNSWFlat``, ``HNSW_M`` links a row,
+        ``HNSW_EF_CONSTRUCTION`` and ``HNSW_EF_SEARCH``): about n log n distances
+        rather than n squared; every score is the exact cosine and only recall is
+        approximate. The graph is built on one thread: FAISS inserts rows in
+        parallel in an order that varies from run to run, and one index should
+        give one report."""
+        rows = [s.vectors if s.live is None else s.vectors[s.live] for s in self.shards]
+        everything = np.ascontiguousarray(
+            rows[0] if len(rows) == 1 else np.concatenate(rows) if rows else np.zeros((0, self.dim)), dtype=np.float32)
+        k = min(k, self.rows)
+        if self.rows < self.hnsw_rows or k <= 0:
+            return self.search_rows(everything, k)
+        faiss = self._faiss
+        graph = faiss.IndexHNSWFlat(self.dim, self.HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        graph.hnsw.efConstruction = self.HNSW_EF_CONSTRUCTION
+        threads = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1)
+        try:
+            graph.add(everything)
+        finally:
+            faiss.omp_set_num_threads(threads)
+        params = faiss.SearchParametersHNSW(efSearch=max(k, self.HNSW_EF_SEARCH))
+        scores, found = graph.search(everything, k, params=params)
+        return _best(scores, found, k)  # as the exact search orders equal scores
 
     def prepare(self) -> None:
         """Read or train (and keep) the IVF of every shard that is searched through one."""

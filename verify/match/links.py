@@ -115,8 +115,8 @@ def links(
         return [], []
     ids = [c.id for c in claims]
     by_id = {c.id: c for c in claims}
-    rows = np.ascontiguousarray(vectors, dtype=np.float32)  # for the store and the queries alike, made once
-    scores, neighbours = VectorStore(rows, ids).search(rows, min(NEIGHBOURS + 1, len(claims)))
+    rows = np.ascontiguousarray(vectors, dtype=np.float32)  # made once: the store searches its rows against themselves
+    scores, neighbours = VectorStore(rows, ids).neighbours(min(NEIGHBOURS + 1, len(claims)))
     row = {c.id: i for i, c in enumerate(claims)}
     children: dict[str, list[str]] = defaultdict(list)
     for c in claims:
