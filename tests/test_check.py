@@ -246,3 +246,23 @@ def test_a_number_meets_the_numbers_of_its_event_however_worded(tmp_path: Path) 
     assert second.status == "contradicted", second.reason
     assert "30 vs 3" in second.reason
     assert {"same-event-numbers", "sentence-event"} <= set(second.rules)
+
+
+def test_a_sentence_naming_an_articles_person_is_of_its_event_in_a_draft_of_several(tmp_path: Path) -> None:
+    """SENTENCE_NAMES: the draft as a whole shares one name with the article
+    (another event); the sentence names its person, so the article may
+    contradict it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Bus driver shot in Northport\n\n"
+        "Dana Reyes, a bus driver, was shot on Monday morning in Northport, police said.\n\n"
+        "Three people were wounded in the attack on the bus, police said. "
+        "The driver is in stable condition.\n", encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    draft = document_from_text(
+        "In Eastfield, Lee Okafor and Sam Novak opened a bakery on Main Street on Friday.\n\n"
+        "Thirty people were wounded in the attack on the bus that Dana Reyes drove, police said.\n")
+    second = check(draft, tmp_path / "ix").claims[1]
+    assert second.status == "contradicted", second.reason
+    assert "sentence-names" in second.rules

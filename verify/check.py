@@ -54,6 +54,11 @@ SAME_EVENT_NUMBERS = rule(
     "same-event-numbers",
     "a number meets every number of its measure in the articles of the draft's event, however their sentences are worded",
 )
+SENTENCE_NAMES = rule(
+    "sentence-names",
+    "a sentence that names a person or a street of an article, or two of its places, is of its event "
+    "though the draft as a whole tells others",
+)
 SENTENCE_EVENT = rule("sentence-event", "a sentence that names no one and nowhere tells the event named before it")
 ORIGINS = rule(
     "independent-origins",
@@ -269,6 +274,20 @@ def _tied(sentence: Claim, corpus: _Corpus, doc_id: str) -> bool:
     return doc is not None and mentions(sentence, doc.text)[1] > 0
 
 
+def _closely_tied(sentence: Claim, corpus: _Corpus, doc_id: str) -> bool:
+    """Whether a sentence names enough of an article's event to
+    be of it though the draft as a whole is not: a person or a street the
+    article mentions, or two places (a city alone is many events'):
+    SENTENCE_NAMES."""
+    doc = corpus.document(doc_id)
+    if doc is None:
+        return False
+    return mentions(sentence, doc.text, _CLOSE)[1] > 0 or mentions(sentence, doc.text)[1] >= 2
+
+
+_CLOSE = frozenset({"PERSON", "FAC"})
+
+
 def _speaker_names(found: Sequence[Claim], corpus: _Corpus, neighbours: dict) -> dict[str, str]:
     people = [c.speaker for c in found if c.speaker and c.speaker_type == "person"]
     for hits in neighbours.values():
@@ -301,6 +320,9 @@ def _fact(claim: Claim, d: _Draft, corpus: _Corpus) -> _Fact:
     for r in candidates:
         other = corpus.claim(r)
         event = _relation(events, draft.id, other.doc) if telling else "unknown"
+        promoted = event == "apart" and anchor is not None and _closely_tied(anchor, corpus, other.doc)
+        if promoted:
+            event = "unknown"  # SENTENCE_NAMES: a draft may tell several events; this sentence's is the article's
         sim = float(vectors[row_of[claim.id]] @ corpus.vector(r))
         other_sentence = other
         if parent is not None:
@@ -316,6 +338,8 @@ def _fact(claim: Claim, d: _Draft, corpus: _Corpus) -> _Fact:
         if link is not None and doc is not None and none_named(parent or claim, doc.text):
             fact.blocked.append(NAMES_ABSENT)
             continue
+        if link is not None and promoted:
+            link = link.having(SENTENCE_NAMES)
         if link is not None and r in by_key:
             link = link.having(SAME_EVENT_NUMBERS, *([SENTENCE_EVENT] if anchor is not (parent or claim) else []))
         if link is not None:

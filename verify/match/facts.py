@@ -203,11 +203,14 @@ def none_named(claim: Claim, text: str) -> bool:
     return named > 0 and found == 0
 
 
-def mentions(claim: Claim, text: str) -> tuple[int, int]:
-    """How many people and places ``claim`` names, and how many of them ``text`` mentions."""
+def mentions(claim: Claim, text: str, labels: frozenset[str] | None = None) -> tuple[int, int]:
+    """How many people and places ``claim`` names, and how many of them ``text``
+    mentions (of those whose label is in ``labels``, when given)."""
     words = set(_WORDS.findall(text.lower()))
     named = found = 0
     for label, name in claim.entities:
+        if labels is not None and label not in labels:
+            continue
         keys = _WORDS.findall(name.lower().replace("’s", "").replace("'s", ""))
         if label == "PERSON":
             keys = keys[-1:]
