@@ -8,6 +8,7 @@ the whole toll), in one base unit (days for durations).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import NamedTuple
@@ -206,7 +207,7 @@ def none_named(claim: Claim, text: str) -> bool:
 def mentions(claim: Claim, text: str, labels: frozenset[str] | None = None) -> tuple[int, int]:
     """How many people and places ``claim`` names, and how many of them ``text``
     mentions (of those whose label is in ``labels``, when given)."""
-    words = set(_WORDS.findall(text.lower()))
+    words = words_of(text)
     named = found = 0
     for label, name in claim.entities:
         if labels is not None and label not in labels:
@@ -220,13 +221,24 @@ def mentions(claim: Claim, text: str, labels: frozenset[str] | None = None) -> t
             continue
         if keys:
             named += 1
-            found += any(k in words or (label != "PERSON" and _demonym(k, text)) for k in keys)
+            found += any(k in words or (label != "PERSON" and _demonym(k, words)) for k in keys)
     return named, found
 
 
-def _demonym(place: str, text: str) -> bool:
-    """Whether ``text`` names a place by the word for its people or things
-    ("Russia" and "Russian troops", "Ukraine" and "Ukrainian"): the place's
-    name but its last letter, then a few letters more."""
+@functools.lru_cache(maxsize=1024)
+def words_of(text: str) -> frozenset[str]:
+    """The words of a text, lower case (an article's, asked for again by each sentence it is set against)."""
+    return frozenset(_WORDS.findall(text.lower()))
+
+
+def _demonym(place: str, words: frozenset[str]) -> bool:
+    """Whether a text's ``words`` name a place by the word for its people or
+    things ("Russia" and "Russian troops", "Ukraine" and "Ukrainian", "Iraq"
+    and "Iraqi"): the place's name but its last letter, then an ending."""
     stem = place[:-1] if len(place) > 4 else place
-    return re.search(rf"\b{re.escape(stem)}[a-z]{{1,4}}\b", text, re.IGNORECASE) is not None
+    return any(stem + end in words for end in _DEMONYM_ENDINGS)
+
+
+# The endings of English words for a place's people ("Russian", "Chinese",
+# "Israeli", "Iraqis"), after the place's name less its last letter.
+_DEMONYM_ENDINGS = ("a", "e", "n", "an", "ans", "ns", "ian", "ians", "ese", "i", "is", "li", "lis", "ish", "ic", "er", "ers")
