@@ -243,7 +243,7 @@ class Diagnosis:
     def _reason(self, a, b) -> tuple[str, str]:  # type: ignore[no-untyped-def]
         """The engine's own answer: ``pair`` with ``why``, the rules that
         decided or blocked the pair."""
-        from verify.match import compare, facts
+        from verify.match import compare, facts, thresholds
 
         match = importlib.import_module("verify.match.links")  # the package binds links(), the function
         by_id = {c.id: c for c in self.claims} if not hasattr(self, "_by_id") else self._by_id
@@ -255,8 +255,8 @@ class Diagnosis:
         info = (f"sim={sim:.2f} keys={ka}/{kb} same_time={timed} ({time_basis(a, b, self.docs)}) "
                 f"times={a.time}/{b.time}")
         if not self.candidate(a, b):
-            return (f"not a candidate (claims: k={match.NEIGHBOURS}, floor={match.FLOOR}; "
-                    f"articles: k={match.DOC_NEIGHBOURS} by shared names)"), info
+            return (f"not a candidate (claims: k={thresholds.NEIGHBOURS}, floor={thresholds.FLOOR}; "
+                    f"articles: k={thresholds.DOC_NEIGHBOURS} by shared names)"), info
         relation = self.events().relation(a.doc, b.doc)
         info += f" articles={relation}"
         if relation == "different":
