@@ -184,8 +184,8 @@ def check(
     names = _speaker_names(found, corpus, neighbours)
     found = [c.model_copy(update={"speaker": names.get(c.speaker, c.speaker)}) for c in found]
     events = _events(undated, corpus, neighbours)
-    seen = _Draft(undated, found, neighbours, vectors, row_of, events, _event_numbers(undated, corpus, events),
-                  _anchors(found))
+    keyed = _event_numbers(undated, corpus, events, numbers=any(c.parent for c in found))
+    seen = _Draft(undated, found, neighbours, vectors, row_of, events, keyed, _anchors(found))
     facts: dict[str, _Fact] = {}
     for i, c in enumerate(found):
         facts[c.id] = _fact(c, seen, corpus)
@@ -227,15 +227,13 @@ def _relation(events: Events, draft: str, doc: str) -> str:
     return "one" if shared >= EVENT_NAMES else "apart"
 
 
-def _event_numbers(draft: Document, corpus: _Corpus, events: Events) -> dict[tuple, list[int]]:
-    """The numbers of the articles that report the draft's
-    event (``_relation`` is ``one``), by what they measure: a number of the
-    draft meets every number of its measure there, however differently its
-    sentence is worded, when its sentence names someone or somewhere the
-    article mentions (SAME_EVENT_NUMBERS, ``_tied``; the embeddings
-    propose the rest)."""
+def _event_numbers(draft: Document, corpus: _Corpus, events: Events, numbers: bool) -> dict[tuple, list[int]]:
+    """The numbers of the articles that report the draft's event
+    (``_relation`` is ``one``), by what they measure, for SAME_EVENT_NUMBERS
+    (``_fact`` takes those of an article its sentence is ``_tied`` to). Empty
+    for a draft without numbers or one that names too little to tell."""
     out: dict[tuple, list[int]] = {}
-    if len(events.names.get(draft.id, ())) < DRAFT_NAMES:
+    if not numbers or len(events.names.get(draft.id, ())) < DRAFT_NAMES:
         return out
     for doc in sorted(events.names):
         if doc == draft.id or _relation(events, draft.id, doc) != "one":
