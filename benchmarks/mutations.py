@@ -480,3 +480,38 @@ def paraphrase(sentence: str) -> tuple[str, str] | None:
     if m:
         return "said -> stated", sentence[: m.start()] + "stated" + sentence[m.end() :]
     return None
+
+
+# ------------------------------------------------------------------ layouts
+
+# Abbreviations after which a period ends no sentence ("Sen. Warren").
+_NO_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|Prof|Rev|Mt|Ft|Inc|Corp|Co|No|vs|U\.S|a\.m|p\.m|[A-Z])\.)$")
+
+
+def laid_out(text: str, layout: str) -> str:
+    """The article as another file would hold it, every offset kept (a space
+    becomes a line break): ``wrapped`` at 72 columns, as wire copy and mail
+    are; ``lines``, one sentence to a line (a plain splitter's: after . ! ?,
+    a closing quotation mark, before a capital or an opening mark).
+    ``as-is`` leaves it."""
+    if layout == "as-is":
+        return text
+    chars = list(text)
+    if layout == "lines":
+        for m in re.finditer(r"[.!?][\"”’']?( )(?=[\"“‘A-Z])", text):
+            if not _NO_END.search(text[max(0, m.start() - 12) : m.start() + 1]):
+                chars[m.start(1)] = "\n"
+        return "".join(chars)
+    column = 0
+    last_space = -1
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            column, last_space = 0, -1
+            continue
+        column += 1
+        if ch == " ":
+            last_space = i
+        if column > 72 and last_space >= 0:
+            chars[last_space] = "\n"
+            column, last_space = i - last_space, -1
+    return "".join(chars)

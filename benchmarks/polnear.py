@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import mutations as mut  # noqa: E402
+
 
 def data_dir() -> Path:
     return Path(os.environ.get("VERIFY_DATA", ROOT.parent / "shared" / "data"))
@@ -66,9 +68,9 @@ def _same_person(source: str, speaker: str) -> bool:
     return bool(src) and src[-1] == (_fold(speaker).split() or [""])[-1] and set(src) <= set(_fold(speaker).split())
 
 
-def score(limit: int | None = None, verbose: bool = False, part: str | None = None) -> dict:
+def score(limit: int | None = None, verbose: bool = False, part: str | None = None, layout: str = "as-is") -> dict:
     """Accuracy over the articles of one half (``part``: "tune" or "held", see
-    ``splits.py``) or of all (None)."""
+    ``splits.py``) or of all (None), the articles laid out as ``layout`` says."""
     from verify.extract.attribution import attributions
     from verify.nlp import parse_blocks
 
@@ -81,7 +83,7 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
         from splits import half
 
         articles = [a for a in articles if half(a) == part]
-    texts = [(folder / "text" / f"{a}.txt").read_text(encoding="utf-8") for a in articles]
+    texts = [mut.laid_out((folder / "text" / f"{a}.txt").read_text(encoding="utf-8"), layout) for a in articles]
     right = total = 0
     misses: Counter[str] = Counter()
     for article, text, blocks in zip(articles, texts, parse_blocks((t, []) for t in texts)):
@@ -125,8 +127,10 @@ if __name__ == "__main__":
     ap.add_argument("--limit", type=int)
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--part", choices=("tune", "held"), help="score one half only (default: both, each apart)")
+    ap.add_argument("--layout", choices=("as-is", "wrapped", "lines"), default="as-is",
+                    help="the articles hard-wrapped at 72 columns, or one sentence to a line (offsets kept)")
     args = ap.parse_args()
     for part in [args.part] if args.part else ["tune", "held"]:
-        r = score(args.limit, args.verbose, part)
-        print(f"PolNeAR dev attribution accuracy, {part} half: {r['accuracy']:.3f} "
+        r = score(args.limit, args.verbose, part, args.layout)
+        print(f"PolNeAR dev attribution accuracy, {args.layout}, {part} half: {r['accuracy']:.3f} "
               f"({r['right']}/{r['relations']} relations, {r['articles']} articles); misses: {r['misses']}")

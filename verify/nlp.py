@@ -71,7 +71,11 @@ def block_spans(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[i
 def parse_blocks(
     texts: Iterable[tuple[str, list[tuple[int, int]]]], batch_size: int = 64
 ) -> Iterator[list[Block]]:
-    """For each ``(text, skip)``, its parsed blocks; streams over many documents."""
+    """For each ``(text, skip)``, its parsed blocks; streams over many documents.
+    A line break that only wraps a sentence neither ends a block nor reaches
+    the parser (``verify.read.paragraphs``)."""
+    from .read.paragraphs import flowed
+
     nlp = load_nlp()
     pending: list[tuple[str, list[tuple[int, int]]]] = []
 
@@ -84,6 +88,7 @@ def parse_blocks(
         yield from out
 
     for text, skip in texts:
+        text = flowed(text)
         pending.append((text, block_spans(text, skip)))
         if len(pending) >= batch_size:
             yield from flush()

@@ -19,6 +19,7 @@ from .claimspan import Attributed, retold
 from .cues import Cue, cues_in, mention_tokens, offset, reports, subordinate, top_cues
 from .labels import labelled
 from ..nlp import Block
+from ..read.paragraphs import flowed
 from .quotes import quoted_mask, quotes
 from .reparse import names_as_verbs, sentence_cased, sentences
 from .speakers import Speakers
@@ -173,7 +174,8 @@ class Attributor:
 def attributions(text: str, blocks: list[Block]) -> list[Attributed]:
     """Each sentence of a parsed document, or each part of it that a different
     speaker owns, with the speaker resolved to a canonical name."""
-    return Attributor(text, blocks).attributions()
+    # Paragraphs are those of the text flowed: a wrapped line runs on.
+    return Attributor(flowed(text), blocks).attributions()
 
 
 __all__ = ["Attributed", "attributions"]

@@ -17,6 +17,7 @@ from ..errors import ExtractionError, VerifyError
 from ..models import Claim, Document, Quantity
 from .names import unify
 from ..nlp import Block, parse_blocks
+from ..read.paragraphs import flowed
 from .quantities import quantities
 from .timeref import document_date, time_expressions
 
@@ -90,6 +91,7 @@ def claims(document: Document, blocks: list[Block]) -> list[Claim]:
     articles support or contradict one by one.
     """
     text = document.text
+    lines = flowed(text)  # paragraphs: a wrapped line runs on
     date = document.date or document_date(document)[0]
     nums = _numbers(blocks)
     ents = _entities(blocks)
@@ -99,7 +101,7 @@ def claims(document: Document, blocks: list[Block]) -> list[Claim]:
         body = text[part.start : part.end]
         if sum(c.isalnum() for c in body) < MIN_CHARS or body.rstrip().endswith("?"):
             continue  # fragments and questions assert nothing
-        para = _paragraph(text, part.start)
+        para = _paragraph(lines, part.start)
         times = [t for t in time_expressions(body, date) if t.value]
         if times:
             time, words = times[0].value, times[0].text

@@ -16,6 +16,7 @@ from verify.extract import VERSION as EXTRACTION
 from verify.extract.timeref import parse_date
 from verify.read.furniture import RECUR_STORIES, Piece, boilerplate, furniture, recurring, recurring_lines
 from verify.read.markup import html_text
+from verify.read.paragraphs import flowed
 from verify.read.metadata import FIELDS as _FIELDS, metadata as _metadata
 
 __all__ = ["SUFFIXES", "document_from_text", "documents", "explain"]
@@ -308,7 +309,7 @@ def _document(text: str, *, id: str, path: str, title: str | None = None, outlet
     spans, meta, begin = _metadata(text, front_matter)
     title = title or meta.get("title")
     date = date or meta.get("date") or meta.get("updated")
-    found, headline = boilerplate(text, title, begin=begin)
+    found, headline = boilerplate(flowed(text), title, begin=begin)  # a wrapped line is no line of its own
     doc = Document(
         id=id, path=path, text=text, title=title or headline,
         outlet=outlet or meta.get("outlet"), url=url or meta.get("url"),
@@ -347,5 +348,5 @@ def explain(doc: Document) -> list[Piece]:
     """
     front = Path(doc.path).suffix.lower() not in (".json", ".jsonl", ".html", ".htm")
     spans, _, begin = _metadata(doc.text, front)
-    found, _ = furniture(doc.text, doc.title, begin)
+    found, _ = furniture(flowed(doc.text), doc.title, begin)
     return [Piece(s, e, "metadata") for s, e in spans] + found
