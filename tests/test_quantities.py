@@ -468,6 +468,15 @@ SENTENCES += [
     ("One of those shot was her cousin.", [("One", 1, "exact", "count", "shot")]),
 ]
 
+# What people were left: "left eight people wounded", whatever the parse
+# hangs the participle on; another participle is no casualty.
+SENTENCES += [
+    ("A gun battle on the streets of Oakland left eight people wounded.",
+     [("eight", 8, "exact", "count", "injured")]),
+    ("The crash left five people hurt.", [("five", 5, "exact", "count", "injured")]),
+    ("Police left two officers stationed at the house.", [("two", 2, "exact", "count", "officer")]),
+]
+
 # "one" before an adjective and a noun counts the noun, whatever the parse.
 SENTENCES += [
     ("We will try one last time, she said.", [("one", 1, "exact", "count", "time")]),

@@ -570,7 +570,12 @@ def _casualty(x: Token, depth: int = 0) -> str | None:
         return _word_casualty(head) if hlemma in _KILL | _INJURE else None
     hlemma = head.lemma_.lower()
     for child in head.children:  # "shot dead", "left three people dead", "left three dead and many injured"
-        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advmod") and dep in ("dobj", "nsubjpass") \
+        # "left eight people wounded": the small model hangs the participle
+        # on "left" as an adverbial clause; after "leave" it says what the
+        # people were left.
+        if (child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advmod")
+                or child.dep_ == "advcl" and hlemma == "leave" and child.tag_ == "VBN") \
+                and dep in ("dobj", "nsubjpass") \
                 and (child.i > x.i or child.lower_ == "dead"):
             hit = _word_casualty(child)
             if hit and child.lower_ in _DEAD | _INJURED:
