@@ -222,6 +222,9 @@ CASES = [
     P("Last Update: Three people died in the fire.", "Three people died", None, None, id="page-word-label"),
     P("Kafr Halab: Shelling hit the market.\nResidents in Kafr Halab fled at dawn.",
       "Shelling hit the market", None, None, id="place-label-is-no-speaker"),
+    # A space run left by a line break read as a space is no part of a name.
+    P("\u201cNo reasonable prosecutor would bring such a case,\u201d Comey  said.",
+      "reasonable prosecutor", "Comey", "Comey", id="mention-without-spaces"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

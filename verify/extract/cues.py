@@ -202,10 +202,10 @@ def mention_tokens(head: Any) -> list[Any]:
     toks = _whole_name(head, toks)
     if toks and is_dateline(toks[0]):  # "BRUSSELS - European leaders"
         toks = [t for t in toks if t.i > toks[0].i + 1]
-    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
         toks.pop(0)
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
-        toks.pop()
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks.pop()  # a line break is no part of a name ("Comey\nsaid")
     return toks or [head]  # never empty: the subject word itself names the speaker
 
 
