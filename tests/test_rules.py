@@ -298,6 +298,22 @@ def test_a_changed_word_is_a_misquote_that_shows_the_words(changed: str, shown: 
     assert shown in link.reason or shown.replace("“not” vs “—”", "“—” vs “not”") in link.reason
 
 
+_QUOTE = "We will not accept strikes on the villages near the border, whatever the cost to our people"
+
+
+@pytest.mark.parametrize("at", range(len(_QUOTE.split())))
+def test_any_word_swapped_is_a_misquote_first_and_last_too(at: int) -> None:
+    """Every word of a real-length quotation replaced in turn (a swap at an
+    end is no quotation cut short: both go on past what they share)."""
+    words_ = _QUOTE.split()
+    words_[at] = "elephants"
+    a = quote_claim("a:1", _QUOTE, "Jane Doe")
+    b = quote_claim("b:1", " ".join(words_), "Jane Doe")
+    link = compare_quotes(a, b)
+    assert link is not None and link.verdict == "discrepancy", (at, link)
+    assert "elephants" in link.reason
+
+
 def test_words_are_read_in_one_spelling() -> None:
     assert words("De-escalate the Centre’s air strikes") == ["deescalate", "the", "center's", "air", "strikes"]
 

@@ -91,14 +91,25 @@ def _contains(long_: list[str], short: list[str]) -> bool:
     return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
+# A quotation's words past the stretch two quotations share, on both sides
+# at once and this short, are words swapped, not a quotation cut short
+# ("rests with Armenia" / "rests with Azerbaijan").
+SWAPPED_EDGE = 3
+
+
 def _differences(p: _Pair) -> list[str]:
     """The words one quotation has where the other has others, inside the
-    stretch both share (a quotation cut short is not a misquotation)."""
+    stretch both share (a quotation cut short is not a misquotation), and
+    at its ends where both go on for a word or few (``SWAPPED_EDGE``)."""
     blocks = [m for m in p.sm.get_matching_blocks() if m.size]
     if not blocks:
         return []
     a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
     b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
+    if 0 < a0 <= SWAPPED_EDGE and 0 < b0 <= SWAPPED_EDGE:
+        a0 = b0 = 0  # both open with other words: the first words were swapped
+    if 0 < len(p.wa) - a1 <= SWAPPED_EDGE and 0 < len(p.wb) - b1 <= SWAPPED_EDGE:
+        a1, b1 = len(p.wa), len(p.wb)  # both close with other words: the last were swapped
     out = []
     for op, i1, i2, j1, j2 in p.sm.get_opcodes():
         if op == "equal" or i2 <= a0 or i1 >= a1 or j2 <= b0 or j1 >= b1:
