@@ -422,3 +422,24 @@ def test_only_two_named_speakers_keep_statements_apart(x: str, y: str, blocked: 
     a = Claim(id="a:1", doc="a", start=0, end=1, text="x", speaker=x)
     b = Claim(id="b:1", doc="b", start=0, end=1, text="x", speaker=y)
     assert different_speakers(a, b) is blocked
+
+
+# -- mirrored bounds: one value, its bound reversed ---------------------------
+
+
+@pytest.mark.parametrize("value", [2, 4, 12, 48])
+@pytest.mark.parametrize(("low", "high"), [("more than", "less than"), ("at least", "at most"), ("over", "under")])
+def test_one_events_value_with_its_bound_reversed_conflicts_however_worded(value: int, low: str, high: str) -> None:
+    a = number_claim("a:1", f"The trilateral meeting lasted {low} {value} hours, stretching into the early morning.",
+                     f"{low} {value} hours", value, "more_than" if low != "at least" else "at_least",
+                     counts="hour", kind="duration", unit="hour")
+    b = number_claim("b:1", f"The leaders met in Brussels for {high} {value} hours, the council said.",
+                     f"{high} {value} hours", value, "less_than" if high != "at most" else "at_most",
+                     counts="hour", kind="duration", unit="hour")
+    link = pair(a, b, 0.49, DOCS, event="one")
+    assert link is not None and link.verdict == "discrepancy" and "mirrored-bound" in link.rules
+    why: list[str] = []
+    assert pair(a, b, 0.49, DOCS, event="apart", why=why) is None  # another event's hours: no conflict
+    other = number_claim("b:1", f"The leaders met in Brussels for {high} {value - 1} hours, the council said.",
+                         f"{high} {value - 1} hours", value - 1, "less_than", counts="hour", kind="duration", unit="hour")
+    assert pair(a, other, 0.49, DOCS, event="one") is None  # another value: the sentences must be alike

@@ -21,6 +21,7 @@ import numpy as np
 
 from ..models import Claim, Document, Group, Quantity
 from .compare import (
+    BOUNDS_REVERSED,
     OTHER_TIME,
     SAME_TIME,
     SCALE_DIFFERS,
@@ -75,6 +76,11 @@ CLAUSES_ALIKE = rule("clauses-alike", "two numbers of one measure are one fact w
 PART_OF_WHOLE = rule("part-of-whole", "a part never conflicts with a whole ('two of its troops' and '12 dead')")
 LOOSE = rule(
     "differently-named", "numbers of differently named things may agree when nearly equal and large; never conflict"
+)
+MIRRORED = rule(
+    "mirrored-bound",
+    "in two reports of one event, one value and unit with its bound reversed ('more than four hours', "
+    "'less than four hours') is one fact reported two ways, however the sentences are worded",
 )
 SEVERAL_EVENTS = rule("several-events", "a total over several events ('in 4 separate shootings') never conflicts with one event's")
 EVENT_APART = rule(
@@ -351,12 +357,24 @@ def _numbers(
     link = compare_quantities(a, qa, b, qb, when).having(SAME_MEASURE, *rules)
     if link.verdict == "discrepancy" and (event == "apart" or several):
         return Link(a.id, b.id, "none", "", (SEVERAL_EVENTS if several else EVENT_APART,))
+    if link.verdict == "discrepancy" and event == "one" and mirrored(qa, qb, link):
+        return link.having(MIRRORED)  # "more than four hours" and "less than four hours", however worded
     if link.verdict == "discrepancy" and min(similarity, context) < max(bar, CONFLICT_SIMILARITY):
         # Number clauses are short ("seven others injured", "19 others
         # injured") and alike whatever event they report: a conflict needs
         # their sentences alike too.
         return Link(a.id, b.id, "none", "", (CONTEXT_ALIKE,))
     return link.having(CONTEXT_ALIKE) if link.verdict == "discrepancy" else link
+
+
+def mirrored(qa: Quantity, qb: Quantity, link: Link) -> bool:
+    """One value with one unit, its bound reversed ("more than four hours",
+    "less than four hours"): a coincidence no two facts of one event make."""
+    return BOUNDS_REVERSED in link.rules and (qa.unit or "") == (qb.unit or "") and same_number(qa, qb)
+
+
+def same_number(qa: Quantity, qb: Quantity) -> bool:
+    return qa.value is not None and qb.value is not None and scaled(qa) == scaled(qb)
 
 
 def whose(claim: Claim, q: Quantity) -> str | None:
