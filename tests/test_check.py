@@ -44,6 +44,12 @@ def status(index: Path, text: str) -> tuple[str, str]:
         # a quote given to another speaker
         ("“We urge both sides to take immediate concrete steps to reduce tensions and avoid further "
          "escalation,” Russian President Vladimir Putin said.", "contradicted"),
+        # a quote's last word swapped
+        ("Aliyev told Michel that “the entire responsibility for the tension that occurred rests with Azerbaijan.”",
+         "contradicted"),
+        # a bound reversed, in other words
+        ("The leaders met in Brussels for less than four hours, European Council President Charles Michel said.",
+         "contradicted"),
         # found nowhere
         ("The two leaders will meet in Paris next spring to sign a final peace treaty.", "unsupported"),
         # only one article holds it
@@ -266,3 +272,19 @@ def test_a_sentence_naming_an_articles_person_is_of_its_event_in_a_draft_of_seve
     second = check(draft, tmp_path / "ix").claims[1]
     assert second.status == "contradicted", second.reason
     assert "sentence-names" in second.rules
+
+
+def test_words_two_people_said_contradict_no_draft_that_gives_them_to_one_of_them(tmp_path: Path) -> None:
+    """SAID_BY_BOTH: the corpus quotes two people saying the same words; a
+    draft giving them to either is backed, to a third person contradicted."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    words = "Both sides must return to the negotiating table without conditions"
+    (corpus / "a.txt").write_text(f"Talks resume\n\n“{words},” Jane Doe said on Monday.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(f"Envoys meet\n\n“{words},” Lee Okafor told reporters.\n", encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    mine = check(document_from_text(f"“{words},” Jane Doe said.\n"), tmp_path / "ix").claims[0]
+    assert mine.status in ("single-source", "supported"), mine.reason
+    assert "said-by-both" in mine.rules
+    third = check(document_from_text(f"“{words},” Dana Reyes said.\n"), tmp_path / "ix").claims[0]
+    assert third.status == "contradicted", third.reason

@@ -26,7 +26,7 @@ from .match.compare import Link
 from .match.events import Events
 from .match.facts import NAMES_ABSENT, measure, mentions, none_named, other_subject
 from .match.links import stands_alike
-from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, compare_quotes, different_speakers, named, same_speaker, same_words
+from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, QUOTED_ALIKE, compare_quotes, different_speakers, named, same_speaker, same_words
 from .match.rules import rule
 from .match.statements import SAME_STATEMENT_RULE, align
 from .match.thresholds import CHECK_NEIGHBOURS as NEIGHBOURS
@@ -60,6 +60,11 @@ SENTENCE_NAMES = rule(
     "though the draft as a whole tells others",
 )
 SENTENCE_EVENT = rule("sentence-event", "a sentence that names no one and nowhere tells the event named before it")
+SAID_BY_BOTH = rule(
+    "said-by-both",
+    "words the corpus gives to another speaker contradict no draft that gives them to a speaker "
+    "the corpus also quotes saying them: two people said them",
+)
 ORIGINS = rule(
     "independent-origins",
     "supported by two or more independent origins (a speaker, or an article and its copies, counts once)",
@@ -407,6 +412,10 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
     dated = [DRAFT_UNDATED] if draft.date else []
     # each conflict with the draft's claim it is about, the worst (largest relative difference) first
     conflicts = [x for f, n in zip(parts, numbers + [sentence]) for x in ((o, lk, n) for o, lk in f.conflict)]
+    if any(QUOTED_ALIKE in lk.rules for f in parts for _, lk in f.agree):
+        kept = [x for x in conflicts if OTHER_SPEAKER not in x[1].rules]
+        if len(kept) < len(conflicts):
+            conflicts, dated = kept, [*dated, SAID_BY_BOTH]
     conflicts.sort(key=lambda x: -severity(x[2], x[0]))
     agrees = [x for f in parts for x in f.agree]
     base = {"start": sentence.start, "end": sentence.end, "text": sentence.text, "speaker": sentence.speaker,
