@@ -319,7 +319,9 @@ def test_words_are_read_in_one_spelling() -> None:
 
 
 @pytest.mark.parametrize(("speaker", "is_named"), [("Jane Doe", True), ("European Union", True),
-                                                   ("27-nation bloc", False), ("officials", False)])
+                                                   ("27-nation bloc", False), ("officials", False),
+                                                   ("State Department spokesman", False), ("Chicago police", False),
+                                                   ("Police Chief Lee Okafor", True)])
 def test_a_described_speaker_is_not_a_named_one(speaker: str, is_named: bool) -> None:
     assert named(speaker) is is_named
 

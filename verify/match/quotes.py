@@ -137,10 +137,12 @@ _DESCRIBING = frozenset(
 
 def named(speaker: str | None) -> bool:
     """Whether a speaker is given by name ("Jane Doe", "European Union"),
-    not only described ("the 27-nation bloc", "officials", "Police", "they")."""
-    return bool(speaker) and any(
-        w[:1].isupper() and w.lower() not in _DESCRIBING for w in speaker.split()  # type: ignore[union-attr]
-    )
+    not only described ("the 27-nation bloc", "officials", "Police", "they").
+    A role is a description whatever names it is of: "State Department
+    spokesman" and "Chicago police" name no particular person."""
+    if not speaker or not speaker.split() or speaker.split()[-1].lower() in _DESCRIBING:
+        return False
+    return any(w[:1].isupper() and w.lower() not in _DESCRIBING for w in speaker.split())
 
 
 def same_speaker(x: str | None, y: str | None) -> bool:
