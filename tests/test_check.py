@@ -288,3 +288,36 @@ def test_words_two_people_said_contradict_no_draft_that_gives_them_to_one_of_the
     assert "said-by-both" in mine.rules
     third = check(document_from_text(f"“{words},” Dana Reyes said.\n"), tmp_path / "ix").claims[0]
     assert third.status == "contradicted", third.reason
+
+
+def _openings(seeds_dir: Path) -> list[str]:
+    """The opening clauses of the long sentences of the seeds (up to a word
+    that opens another clause, after six words or more), with no quotation
+    in them: a draft's shorter telling of a corpus sentence."""
+    from verify.extract.claims import claims
+    from verify.nlp import parse
+    from verify.read.formats import documents
+
+    out = []
+    for doc in documents([seeds_dir]):
+        for c in claims(doc, parse(doc.text, doc.skip)):
+            if c.parent is not None or c.quote or c.speaker:
+                continue
+            for m in re.finditer(r",? (?:when|where|which|as|after|while|but|and|following) ", c.text):
+                head = c.text[: m.start()]
+                if len(head.split()) >= 6 and len(c.text[m.end():].split()) >= 4 and not any(q in head for q in "“”\""):
+                    out.append(head + ".")
+    # a clause of its own: its head a verb with a subject ("After new clashes
+    # during the fall of 2020" is none)
+    return [o for o in dict.fromkeys(out) if any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and any(
+        k.dep_.startswith("nsubj") for k in t.children) for t in parse(o)[0].doc)]
+
+
+def test_the_opening_of_a_corpus_sentence_is_backed(index: Path, seeds_dir: Path) -> None:
+    """OPENING_COPIED: a sentence that is the opening of a longer one in the
+    corpus, word for word, is backed, whatever the rest of that one says."""
+    openings = _openings(seeds_dir)
+    assert len(openings) >= 4
+    for text in openings:
+        got, reason = status(index, text)
+        assert got in ("supported", "single-source"), (text, reason)

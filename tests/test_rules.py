@@ -445,3 +445,19 @@ def test_one_events_value_with_its_bound_reversed_conflicts_however_worded(value
     other = number_claim("b:1", f"The leaders met in Brussels for {high} {value - 1} hours, the council said.",
                          f"{high} {value - 1} hours", value - 1, "less_than", counts="hour", kind="duration", unit="hour")
     assert pair(a, other, 0.49, DOCS, event="one") is None  # another value: the sentences must be alike
+
+
+# -- statements: a sentence that is another's opening ------------------------
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("The company will raise its prices next year.", "The company will raise its prices next year, the chief said.", True),
+    ("The company will raise its prices next year.", "The company will raise its prices next year only if the law passes.", False),
+    ("The company will raise its prices by 30 percent.", "The company will raise its prices by 3 percent, the chief said.", False),
+    ("The company will raise its prices in Ohio.", "The company will raise its prices in Texas and Ohio, the chief said.", False),
+    ("Prices will rise.", "Prices will rise next year, the chief said.", False),  # too short to stand as a statement
+])
+def test_an_opening_copied_word_for_word(a: str, b: str, expected: bool) -> None:
+    from verify.match.statements import opens
+
+    assert opens(a, b) is expected

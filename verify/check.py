@@ -28,7 +28,7 @@ from .match.facts import NAMES_ABSENT, measure, mentions, none_named, other_subj
 from .match.links import stands_alike
 from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, QUOTED_ALIKE, compare_quotes, different_speakers, named, same_speaker, same_words
 from .match.rules import rule
-from .match.statements import SAME_STATEMENT_RULE, align
+from .match.statements import OPENING_COPIED, SAME_STATEMENT_RULE, align, opens
 from .match.thresholds import CHECK_NEIGHBOURS as NEIGHBOURS
 from .match.thresholds import DRAFT_NAMES, EVENT_NAMES, TEXT_SUPPORT
 from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
@@ -376,6 +376,8 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
         return None  # another place, other people
     if same_statement(claim, other):
         return Link(claim.id, other.id, "agree", "said alike", (SAME_STATEMENT_RULE,))
+    if opens(claim.text, other.text):
+        return Link(claim.id, other.id, "agree", "said alike, as the opening of a longer sentence", (OPENING_COPIED,))
     if sim >= TEXT_SUPPORT:
         return Link(claim.id, other.id, "agree", "said alike", (SAID_ALIKE,))
     return None
@@ -407,7 +409,8 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
         # A sentence with numbers is backed as a whole only by the same
         # statement with the same numbers; a sentence merely alike may
         # state another number.
-        whole = _Fact(agree=[x for x in whole.agree if SAME_STATEMENT_RULE in x[1].rules], conflict=whole.conflict)
+        whole = _Fact(agree=[x for x in whole.agree if {SAME_STATEMENT_RULE, OPENING_COPIED} & set(x[1].rules)],
+                      conflict=whole.conflict)
     parts.append(whole)
     dated = [DRAFT_UNDATED] if draft.date else []
     # each conflict with the draft's claim it is about, the worst (largest relative difference) first

@@ -106,3 +106,27 @@ def align(a: str, b: str) -> Alignment | None:
             numbers += [((wa[i].start, wa[i].end), (wb[j].start, wb[j].end))
                         for i, j in zip(range(i1, i2), range(j1, j2)) if ka[i] == NUMBER and kb[j] == NUMBER]
     return Alignment(tuple(numbers))
+
+
+OPENING_COPIED = rule(
+    "opening-copied",
+    "a sentence that is another's opening, word for word (numbers and names alike), states what that one "
+    "states first: 'tense since 1991' of 'tense since 1991 when the military occupied ...'",
+)
+
+
+# Words that make what comes before them hold only in part ("will raise
+# prices only if ...", "... unless the court rules"): no opening stands alone.
+_UNLESS = frozenset("if unless only not no never except until".split())
+
+
+def opens(a: str, b: str) -> bool:
+    """Whether sentence ``a`` is the opening of sentence ``b``: the same
+    words (in one spelling), numbers and names alike, at least
+    STATEMENT_WORDS of them, and ``b`` goes on, not with a condition."""
+    wa, wb = masked(a), masked(b)
+    if len(wa) < STATEMENT_WORDS or len(wb) <= len(wa):
+        return False
+    if any(x.key != y.key for x, y in zip(wa, wb)) or wb[len(wa)].key in _UNLESS:
+        return False
+    return all(a[x.start : x.end].lower() == b[y.start : y.end].lower() for x, y in zip(wa, wb) if x.key == NUMBER)
