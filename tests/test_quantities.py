@@ -445,7 +445,7 @@ SENTENCES += [
     ("He turned 3 people away.", [("3", 3, "exact", "count", "people")]),
     ("Police tell ZAP 12 two men were arguing.", [("two", 2, "exact", "count", "man")]),
     ("Text your tip to ALERT (25378) today.", []),
-    ("SHOOTING LEFT 2 DEAD", [("2", 2, "exact", "count", None)]),
+    ("SHOOTING LEFT 2 DEAD", [("2", 2, "exact", "count", "deaths")]),  # the word after it says so, in capitals too
 ]
 
 # A bare small number after "at" that counts nothing is a time of day; but a
@@ -499,6 +499,16 @@ SENTENCES += [
 
 def _rows(nlp_q, sentence: str) -> list[tuple]:
     return [(q.text, q.value, q.qualifier, q.kind, q.counts) for q in quantities(nlp_q(sentence))]
+
+
+# The word right after a number says what it counts, however the parse
+# joins two counts ("Fifty-one dead and over 100 wounded").
+SENTENCES += [
+    ("Fifty-one dead and over 100 wounded, the ministry said.",
+     [("Fifty-one", 51, "exact", "count", "deaths"), ("over 100", 100, "more_than", "count", "injured")]),
+    ("Three dead and 20 injured in Sunday shooting.",
+     [("Three", 3, "exact", "count", "deaths"), ("20", 20, "exact", "count", "injured")]),
+]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), SENTENCES)
@@ -707,3 +717,4 @@ def test_an_age_added_is_an_age_not_a_count(nlp_q, base: str, counts: str) -> No
     got = _rows(nlp_q, sentence)
     assert got[0] == ("39", 39, "exact", "measure", "age")
     assert got[1:] == [("three", 3, "exact", "count", counts)]
+

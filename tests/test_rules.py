@@ -461,3 +461,11 @@ def test_an_opening_copied_word_for_word(a: str, b: str, expected: bool) -> None
     from verify.match.statements import opens
 
     assert opens(a, b) is expected
+
+
+@pytest.mark.parametrize("after", ["on Sunday", "since the war began", "in the attack", "so far", "as of Monday"])
+def test_a_word_after_a_toll_that_is_no_noun_names_no_part(after: str) -> None:
+    """"at least 19 on Sunday" counts the dead, all of them: "on" is no part of them."""
+    a = number_claim("a:1", f"The death toll rose to at least 19 {after}.", "at least 19", 19, "at_least")
+    b = number_claim("b:1", "At least 31 people have died in the fighting.", "At least 31", 31, "at_least")
+    assert measure(a, a.quantities[0]) == measure(b, b.quantities[0]) == ("count", "deaths", None)

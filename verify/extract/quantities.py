@@ -543,6 +543,12 @@ def _word_casualty(tok: Token) -> str | None:
 
 def _casualty(x: Token, depth: int = 0) -> str | None:
     """Whether ``x`` (a number or the noun it counts) names victims."""
+    if depth == 0 and x.like_num and x.i + 1 < len(x.doc):
+        after = x.doc[x.i + 1]
+        if after.lower_ in _DEAD | _INJURED and after.tag_ in ("JJ", "VBN", "NN", "NNS"):
+            # "Fifty-one dead and over 100 wounded": the word right after a
+            # number says what it counts, whatever the parse joins it to.
+            return _word_casualty(after)
     low = x.lemma_.lower()
     if low in _DEAD or x.lower_ in _DEAD or x.lower_ in _INJURED or low == "injury" \
             or low == "life" and x.head.lemma_ in _LIFE_VERBS:

@@ -34,6 +34,22 @@ GENERIC_PEOPLE = {
 # Counts of people that are a part of the whole: "two of its troops", "a soldier".
 _PARTITIVE = re.compile(r"^\s*(?:of\s+(?:its|their|his|her|the|our|whom)\s+)([a-z-]+)", re.I)
 _NOUN_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?([a-z-]+)", re.I)
+# Words that follow a count and name no part of the people counted ("at
+# least 19 on Sunday", "31 since the fighting began"): English's closed
+# classes (prepositions, conjunctions, auxiliaries, determiners, pronouns)
+# and the casualty words themselves.
+_NOT_A_NOUN = frozenset(
+    "dead killed injured wounded died hurt shot slain people "
+    "were was is are be been being have has had will would could may might must shall should do did does "
+    "and or but nor so yet as than then "
+    "in on at by for from to of with without into onto over under after before since during until till "
+    "about around across along among between through throughout within against toward towards near "
+    "including like unlike per via amid despite "
+    "the a an this that these those its their his her our my your all both each some many more most "
+    "who whom whose which what when where while "
+    "he she it they we you i them us him "
+    "so far now still already also only just".split()
+)
 
 
 class Bounds(NamedTuple):
@@ -87,7 +103,7 @@ def subgroup(claim_text: str, claim_start: int, q: Quantity) -> str | None:
         m = _NOUN_AFTER.match(after)
         if m:
             word = m.group(1).lower()
-            if word not in GENERIC_PEOPLE and word not in {"dead", "killed", "injured", "wounded", "were", "was", "and", "or", "in", "people", "died", "have", "had", "are", "been"}:
+            if word not in GENERIC_PEOPLE and word not in _NOT_A_NOUN:
                 return word
     return None
 
