@@ -222,6 +222,9 @@ CASES = [
     P("Last Update: Three people died in the fire.", "Three people died", None, None, id="page-word-label"),
     P("Kafr Halab: Shelling hit the market.\nResidents in Kafr Halab fled at dawn.",
       "Shelling hit the market", None, None, id="place-label-is-no-speaker"),
+    # The owner of a role is not its holder, whom the apposition names.
+    P("Mr. Trump's running mate, Gov. Mike Pence of Indiana, said the plan would pass.",
+      "the plan would pass", "Mike Pence", "Mr. Trump's running mate", id="role-owner-is-not-holder"),
     # A space run left by a line break read as a space is no part of a name.
     P("\u201cNo reasonable prosecutor would bring such a case,\u201d Comey  said.",
       "reasonable prosecutor", "Comey", "Comey", id="mention-without-spaces"),
