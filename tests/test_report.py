@@ -160,3 +160,15 @@ def test_a_vague_quantity_has_no_difference_to_rank() -> None:
     a = Claim(id="a", doc="d1", start=0, end=13, text="dozens killed", quantities=[vague])
     b = _claim("b", "d2", "40 killed", 40, counts="deaths")
     assert worst_pair(a, b) == (0.0, None, None)
+
+
+@pytest.mark.parametrize(("noun", "plural"), [
+    ("peacekeeper", "peacekeepers"), ("child", "children"), ("man", "men"), ("woman", "women"),
+    ("gunman", "gunmen"), ("police officer", "police officers"), ("casualty", "casualties"),
+    ("witness", "witnesses"), ("person", "people"), ("human", "humans"), ("deaths", "deaths"),
+    ("day", "days"), ("church", "churches"), ("aircraft", "aircraft"),
+])
+def test_what_a_number_counts_reads_in_the_plural(noun: str, plural: str) -> None:
+    from verify.report import plural_of
+
+    assert plural_of(noun) == plural

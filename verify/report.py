@@ -30,17 +30,45 @@ def number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
 
 
+# English plurals that take no -s (any dictionary's list of irregular
+# plurals, those news counts use); a compound takes its last word's.
+IRREGULAR = {
+    "child": "children", "person": "people", "man": "men", "woman": "women", "foot": "feet", "tooth": "teeth",
+    "mouse": "mice", "goose": "geese", "life": "lives", "wife": "wives", "knife": "knives", "half": "halves",
+    "thief": "thieves", "shelf": "shelves", "wolf": "wolves", "leaf": "leaves", "criterion": "criteria",
+    "phenomenon": "phenomena", "sheep": "sheep", "fish": "fish", "deer": "deer", "aircraft": "aircraft",
+    "police": "police", "personnel": "personnel", "staff": "staff", "livestock": "livestock",
+}
+# Words in -man that are no man ("humans", "Germans").
+_NOT_MAN = {"human", "german", "roman", "norman", "shaman", "talisman", "caiman", "ottoman", "walkman"}
+
+
+def plural_of(noun: str) -> str:
+    """The plural of an English noun: "peacekeeper" -> "peacekeepers",
+    "child" -> "children", "gunman" -> "gunmen", "police officer" -> "police officers"."""
+    head, _, last = noun.rpartition(" ")
+    lead = head + " " if head else ""
+    low = last.lower()
+    if low in IRREGULAR:
+        return lead + IRREGULAR[low]
+    if low.endswith("man") and low not in _NOT_MAN:
+        return lead + last[:-3] + "men"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return lead + last[:-1] + "ies"
+    if low.endswith(("ch", "sh", "x", "ss", "z")):
+        return lead + last + "es"
+    if low.endswith("s"):
+        return noun  # "deaths", "troops": already plural
+    return lead + last + "s"
+
+
 def counted(q: Quantity) -> str:
     """What a number counts, in the plural when the number is not one:
-    "peacekeeper" -> "peacekeepers"; "deaths" stays."""
+    "peacekeeper" -> "peacekeepers", "child" -> "children"; "deaths" stays."""
     noun = q.counts or q.unit or ""
-    if not noun or q.value == 1 or q.kind in ("percent", "money") or noun.endswith("s") or noun in ("injured", "dead", "people"):
+    if not noun or q.value == 1 or q.kind in ("percent", "money") or noun in ("injured", "dead", "people", "shot"):
         return noun
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    if noun.endswith(("ch", "sh", "x")):
-        return noun + "es"
-    return noun + "s"
+    return plural_of(noun)
 
 
 def vague_words(q: Quantity) -> str:
