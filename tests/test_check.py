@@ -321,3 +321,19 @@ def test_the_opening_of_a_corpus_sentence_is_backed(index: Path, seeds_dir: Path
     for text in openings:
         got, reason = status(index, text)
         assert got in ("supported", "single-source"), (text, reason)
+
+
+def test_a_statement_with_a_short_quotation_is_compared_as_a_statement(tmp_path: Path) -> None:
+    """SHORT_QUOTE: quoted words too few to compare as a quotation ("deeply
+    concerned") leave the statement to be compared whole."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Border clashes\n\nEarlier, on Monday, Foreign Minister Jane Doe also said that Northland was "
+        "“deeply concerned” about reports of heavy fighting along the border.\n", encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    draft = ("On Monday, Foreign Minister Jane Doe said Northland was \"deeply concerned\" about reports "
+             "of heavy fighting along the border.\n")
+    got = check(document_from_text(draft), tmp_path / "ix").claims[0]
+    assert got.status == "single-source", got.reason
+    assert "short-quote" in got.rules

@@ -26,7 +26,7 @@ from .match.compare import Link
 from .match.events import Events
 from .match.facts import NAMES_ABSENT, measure, mentions, none_named, other_subject
 from .match.links import stands_alike
-from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, QUOTED_ALIKE, compare_quotes, different_speakers, named, same_speaker, same_words
+from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, QUOTED_ALIKE, compare_quotes, fragments, different_speakers, named, same_speaker, same_words
 from .match.rules import rule
 from .match.statements import OPENING_COPIED, SAME_STATEMENT_RULE, align, opens
 from .match.thresholds import CHECK_NEIGHBOURS as NEIGHBOURS
@@ -60,6 +60,10 @@ SENTENCE_NAMES = rule(
     "though the draft as a whole tells others",
 )
 SENTENCE_EVENT = rule("sentence-event", "a sentence that names no one and nowhere tells the event named before it")
+SHORT_QUOTE = rule(
+    "short-quote",
+    "quoted words too few to compare as a quotation ('deeply concerned') leave the statement to be compared whole",
+)
 SAID_BY_BOTH = rule(
     "said-by-both",
     "words the corpus gives to another speaker contradict no draft that gives them to a speaker "
@@ -354,9 +358,15 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
           event: str = "unknown") -> Link | None:
     """What one claim of the corpus says of one claim of the draft
     (``sentence`` and ``other_sentence``: the sentences of two numbers)."""
-    if claim.quote and other.quote and claim.speaker and other.speaker:
-        if same_speaker(claim.speaker, other.speaker):
-            return compare_quotes(claim, other)
+    quoted = bool(claim.quote and other.quote and claim.speaker and other.speaker)
+    if quoted and same_speaker(claim.speaker, other.speaker):
+        link = compare_quotes(claim, other)
+        if link is not None or (fragments(claim) and fragments(other)):
+            return link
+        link = _link(claim.model_copy(update={"quote": None}), sentence, other.model_copy(update={"quote": None}),
+                     other_sentence, sim, docs, event)
+        return link.having(SHORT_QUOTE) if link is not None else None
+    elif quoted:
         if not (named(claim.speaker) and named(other.speaker)):
             link = compare_quotes(claim, other)
             return link.having(DESCRIBED_SPEAKER) if link is not None else None
