@@ -492,10 +492,12 @@ def laid_out(text: str, layout: str) -> str:
     """The article as another file would hold it, every offset kept (a space
     becomes a line break): ``wrapped`` at 72 columns, as wire copy and mail
     are; ``lines``, one sentence to a line (a plain splitter's: after . ! ?,
-    a closing quotation mark, before a capital or an opening mark).
-    ``as-is`` leaves it."""
+    a closing quotation mark, before a capital or an opening mark);
+    ``flat``, one line (paragraphs joined by a space). ``as-is`` leaves it."""
     if layout == "as-is":
         return text
+    if layout == "flat":
+        return text.replace("\n", " ")
     chars = list(text)
     if layout == "lines":
         for m in re.finditer(r"[.!?][\"”’']?( )(?=[\"“‘A-Z])", text):

@@ -127,8 +127,8 @@ if __name__ == "__main__":
     ap.add_argument("--limit", type=int)
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--part", choices=("tune", "held"), help="score one half only (default: both, each apart)")
-    ap.add_argument("--layout", choices=("as-is", "wrapped", "lines"), default="as-is",
-                    help="the articles hard-wrapped at 72 columns, or one sentence to a line (offsets kept)")
+    ap.add_argument("--layout", choices=("as-is", "wrapped", "lines", "flat"), default="as-is",
+                    help="the articles hard-wrapped at 72 columns, one sentence to a line, or on one line (offsets kept)")
     args = ap.parse_args()
     for part in [args.part] if args.part else ["tune", "held"]:
         r = score(args.limit, args.verbose, part, args.layout)

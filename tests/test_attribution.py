@@ -222,6 +222,9 @@ CASES = [
     P("Last Update: Three people died in the fire.", "Three people died", None, None, id="page-word-label"),
     P("Kafr Halab: Shelling hit the market.\nResidents in Kafr Halab fled at dawn.",
       "Shelling hit the market", None, None, id="place-label-is-no-speaker"),
+    # A quotation signed with a dash and a name, the next one on the same line.
+    P("“He is ignorant of our culture and our lives.” ― Pamela Padilla “I am ashamed to be an American.” ― Carla Sanchez",
+      "ignorant of our culture", "Pamela Padilla", "Pamela Padilla", id="signed-then-next-quote"),
     # The owner of a role is not its holder, whom the apposition names.
     P("Mr. Trump's running mate, Gov. Mike Pence of Indiana, said the plan would pass.",
       "the plan would pass", "Mike Pence", "Mr. Trump's running mate", id="role-owner-is-not-holder"),

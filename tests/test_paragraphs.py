@@ -65,7 +65,7 @@ def _speakers(text: str) -> dict[int, str | None]:
     return {a.start: a.speaker for a in attributions(text, parse(text))}
 
 
-@pytest.mark.parametrize("layout", ["wrapped", "lines"])
+@pytest.mark.parametrize("layout", ["wrapped", "lines", "flat"])
 def test_seeds_keep_their_speakers_however_laid_out(layout: str) -> None:
     kept = total = 0
     for f in sorted((ROOT / "seeds").glob("*.txt")):
@@ -77,7 +77,9 @@ def test_seeds_keep_their_speakers_however_laid_out(layout: str) -> None:
         total += len(want)
         kept += sum(got.get(s) == sp for s, sp in want.items())
     assert total > 30
-    assert kept >= 0.95 * total, f"{kept} of {total} speakers kept when {layout}"
+    # set on one line, a headline runs into the text and is no claim of its own
+    share = 0.9 if layout == "flat" else 0.95
+    assert kept >= share * total, f"{kept} of {total} speakers kept when {layout}"
 
 
 def test_sentences_to_a_line_in_blank_line_paragraphs() -> None:

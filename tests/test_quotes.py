@@ -38,6 +38,20 @@ def test_quote_over_paragraphs() -> None:
     assert [text[a:b] for a, b in found[0].segments] == ["First part.", "Second part.", "Last part,"]
 
 
+@pytest.mark.parametrize("mark", ["“", '"'])
+def test_quote_over_paragraphs_set_on_one_line(mark: str) -> None:
+    """The same, its breaks lost (a text set on one line): an opening mark
+    right after a sentence's end inside a quotation opens its next
+    paragraph (RUN_ON); a word in quotation marks there does not."""
+    close = "”" if mark == "“" else '"'
+    text = f"{mark}First part is here. {mark}Second part is here. {mark}Last part is here,{close} she said. The end."
+    found = quotes(text)
+    assert len(found) == 1
+    assert [text[a:b].strip() for a, b in found[0].segments] == [
+        "First part is here.", "Second part is here.", "Last part is here,"]
+    assert quoted(f"“Open and never closed. “Second” is fine.") == ["Second"]
+
+
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
     text = "He said “we will win.\n\nThe vote is on Tuesday."
     assert quoted(text) == ["we will win."]

@@ -148,7 +148,9 @@ def signed(text: str, persons: dict[str, str], q: Quote) -> Attributed | None:
     line_end = text.find("\n", i)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[i:line_end]
-    m = re.match(r"[”\"'»]*\s*[―—–-]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*,?\s*$", rest)
+    # the name ends its line, or the next quotation follows it on the line
+    # (a text set on one line: "… ” ― Sonya Herridge “During the debate …")
+    m = re.match(r"[”\"'»]*\s*[―—–-]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*[,.]?\s*(?:$|(?=[“\"«]))", rest)
     if not m:
         return None
     name = m.group(1)

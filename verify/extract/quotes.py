@@ -52,6 +52,26 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-:;,/" or i == 0
 
 
+# The words a quotation's next paragraph holds before its mark closes, at least.
+RUN_ON_WORDS = 3
+
+
+def _runs_on(text: str, i: int, ch: str, width: int) -> bool:
+    """Whether the mark at ``i``, inside a quotation, opens its next
+    paragraph: an opening mark (or a straight one shaped as an opener, a
+    word right after it) right after the end of a sentence."""
+    opener = ch in OPENERS or ch == STRAIGHT and _is_opening_straight(text, i) and (
+        i + width < len(text) and text[i + width].isalnum())
+    if not opener:
+        return False
+    before = text[max(0, i - 3) : i].rstrip()
+    if not (before and before[-1] in ".?!" and i > 0 and text[i - 1].isspace()):
+        return False
+    # a paragraph's words, not a word set in quotation marks ("“Second” is fine")
+    end = min((k for k in (text.find(c, i + width) for c in CLOSERS + STRAIGHT) if k >= 0), default=len(text))
+    return len(text[i + width : end].split()) >= RUN_ON_WORDS
+
+
 def _closes_later(text: str, start: int, end: int, closers: int) -> bool:
     """Are there at least ``closers`` more closing than opening marks between
     start and end? Then an opener inside a quote nests; otherwise the earlier
@@ -89,6 +109,12 @@ def quotes(text: str) -> list[Quote]:
                     or (ch in CLOSERS and i == para_first)  # a paragraph opened with ” by mistake
                 ):
                     open_at = i + width
+            elif depth == 0 and i > open_at and _runs_on(text, i, ch, width):
+                # RUN_ON: “... counted. “This is ...”: an opening mark after a
+                # sentence's end inside a quotation is the next paragraph of
+                # it, its break lost (a text set on one line).
+                carry.append((open_at, i))
+                open_at = i + width
             elif ch in CLOSERS and depth > 0:
                 depth -= 1
             elif ch in CLOSERS or ch == STRAIGHT:
