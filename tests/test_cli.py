@@ -151,3 +151,12 @@ def test_eval_of_a_missing_gold_file(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["eval", str(tmp_path / "gold.json")])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ") and "gold.json" in result.stderr
+
+
+def test_report_with_no_paths_and_no_index_reads_the_demo_corpus(runner: CliRunner, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's first command: a new user's `verify report` in an empty folder."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["report", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["documents"]) == 5

@@ -216,13 +216,17 @@ def report(paths: tuple[Path, ...], index: str | None, fmt: str, out: Path | Non
     """The cross-source report: what agrees, what differs, what rests on one source.
 
     With PATHS, the articles there are read and matched on the fly; without,
-    the index is used. table, json and claimreview (schema.org ClaimReview
-    JSON-LD, one review per discrepancy) print to standard output; github,
-    csv and html are written under reports/ unless --out says where.
+    the index is used, or, with no index, the bundled demo corpus (seeds/).
+    table, json and claimreview (schema.org ClaimReview JSON-LD, one review
+    per discrepancy) print to standard output; github, csv and html are
+    written under reports/ unless --out says where.
     """
     from .api import report as build
+    from .pipeline import bundled_seeds
     from .report import report_output
 
+    if not paths and not index and not _has_index(index):
+        paths = (bundled_seeds(),)
     errors: list[VerifyError] = []
     with _progress("Reporting") as step:
         result = build(list(paths) or None, index, errors=errors, progress=step)
