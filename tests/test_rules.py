@@ -470,3 +470,28 @@ def test_a_word_after_a_toll_that_is_no_noun_names_no_part(after: str) -> None:
     a = number_claim("a:1", f"The death toll rose to at least 19 {after}.", "at least 19", 19, "at_least")
     b = number_claim("b:1", "At least 31 people have died in the fighting.", "At least 31", 31, "at_least")
     assert measure(a, a.quantities[0]) == measure(b, b.quantities[0]) == ("count", "deaths", None)
+
+
+# -- a zero dropped or added in counts of people however named ----------------
+
+
+@pytest.mark.parametrize(("x", "noun_x", "y", "noun_y"), [
+    (100, "injured", 10, "shot"), (20, "victim", 2, "people"), (30, "injured", 300, "people"),
+])
+def test_counts_of_people_a_power_of_ten_apart_conflict_however_named(x: int, noun_x: str, y: int, noun_y: str) -> None:
+    a = number_claim("a:1", f"Police said {x} people were hurt at a party in Brownsville on Friday night.", f"{x}", x,
+                     counts=noun_x)
+    b = number_claim("b:1", f"Police said a gunman shot {y} people at a party in Brownsville on Friday night.", f"{y}", y,
+                     counts=noun_y)
+    link = pair(a, b, 0.8, DOCS, event="one")
+    assert link is not None and link.verdict == "discrepancy" and "zero-apart" in link.rules
+    assert "likely a typo" in link.reason
+    why: list[str] = []
+    assert pair(a, b, 0.8, DOCS, event="apart", why=why) is None  # not known as one event
+
+
+def test_the_dead_and_the_living_are_never_a_zero_apart() -> None:
+    a = number_claim("a:1", "Police said 2 people died at a party in Brownsville on Friday night.", "2", 2, counts="deaths")
+    b = number_claim("b:1", "Police said a gunman shot 20 people at a party in Brownsville on Friday night.", "20", 20,
+                     counts="shot")
+    assert pair(a, b, 0.8, DOCS, event="one") is None

@@ -77,6 +77,11 @@ PART_OF_WHOLE = rule("part-of-whole", "a part never conflicts with a whole ('two
 LOOSE = rule(
     "differently-named", "numbers of differently named things may agree when nearly equal and large; never conflict"
 )
+ZERO_APART = rule(
+    "zero-apart",
+    "in two reports of one event, two counts of people a power of ten apart in alike sentences conflict "
+    "however the people are named ('100 people were injured', 'shooting 10 people'): a zero dropped or added",
+)
 MIRRORED = rule(
     "mirrored-bound",
     "in two reports of one event, one value and unit with its bound reversed ('more than four hours', "
@@ -339,6 +344,8 @@ def _numbers(
         if link.verdict == "agree" and plausible(qa, qb):
             return link.having(PART_OF_WHOLE, *rules)
         return Link(a.id, b.id, "none", "", (PART_OF_WHOLE,))
+    if ka != kb and event == "one" and zero_apart(qa, qb, ka, kb) and min(similarity, context) >= CONFLICT_SIMILARITY:
+        return compare_quantities(a, qa, b, qb, when).having(ZERO_APART, *rules)
     if ka != kb:
         # Different things counted: at most a loose agreement, never a conflict.
         if (
@@ -365,6 +372,14 @@ def _numbers(
         # their sentences alike too.
         return Link(a.id, b.id, "none", "", (CONTEXT_ALIKE,))
     return link.having(CONTEXT_ALIKE) if link.verdict == "discrepancy" else link
+
+
+def zero_apart(qa: Quantity, qb: Quantity, ka: tuple, kb: tuple) -> bool:
+    """Two counts of people, however named ("100 people were injured",
+    "shooting 10 people"), a power of ten apart, neither a part of others,
+    neither the dead against the living."""
+    return (qa.unit == qb.unit == "person" and bool(power_of_ten(qa, qb)) and ka[2] is None and kb[2] is None
+            and ("deaths" in (ka[1], kb[1])) == (ka[1] == kb[1] == "deaths"))
 
 
 def mirrored(qa: Quantity, qb: Quantity, link: Link) -> bool:
