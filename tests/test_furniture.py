@@ -35,6 +35,8 @@ LINES = [
     ("By Jane Doe, Reuters", "byline"),
     ("By The Associated Press", "byline"),
     ("By JOHN SMITH and MARY ROE, Associated Press Writers", "byline"),
+    ("By our correspondent — updated 15 Nov 2022", "byline"),
+    ("By a staff reporter", "byline"),
     ("Jane Doe | Staff writer", "author"),
     ("Jane Doe, Associated Press", "author"),
     ("Reporting by Jane Doe; Editing by John Roe", "credit"),
@@ -100,6 +102,8 @@ LINES = [
     ("Stick with Channel 4 on this developing story.", "notice"),
     # article text: never furniture
     ("By Tuesday, 40 people had died.", None),
+    ("By a vote of 7 to 2, the council approved the budget.", None),
+    ("By our estimates, the cost rose.", None),
     ("By then, the gunman had fled.", None),
     ("By Sunday afternoon, that piece of the investigation remained unsolved, he said.", None),
     ("By Jane Doe's account, 40 died.", None),

@@ -348,3 +348,21 @@ def test_headline_becomes_the_title() -> None:
     doc = document_from_text("Elgin shooting leaves 5 injured\n\nFive people were injured.")
     assert doc.title == "Elgin shooting leaves 5 injured"
     assert skipped(doc) == ["Elgin shooting leaves 5 injured"]
+
+
+def test_markdown_is_read_as_the_words_a_reader_sees(tmp_path: Path) -> None:
+    """Markup blanked in place (offsets into the file kept): a linked phrase,
+    emphasis, list markers and numbering, headings and quotes; front matter
+    still read."""
+    raw = ("---\ntitle: Karabakh\ndate: 2022-11-15\n---\n# What we know\n\n"
+           "- Russia deployed [some 2,000 peacekeepers](https://example.com/a) to the region.\n"
+           "1. The war lasted **six weeks**, _officials_ said.\n\n"
+           "> \"We urge restraint,\" the EU said.\n")
+    (tmp_path / "d.md").write_text(raw, encoding="utf-8")
+    doc = next(documents([tmp_path / "d.md"]))
+    assert len(doc.text) == len(raw) and doc.title == "Karabakh" and doc.date == "2022-11-15"
+    text = " ".join(doc.text.split())
+    assert "Russia deployed some 2,000 peacekeepers to the region." in text
+    assert "The war lasted six weeks , officials said." in text  # the closing ** blanked before the comma
+    assert "https" not in text and "#" not in text and "**" not in text and "1." not in text
+    assert doc.text.index("some 2,000") == raw.index("some 2,000")

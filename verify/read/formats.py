@@ -15,7 +15,7 @@ from verify.models import Document
 from verify.extract import VERSION as EXTRACTION
 from verify.extract.timeref import parse_date
 from verify.read.furniture import RECUR_STORIES, Piece, boilerplate, furniture, recurring, recurring_lines
-from verify.read.markup import html_text
+from verify.read.markup import html_text, markdown_text
 from verify.read.paragraphs import flowed
 from verify.read.metadata import FIELDS as _FIELDS, metadata as _metadata
 
@@ -175,6 +175,8 @@ def _read_file(file: Path) -> Iterator[Document | InputError]:
         if suffix in (".html", ".htm"):
             body, meta, skip = html_text(text)
             yield _document(body, id=file.stem, path=str(file), skip=skip, **meta)
+        elif suffix == ".md":
+            yield _document(markdown_text(text), id=file.stem, path=str(file), front_matter=True)
         else:
             yield _document(text, id=file.stem, path=str(file), front_matter=True)
 

@@ -107,6 +107,8 @@ _BYLINE_WORDS = {
     "bin", "al", "staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
     "editor", "editors", "contributor", "columnist", "producer", "news", "service", "wire", "desk", "team",
     "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "updated", "published", "posted", "ago", "hours", "minutes",
+    # "By our correspondent", "By a staff reporter", "By our own foreign correspondent"
+    "our", "a", "an", "own", "special", "senior", "chief", "foreign", "political", "local",
 }
 # A word after "By" that makes it a time or a means, not a name: "By Tuesday, 40 had died", "By then".
 _NOT_A_NAME = re.compile(

@@ -144,3 +144,55 @@ def _tag_metadata(name: str, attrs: dict[str, str], meta: dict[str, str]) -> Non
 
 def _clean(value: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(value)).strip()
+
+
+# -- Markdown -----------------------------------------------------------------
+#
+# A draft or an article in Markdown is read as the words a reader sees: the
+# markup is blanked in place (the text keeps its length, so every offset is
+# one into the file), as HTML's tags are. CommonMark's shapes: links and
+# images, emphasis, inline code, headings, list markers, block quotes and
+# rules. Front matter stays for the metadata reader.
+
+_FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n]+?)(?<=[^\s*_])\1(?![\w*])")
+_CODE = re.compile(r"`+")
+_LINE_MARK = re.compile(r"^([ \t]*)(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)", re.M)
+_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
+_TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.M)
+
+
+def markdown_text(raw: str) -> str:
+    """``raw`` Markdown with its markup made spaces (same length)."""
+    front = _FRONT.match(raw)
+    start = front.end() if front else 0
+    chars = list(raw)
+
+    def blank(a: int, b: int) -> None:
+        for k in range(max(a, start), b):
+            if chars[k] != "\n":
+                chars[k] = " "
+
+    for m in _IMAGE.finditer(raw):
+        blank(m.start(), m.end())
+    for m in _LINK.finditer(raw):
+        blank(m.start(), m.start(1))
+        blank(m.end(1), m.end())
+    for pattern in (_STRONG, _EMPHASIS):
+        text = "".join(chars)
+        for m in pattern.finditer(text):
+            blank(m.start(1), m.end(1))
+            blank(m.end(2), m.end())
+    for m in _CODE.finditer(raw):
+        blank(m.start(), m.end())
+    for m in _RULE.finditer(raw):
+        blank(m.start(), m.end())
+    for m in _LINE_MARK.finditer(raw):
+        blank(m.start(2), m.end(2))
+    for m in _TRAILING_HASHES.finditer(raw):
+        if raw[raw.rfind("\n", 0, m.start()) + 1 :].lstrip().startswith("#"):
+            blank(m.start(), m.end())
+    return "".join(chars)
