@@ -366,3 +366,24 @@ def test_markdown_is_read_as_the_words_a_reader_sees(tmp_path: Path) -> None:
     assert "The war lasted six weeks , officials said." in text  # the closing ** blanked before the comma
     assert "https" not in text and "#" not in text and "**" not in text and "1." not in text
     assert doc.text.index("some 2,000") == raw.index("some 2,000")
+
+
+@pytest.mark.parametrize(("record", "title", "date", "outlet"), [
+    # news-please
+    ({"title": "Strike on market", "maintext": "At least 15 people were killed, officials said.",
+      "date_publish": "2023-10-14 09:00:00", "source_domain": "gazette.example"}, "Strike on market", "2023-10-14",
+     "gazette.example"),
+    # schema.org NewsArticle
+    ({"headline": "Strike on market", "articleBody": "At least 15 people were killed, officials said.",
+      "datePublished": "2023-10-14T09:00:00Z", "publisher": {"name": "Gazette"}}, "Strike on market", "2023-10-14",
+     "Gazette"),
+    # an RSS item with its article's text
+    ({"title": "Strike on market", "article_text": "At least 15 people were killed, officials said.",
+      "pubDate": "Sat, 14 Oct 2023 09:00:00 GMT"}, "Strike on market", "2023-10-14", None),
+])
+def test_json_records_as_crawlers_write_them(tmp_path: Path, record: dict, title: str, date: str,
+                                             outlet: str | None) -> None:
+    (tmp_path / "r.json").write_text(json.dumps([record]), encoding="utf-8")
+    doc = next(documents([tmp_path / "r.json"]))
+    assert (doc.title, doc.date, doc.outlet) == (title, date, outlet)
+    assert "15 people were killed" in doc.text

@@ -24,7 +24,8 @@ __all__ = ["SUFFIXES", "document_from_text", "documents", "explain"]
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".docx")
 """File name endings that are read; other files in a folder are skipped."""
 
-_TEXT_FIELDS = ("text", "content", "body", "article")
+_TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "articlebody", "article_text", "full_text",
+                "body_text")  # common crawlers' names (metadata.FIELDS)
 # A record without a text field may hold a list of records ({"articles": [...]}).
 _CONTAINERS = ("articles", "documents", "docs", "items", "records", "data", "results")
 _HELP_TYPES = ", ".join(SUFFIXES)
@@ -254,7 +255,7 @@ def _records(record: Any, where: str, file: Path, default_id: str) -> Iterator[D
             for n, item in enumerate(nested, 1):
                 yield from _records(item, f"{where} (item {n})", file, f"{default_id}-{n}")
             return
-        yield InputError(f"{where}: record has no text field; add one of: {', '.join(_TEXT_FIELDS)}")
+        yield InputError(f"{where}: record has no text field; add one of: {', '.join(_TEXT_FIELDS[:4])}")
         return
     meta = {name: _field(fields, keys) for name, keys in _FIELDS.items()}
     doc_id = meta.pop("id") or default_id

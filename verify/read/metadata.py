@@ -8,12 +8,16 @@ from verify.extract.timeref import DATE_PATTERN, parse_date
 
 __all__ = ["FIELDS", "metadata"]
 
+# Field names of JSON records as common crawlers and APIs write them
+# (news-please: maintext, date_publish, source_domain; newspaper3k:
+# publish_date; RSS: pubDate; schema.org NewsArticle: headline,
+# datePublished, articleBody).
 FIELDS = {
     "id": ("id", "doc_id"),
     "title": ("title", "headline"),
-    "outlet": ("outlet", "source", "publisher", "site_name"),
+    "outlet": ("outlet", "source", "publisher", "site_name", "source_domain"),
     "date": ("date", "dct", "published", "published_at", "publishedat", "publication_date",
-             "pubdate", "datepublished"),
+             "pubdate", "datepublished", "date_publish", "publish_date"),
     "url": ("url", "uri", "link", "canonical"),
 }
 # Metadata at the top of a text: YAML-like front matter, "Key: value" lines,
