@@ -511,6 +511,16 @@ SENTENCES += [
 ]
 
 
+# Ages as scraped pages and lists of people write them: a hyphen set apart
+# ("a 9 -year-old boy"), "both 23" after two names.
+SENTENCES += [
+    ("Police are investigating the shooting of a 9 -year-old boy.", [("9 -year-old", 9, "exact", "measure", "age")]),
+    ("A 9- year-old girl was hurt.", [("9- year-old", 9, "exact", "measure", "age")]),
+    ("Omar and Jamar Hamilton, both 23, were charged.", [("23", 23, "exact", "measure", "age")]),
+    ("The teams, both 23 points behind, met.", [("23", 23, "exact", "count", "point")]),
+]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), SENTENCES)
 def test_quantities(nlp_q, sentence: str, expected: list[tuple]) -> None:
     got = _rows(nlp_q, sentence)

@@ -144,6 +144,14 @@ def _unit_at(toks: list[Token], j: int) -> tuple[str, str, int] | None:
     return None
 
 
+def _spaced_age(toks: list[Token], j: int) -> bool:
+    """"9 -year-old", "9- year-old": an age whose first hyphen a scraped page
+    set apart from the number or the unit."""
+    hit = _unit_at(toks, j + 1)
+    return bool(hit) and hit[1] == "duration" and hit[2] + 1 < len(toks) and toks[hit[2]].text == "-" \
+        and toks[hit[2] + 1].lower in ("old", "olds")
+
+
 def _currency_before(toks: list[Token], i: int, lo: int) -> tuple[str, int] | None:
     if i - 1 < lo:
         return None
@@ -356,8 +364,8 @@ def _amount_at(toks: list[Token], i: int, floor: int, text: str) -> tuple[Amount
         end = hit[2]
     elif hit and not money:
         unit, kind, end = hit
-    elif j + 1 < len(toks) and toks[j].text in "-–" and _glued(toks, j) and _glued(toks, j + 1) \
-            and toks[j + 1].kind == "word":
+    elif j + 1 < len(toks) and toks[j].text in "-–" and toks[j + 1].kind == "word" \
+            and (_glued(toks, j) and _glued(toks, j + 1) or _spaced_age(toks, j)):
         hit = _unit_at(toks, j + 1)  # "six-week", "27-kilometer", "30-year-old"
         if hit and hit[1] in ("duration", "measure"):
             unit, kind, end = hit

@@ -408,7 +408,7 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(](?:\s*now)?|\bage[sd]?(?:\s+of)?(?:\s+\d+(?:,\d+)*\s*(?:,|and))*"
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(](?:\s*(?:now|both|each))?|\bage[sd]?(?:\s+of)?(?:\s+\d+(?:,\d+)*\s*(?:,|and))*"
                          r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:[,().;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
@@ -450,7 +450,8 @@ _AGES_BEFORE = re.compile(r"\bage[sd]?(?:\s+of)?\s*$", re.I)
 
 def _is_age(a: Amount, core: Span, base: int) -> bool:
     """A person's age written after the name: "Jane Roe, 39, was killed",
-    "his wife, 34,", "John Roe (10)", "three men, ages 19, 21 and 22", or a
+    "his wife, 34,", "John Roe (10)", "Omar and Jamar Hamilton, both 23,",
+    "three men, ages 19, 21 and 22", or a
     range of ages after "age(s)" or "aged". Read from the text, since the
     tokenizer glues "Roe,20" into one token."""
     if a.kind == "count" and a.unit is None and a.value is not None and 0 < a.value < 120 \
