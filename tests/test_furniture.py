@@ -37,6 +37,7 @@ LINES = [
     ("By JOHN SMITH and MARY ROE, Associated Press Writers", "byline"),
     ("By our correspondent — updated 15 Nov 2022", "byline"),
     ("By a staff reporter", "byline"),
+    ("Slide 2 of 9", "caption"),
     ("Jane Doe | Staff writer", "author"),
     ("Jane Doe, Associated Press", "author"),
     ("Reporting by Jane Doe; Editing by John Roe", "credit"),

@@ -80,7 +80,7 @@ _NOTICE_ANY = re.compile(
 _CAPTION = re.compile(
     r"\(\s*(?:(?:file|ap|afp|staff|handout)\s+)?(?:photo|photograph|image|picture|courtesy|credit|getty|"
     r"shutterstock)[^()]*\)[\s.]*$|\([^()]*\bphoto(?:graph)?s?(?:\s*/[^()]*)?\)[\s.]*$|"
-    r"^(?:buy\s+photo\b|file\s+photo\b|(?:photos?|photograph|images?|pictures?|caption|credit|courtesy|mug\s*shot)"
+    r"^(?:buy\s+photo\b|file\s+photo\b|(?:photos?|photograph|images?|pictures?|slides?|caption|credit|courtesy|mug\s*shot)"
     r"(?:\s+\d+\s+of\s+\d+|\s*(?:credit|source|courtesy)?\s*[:|]|\s+(?:by|via|courtesy|credit)\b))|"
     r"getty\s+images|(?-i:\bREUTERS/)|\(AP\s+Photo|\bAFP/|/\s*AFP\b|\bEPA-EFE\b|\|\s*photo\b|\bimage\s+via\b|"
     r"in\s+this\s+(?:undated\s+|file\s+|handout\s+|\d{4}\s+)?(?:photo|image|picture|photograph)\b|"
@@ -225,8 +225,8 @@ _NOTICE_HINTS = (
     "get breaking", "mobile", "enjoyed", "free article", "policy", "updated", "posted", "edit",
 )
 _NOTICE_HINT = re.compile("|".join(map(re.escape, _NOTICE_HINTS)))
-_CAPTION_HINTS = ("photo", "image", "picture", "video", "caption", "credit", "courtesy", "getty", "reuters/", "afp",
-                  "epa-efe", "mug", "shutterstock", "handout")
+_CAPTION_HINTS = ("photo", "image", "slide", "picture", "video", "caption", "credit", "courtesy", "getty",
+                  "reuters/", "afp", "epa-efe", "mug", "shutterstock", "handout")
 
 
 def _notice(text: str) -> re.Match[str] | None:
