@@ -337,3 +337,17 @@ def test_a_statement_with_a_short_quotation_is_compared_as_a_statement(tmp_path:
     got = check(document_from_text(draft), tmp_path / "ix").claims[0]
     assert got.status == "single-source", got.reason
     assert "short-quote" in got.rules
+
+
+def test_a_bound_turned_the_other_way_in_a_copied_sentence_is_contradicted(tmp_path: Path) -> None:
+    """BOUND_CHANGED: the number is no quantity here ("20 years ago" says
+    when), but "under" for "over" turns the statement the other way."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Gun stolen\n\nA check on the gun revealed it was stolen over 20 years ago in "
+                                  "Sharon, police said.\n", encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    got = check(document_from_text("A check on the gun revealed it was stolen under 20 years ago in Sharon, "
+                                   "police said.\n"), tmp_path / "ix").claims[0]
+    assert got.status == "contradicted", got.reason
+    assert "bound-changed" in got.rules and "“under” vs “over”" in got.reason

@@ -495,3 +495,16 @@ def test_the_dead_and_the_living_are_never_a_zero_apart() -> None:
     b = number_claim("b:1", "Police said a gunman shot 20 people at a party in Brownsville on Friday night.", "20", 20,
                      counts="shot")
     assert pair(a, b, 0.8, DOCS, event="one") is None
+
+
+@pytest.mark.parametrize(("a", "b", "changed", "flipped"), [
+    ("It was stolen under 20 years ago in Sharon.", "It was stolen over 20 years ago in Sharon.", ("under", "over"), True),
+    ("The talks lasted more than four hours.", "The talks lasted less than four hours.", ("more", "less"), True),
+    ("The talks lasted more than four hours.", "The talks lasted about four hours.", ("more than", "about"), False),
+    ("The talks lasted four hours.", "The talks lasted four hours.", ("", ""), False),
+])
+def test_a_bound_word_turned_the_other_way(a: str, b: str, changed: tuple, flipped: bool) -> None:
+    from verify.match.statements import bounds_changed, reversed_bounds
+
+    assert bounds_changed(a, b) == changed
+    assert reversed_bounds(changed) is flipped

@@ -28,7 +28,15 @@ from .match.facts import NAMES_ABSENT, measure, mentions, none_named, other_subj
 from .match.links import stands_alike
 from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, QUOTED_ALIKE, compare_quotes, fragments, different_speakers, named, same_speaker, same_words
 from .match.rules import rule
-from .match.statements import OPENING_COPIED, SAME_STATEMENT_RULE, align, opens
+from .match.statements import (
+    BOUND_CHANGED,
+    OPENING_COPIED,
+    SAME_STATEMENT_RULE,
+    align,
+    bounds_changed,
+    opens,
+    reversed_bounds,
+)
 from .match.thresholds import CHECK_NEIGHBOURS as NEIGHBOURS
 from .match.thresholds import DRAFT_NAMES, EVENT_NAMES, TEXT_SUPPORT
 from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
@@ -385,7 +393,13 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
     if other_subject(claim, other):
         return None  # another place, other people
     if same_statement(claim, other):
-        return Link(claim.id, other.id, "agree", "said alike", (SAME_STATEMENT_RULE,))
+        changed = bounds_changed(claim.text, other.text)
+        if changed == ("", ""):
+            return Link(claim.id, other.id, "agree", "said alike", (SAME_STATEMENT_RULE,))
+        if reversed_bounds(changed):
+            return Link(claim.id, other.id, "discrepancy", f"“{changed[0]}” vs “{changed[1]}”",
+                        (SAME_STATEMENT_RULE, BOUND_CHANGED))
+        return None  # BOUND_CHANGED: another bound, no longer one statement
     if opens(claim.text, other.text):
         return Link(claim.id, other.id, "agree", "said alike, as the opening of a longer sentence", (OPENING_COPIED,))
     if sim >= TEXT_SUPPORT:

@@ -130,3 +130,35 @@ def opens(a: str, b: str) -> bool:
     if any(x.key != y.key for x, y in zip(wa, wb)) or wb[len(wa)].key in _UNLESS:
         return False
     return all(a[x.start : x.end].lower() == b[y.start : y.end].lower() for x, y in zip(wa, wb) if x.key == NUMBER)
+
+
+BOUND_CHANGED = rule(
+    "bound-changed",
+    "one statement with a bound word turned the other way ('stolen over 20 years ago', 'under 20 years ago') "
+    "conflicts; with a bound word otherwise changed it is no longer one statement",
+)
+# Words that bound a number, by the way they bound it.
+_LOWER_WORDS = frozenset("over more above exceeding least".split())
+_UPPER_WORDS = frozenset("under less fewer below nearly almost most".split())
+
+
+def bounds_changed(a: str, b: str) -> tuple[str, str] | None:
+    """The bound words two sentences that align differ by, as ("over",
+    "under"); ("", "") when they differ by none."""
+    wa, wb = masked(a), masked(b)
+    ka, kb = [w.key for w in wa], [w.key for w in wb]
+    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        left = {k for k in ka[i1:i2]} & (_LOWER_WORDS | _UPPER_WORDS)
+        right = {k for k in kb[j1:j2]} & (_LOWER_WORDS | _UPPER_WORDS)
+        if left or right:
+            return " ".join(a[w.start : w.end] for w in wa[i1:i2]), " ".join(b[w.start : w.end] for w in wb[j1:j2])
+    return ("", "")
+
+
+def reversed_bounds(words: tuple[str, str]) -> bool:
+    """Whether two bound words bound the other way ("over" / "under")."""
+    left, right = (set(w.lower().split()) for w in words)
+    return bool(left & _LOWER_WORDS and right & _UPPER_WORDS or left & _UPPER_WORDS and right & _LOWER_WORDS)
