@@ -47,7 +47,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_opening_straight(text: str, i: int) -> bool:
+def opens_straight(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     return before.isspace() or before in "([{—–-:;,/" or i == 0
 
@@ -60,7 +60,7 @@ def _runs_on(text: str, i: int, ch: str, width: int) -> bool:
     """Whether the mark at ``i``, inside a quotation, opens its next
     paragraph: an opening mark (or a straight one shaped as an opener, a
     word right after it) right after the end of a sentence."""
-    opener = ch in OPENERS or ch == STRAIGHT and _is_opening_straight(text, i) and (
+    opener = ch in OPENERS or ch == STRAIGHT and opens_straight(text, i) and (
         i + width < len(text) and text[i + width].isalnum())
     if not opener:
         return False
@@ -105,7 +105,7 @@ def quotes(text: str) -> list[Quote]:
             if open_at is None:
                 if (
                     ch in OPENERS
-                    or (ch == STRAIGHT and _is_opening_straight(text, i))
+                    or (ch == STRAIGHT and opens_straight(text, i))
                     or (ch in CLOSERS and i == para_first)  # a paragraph opened with ” by mistake
                 ):
                     open_at = i + width

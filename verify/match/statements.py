@@ -142,7 +142,7 @@ _LOWER_WORDS = frozenset("over more above exceeding least".split())
 _UPPER_WORDS = frozenset("under less fewer below nearly almost most".split())
 
 
-def bounds_changed(a: str, b: str) -> tuple[str, str] | None:
+def bounds_changed(a: str, b: str) -> tuple[str, str]:
     """The bound words two sentences that align differ by, as ("over",
     "under"); ("", "") when they differ by none."""
     wa, wb = masked(a), masked(b)
@@ -151,9 +151,7 @@ def bounds_changed(a: str, b: str) -> tuple[str, str] | None:
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             continue
-        left = {k for k in ka[i1:i2]} & (_LOWER_WORDS | _UPPER_WORDS)
-        right = {k for k in kb[j1:j2]} & (_LOWER_WORDS | _UPPER_WORDS)
-        if left or right:
+        if set(ka[i1:i2] + kb[j1:j2]) & (_LOWER_WORDS | _UPPER_WORDS):
             return " ".join(a[w.start : w.end] for w in wa[i1:i2]), " ".join(b[w.start : w.end] for w in wb[j1:j2])
     return ("", "")
 

@@ -30,18 +30,19 @@ Blank lines always end a paragraph.
 
 from __future__ import annotations
 
+import functools
 import re
+
+from verify.extract.quotes import CLOSERS, OPENERS, STRAIGHT, opens_straight
 
 # A line that ends a sentence (or introduces what follows: "He said:").
 _ENDS = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 # Abbreviations of titles that stand before a name and end with a period.
 _TITLE_END = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Cpl|Det|Insp|Supt|Prof|Rev|Hon|Pres|"
-    r"St|Ft|Mt|Jr|Sr|U\.S|Gov)\.$"
+    r"St|Ft|Mt|Jr|Sr|U\.S)\.$"
 )
 _CONTINUES = re.compile(r"[a-z,;)\]”’]")
-OPENERS = "“«"
-CLOSERS = "”»"
 
 
 def _ends_sentence(line: str) -> bool:
@@ -58,18 +59,17 @@ def _open_quote(line: str, open_before: bool) -> bool:
             state = True
         elif ch in CLOSERS:
             state = False
-        elif ch == '"':
-            before = line[i - 1] if i else " "
-            state = before.isspace() or before in "([{—–-:;,/" or i == 0  # opens after a space
+        elif ch == STRAIGHT:
+            state = opens_straight(line, i)
     return state
 
 
 def _closes_first(line: str) -> bool:
     """Whether ``line`` closes a quotation before it opens one."""
     for i, ch in enumerate(line.lstrip()):
-        if ch in OPENERS or ch == '"' and i == 0:
+        if ch in OPENERS or ch == STRAIGHT and i == 0:
             return False
-        if ch in CLOSERS or ch == '"':
+        if ch in CLOSERS or ch == STRAIGHT:
             return True
     return False
 
@@ -156,8 +156,11 @@ def soft_breaks(text: str) -> list[int]:
     return sorted(lines[i][0] for i in soft)
 
 
+@functools.lru_cache(maxsize=128)
 def flowed(text: str) -> str:
-    """``text`` with its soft line breaks made spaces (same length, same offsets)."""
+    """``text`` with its soft line breaks made spaces (same length, same
+    offsets). Reading, parsing and extraction each ask for one document's:
+    it is made once (a batch of documents parsed together fits the cache)."""
     breaks = soft_breaks(text)
     if not breaks:
         return text
