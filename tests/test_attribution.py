@@ -231,6 +231,12 @@ CASES = [
     # A space run left by a line break read as a space is no part of a name.
     P("\u201cNo reasonable prosecutor would bring such a case,\u201d Comey  said.",
       "reasonable prosecutor", "Comey", "Comey", id="mention-without-spaces"),
+    # A name and its role that the parser took for two subjects: the name speaks.
+    P("Dujarric, the spokesperson for Secretary-General Guterres, said that the talks would resume.",
+      "the talks would resume", "Dujarric", "Dujarric", id="apposed-subjects"),
+    # A role before a name the tagger did not take for a person is no part of it.
+    P("The State Department spokesperson Price said the talks would resume.",
+      "the talks would resume", "Price", "The State Department spokesperson Price", id="role-before-name"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

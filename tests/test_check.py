@@ -351,3 +351,114 @@ def test_a_bound_turned_the_other_way_in_a_copied_sentence_is_contradicted(tmp_p
                                    "police said.\n"), tmp_path / "ix").claims[0]
     assert got.status == "contradicted", got.reason
     assert "bound-changed" in got.rules and "“under” vs “over”" in got.reason
+
+
+def _quoted_by_full_name(seeds_dir: Path) -> list[tuple[str, str, str]]:
+    """(sentence, full name, surname) for each quotation of the seeds whose
+    sentence names its speaker in full ("..., Javier Colomina ... said"):
+    the material of drafts that name the speaker by surname alone."""
+    from verify.extract.claims import claims
+    from verify.match.quotes import named
+    from verify.nlp import parse
+    from verify.read.formats import documents
+
+    out = []
+    for doc in documents([seeds_dir]):
+        for c in claims(doc, parse(doc.text, doc.skip)):
+            name = c.speaker or ""
+            if (c.parent is None and c.quote and c.speaker_type == "person" and len(name.split()) == 2
+                    and named(name) and name in c.text):
+                out.append((c.text, name, name.split()[-1]))
+    return list(dict.fromkeys(out))
+
+
+def test_a_speaker_named_by_surname_alone_is_the_corpus_person_of_that_surname(index: Path, seeds_dir: Path) -> None:
+    """SURNAME_IN_CORPUS: a draft that gives a quotation to "Colomina" gives
+    it to Javier Colomina, the one person of that surname the corpus quotes;
+    his own words get the status they get under his full name, not that of
+    another speaker's."""
+    cases = _quoted_by_full_name(seeds_dir)
+    assert len(cases) >= 3
+    for text, name, surname in cases:
+        draft = text.replace(name, surname)
+        result = check(document_from_text(draft), index)
+        mine = [c for c in result.claims if c.speaker]
+        assert mine and all(c.speaker == name for c in mine), (draft, [(c.speaker, c.reason) for c in mine])
+        assert all("surname-in-corpus" in c.rules for c in mine if c.status != "unsupported"), [c.rules for c in mine]
+        full = check(document_from_text(text), index)
+        assert [c.status for c in result.claims] == [c.status for c in full.claims], (draft, [c.reason for c in result.claims])
+
+
+_WHEN = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December) "
+                   r"(\d{1,2})\b|\b((?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_NEXT_DAY = dict(zip("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(),
+                     "Tuesday Wednesday Thursday Friday Saturday Sunday Monday".split()))
+
+
+def _dated_sentences(seeds_dir: Path) -> list[tuple[str, str]]:
+    """(sentence, the sentence with its first year, day of the month or
+    weekday changed) for the sentences of the seeds that hold one."""
+    from verify.extract.claims import claims
+    from verify.nlp import parse
+    from verify.read.formats import documents
+
+    out = []
+    for doc in documents([seeds_dir]):
+        for c in claims(doc, parse(doc.text, doc.skip)):
+            m = _WHEN.search(c.text) if c.parent is None else None
+            if m is None:
+                continue
+            g = 1 if m.group(1) else 2
+            old = m.group(g)
+            new = _NEXT_DAY.get(old) or str(int(old) + (3 if len(old) == 4 else 10 if int(old) < 19 else -10))
+            out.append((c.text, c.text[: m.start(g)] + new + c.text[m.end(g) :]))
+    return list(dict.fromkeys(out))
+
+
+def test_a_date_changed_in_a_copied_sentence_is_contradicted(index: Path, seeds_dir: Path) -> None:
+    """VALUE_CHANGED: a sentence of the corpus with its year, day or weekday
+    changed ("in Sochi on November 16" for "November 26") is one statement
+    with a value a reader notices changed, not a sentence "said alike"."""
+    cases = _dated_sentences(seeds_dir)
+    assert len(cases) >= 8
+    for text, changed in cases:
+        result = check(document_from_text(changed), index)
+        assert any(c.status == "contradicted" for c in result.claims), (changed, [c.reason for c in result.claims])
+
+
+def test_durations_of_one_thing_of_one_event_are_one_fact_however_worded(tmp_path: Path) -> None:
+    """SAME_LASTING: "a three-day strike" and "the strike lasted five days",
+    in reports of one event, are one fact: the draft is contradicted, though
+    its sentence is worded apart from the corpus's; the same duration backs it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Dockers end strike in Northport\n\n"
+        "Dockers led by union leader Dana Reyes ended a three-day strike at the port of Northport on Friday, "
+        "the Northport Harbour Authority said.\n\n"
+        "Reyes said the dockers had won a pay rise of 4 percent.\n", encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    head = "Dana Reyes and the Northport Harbour Authority settled the dispute at the port of Northport on Friday.\n\n"
+    for days, expected in (("five", {"contradicted"}), ("three", {"supported", "single-source"})):
+        draft = document_from_text(head + f"Members told a rally in the town square that the strike had lasted {days} days in all.\n")
+        last = check(draft, tmp_path / "ix").claims[-1]
+        assert last.status in expected, (days, last.status, last.reason)
+        assert "same-lasting" in last.rules, last.rules
+
+
+def test_a_sentence_given_to_another_speaker_is_misattributed_however_short_its_quotation(
+        index: Path, seeds_dir: Path) -> None:
+    """SPEAKER_SWAPPED: each quotation of the seeds whose sentence names its
+    speaker in full, with that name replaced by another person the seeds
+    quote, is contradicted: the corpus gives those words to someone else."""
+    cases = _quoted_by_full_name(seeds_dir)
+    people = sorted({name for _, name, _ in cases})
+    assert len(people) >= 3
+    tried = 0
+    for text, name, _ in cases:
+        other = next(p for p in people if p != name and p.split()[-1] not in text)
+        draft = text.replace(name, other)
+        result = check(document_from_text(draft), index)
+        tried += 1
+        assert any(c.status == "contradicted" for c in result.claims), (draft, [c.reason for c in result.claims])
+    assert tried >= 3

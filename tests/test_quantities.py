@@ -189,7 +189,7 @@ def test_not_a_phrase(text: str) -> None:
 # (sentence, [(text, value, qualifier, kind, counts)]): every quantity, in order.
 SENTENCES = [
     ("Armenia ceded territory after a six-week war in which more than 6,500 people died.",
-     [("six-week", 6, "exact", "duration", "week"),
+     [("six-week", 6, "exact", "duration", "war"),
       ("more than 6,500", 6500, "more_than", "count", "deaths")]),
     ("The conflict claimed more than 6,500 lives.",
      [("more than 6,500", 6500, "more_than", "count", "deaths")]),
@@ -221,7 +221,7 @@ SENTENCES = [
     ("Nagorno-Karabakh had been under ethnic Armenian control for nearly three decades.",
      [("nearly three decades", 3, "less_than", "duration", "decade")]),
     ("The trilateral meeting lasted more than four hours.",
-     [("more than four hours", 4, "more_than", "duration", "hour")]),
+     [("more than four hours", 4, "more_than", "duration", "meeting")]),
     ("The meeting was the fifth face-to-face talks between the leaders.",
      [("fifth", 5, "exact", "ordinal", "talk")]),
     ("Edwards is the 12th homicide in Pontiac this year.",
@@ -518,6 +518,16 @@ SENTENCES += [
     ("A 9- year-old girl was hurt.", [("9- year-old", 9, "exact", "measure", "age")]),
     ("Omar and Jamar Hamilton, both 23, were charged.", [("23", 23, "exact", "measure", "age")]),
     ("The teams, both 23 points behind, met.", [("23", 23, "exact", "count", "point")]),
+]
+
+
+# A duration counts what lasted, when the parse says: the noun it describes,
+# or the subject of a verb of lasting; else its unit.
+SENTENCES += [
+    ("The talks in Brussels lasted less than two hours.", [("less than two hours", 2, "less_than", "duration", "talk")]),
+    ("The standoff went on for three hours.", [("three hours", 3, "exact", "duration", "standoff")]),
+    ("A three-day strike closed the port.", [("three-day", 3, "exact", "duration", "strike")]),
+    ("Police searched the house for two hours.", [("two hours", 2, "exact", "duration", "hour")]),
 ]
 
 

@@ -20,7 +20,7 @@ from .extract.claims import claims as extract_claims
 from .embed import Embedder, load_embedder
 from .index import Index
 from .ingest import index_path
-from .extract.names import unify
+from .extract.names import fold, unify
 from .match import copies, pair
 from .match.compare import Link
 from .match.events import Events
@@ -32,9 +32,12 @@ from .match.statements import (
     BOUND_CHANGED,
     OPENING_COPIED,
     SAME_STATEMENT_RULE,
+    VALUE_CHANGED,
     align,
     bounds_changed,
+    changed_values,
     opens,
+    told_alike,
     reversed_bounds,
 )
 from .match.thresholds import CHECK_NEIGHBOURS as NEIGHBOURS
@@ -66,6 +69,16 @@ SENTENCE_NAMES = rule(
     "sentence-names",
     "a sentence that names a person or a street of an article, or two of its places, is of its event "
     "though the draft as a whole tells others",
+)
+SURNAME_IN_CORPUS = rule(
+    "surname-in-corpus",
+    "a speaker the draft names by surname alone ('Colomina added') is the one person of that surname among "
+    "the corpus's speakers near the draft",
+)
+SPEAKER_SWAPPED = rule(
+    "speaker-swapped",
+    "a sentence of the corpus, word for word but for who said it, given to another named speaker is "
+    "misattributed, however short its quotation ('indeed, watching very carefully')",
 )
 SENTENCE_EVENT = rule("sentence-event", "a sentence that names no one and nowhere tells the event named before it")
 SHORT_QUOTE = rule(
@@ -199,7 +212,9 @@ def check(
         for c in found
     }
     names = _speaker_names(found, corpus, neighbours)
-    found = [c.model_copy(update={"speaker": names.get(c.speaker, c.speaker)}) for c in found]
+    surnamed = {c.id for c in found if c.speaker in names and len(c.speaker.split()) == 1  # type: ignore[union-attr]
+                and len(names[c.speaker].split()) > 1}  # type: ignore[index]
+    found = [c.model_copy(update=_named(c, names)) for c in found]
     events = _events(undated, corpus, neighbours)
     keyed = _event_numbers(undated, corpus, events, numbers=any(c.parent for c in found))
     seen = _Draft(undated, found, neighbours, vectors, row_of, events, keyed, _anchors(found))
@@ -211,8 +226,19 @@ def check(
     result = []
     for sentence in (c for c in found if c.parent is None):
         numbers = [c for c in found if c.parent == sentence.id]
-        result.append(_status(sentence, numbers, facts, corpus, draft))
+        result.append(_status(sentence, numbers, facts, corpus, draft,
+                              [SURNAME_IN_CORPUS] if sentence.id in surnamed else []))
     return CheckResult(draft=draft.path, claims=result)
+
+
+def _named(c: Claim, names: dict[str, str]) -> dict:
+    """A claim's speaker as the corpus names it; one named by surname alone
+    (SURNAME_IN_CORPUS) is a person from then on."""
+    if c.speaker not in names:
+        return {}
+    if c.speaker_type != "person" and len(c.speaker.split()) == 1:  # type: ignore[union-attr]
+        return {"speaker": names[c.speaker], "speaker_type": "person"}  # type: ignore[index]
+    return {"speaker": names[c.speaker]}  # type: ignore[index]
 
 
 def _events(draft: Document, corpus: _Corpus, neighbours: dict[str, list[tuple[float, int]]]) -> Events:
@@ -304,13 +330,28 @@ _CLOSE = frozenset({"PERSON", "FAC"})
 
 
 def _speaker_names(found: Sequence[Claim], corpus: _Corpus, neighbours: dict) -> dict[str, str]:
+    """The draft's speakers spelt as the corpus spells them (``unify``), and
+    SURNAME_IN_CORPUS: a speaker named by a surname alone ("Colomina
+    added") is the one person of that surname the draft came near."""
     people = [c.speaker for c in found if c.speaker and c.speaker_type == "person"]
+    theirs: list[str] = []
     for hits in neighbours.values():
         for _, r in hits[:5]:
             other = corpus.claim(r)
             if other.speaker and other.speaker_type == "person":
-                people.append(other.speaker)
-    return unify(people)
+                theirs.append(other.speaker)
+    names = unify(people + theirs)
+    by_surname: dict[str, set[str]] = {}
+    for name in theirs:
+        parts = fold(name).split()
+        if len(parts) > 1:
+            by_surname.setdefault(parts[-1], set()).add(names.get(name, name))
+    for c in found:
+        if c.speaker and c.speaker not in names and len(c.speaker.split()) == 1:
+            full = by_surname.get(fold(c.speaker), set())
+            if len(full) == 1:
+                names[c.speaker] = next(iter(full))
+    return names
 
 
 def _fact(claim: Claim, d: _Draft, corpus: _Corpus) -> _Fact:
@@ -366,6 +407,10 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
           event: str = "unknown") -> Link | None:
     """What one claim of the corpus says of one claim of the draft
     (``sentence`` and ``other_sentence``: the sentences of two numbers)."""
+    changed = changed_values(claim.text, other.text) if claim.parent is None and other.parent is None else []
+    if changed:
+        return Link(claim.id, other.id, "discrepancy", "; ".join(f"“{x}” vs “{y}”" for x, y in changed),
+                    (SAME_STATEMENT_RULE, VALUE_CHANGED))
     quoted = bool(claim.quote and other.quote and claim.speaker and other.speaker)
     if quoted and same_speaker(claim.speaker, other.speaker):
         link = compare_quotes(claim, other)
@@ -382,6 +427,11 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
         if note:
             return Link(claim.id, other.id, "discrepancy",
                         f"the corpus gives these words to {other.speaker}, not {claim.speaker}", (OTHER_SPEAKER,))
+        if told_alike(_unsaid(claim), _unsaid(other)):
+            # SPEAKER_SWAPPED: the same sentence but for who said it, however short its quotation.
+            return Link(claim.id, other.id, "discrepancy",
+                        f"the corpus gives these words to {other.speaker}, not {claim.speaker}",
+                        (OTHER_SPEAKER, SPEAKER_SWAPPED))
         return None
     if claim.quantities or other.quantities:
         if not (claim.quantities and other.quantities):
@@ -407,6 +457,14 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
     return None
 
 
+def _unsaid(c: Claim) -> str:
+    """A claim's sentence without the words that name its speaker."""
+    if c.speaker_start is None or c.speaker_end is None:
+        return c.text
+    s, e = c.speaker_start - c.start, c.speaker_end - c.start
+    return c.text[:s] + c.text[e:] if 0 <= s <= e <= len(c.text) else c.text
+
+
 def same_statement(claim: Claim, other: Claim) -> bool:
     """The same words and names, and the same numbers where it has any."""
     al = align(claim.text, other.text)
@@ -426,7 +484,10 @@ def _evidence(other: Claim, link: Link, corpus: _Corpus, claim: Claim | None = N
     )
 
 
-def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corpus: _Corpus, draft: Document) -> CheckedClaim:
+def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corpus: _Corpus, draft: Document,
+            read: list[str] | None = None) -> CheckedClaim:
+    """A draft sentence's status from the facts of it and its numbers;
+    ``read``: the rules that read the sentence itself (SURNAME_IN_CORPUS)."""
     parts = [facts[n.id] for n in numbers]
     whole = facts[sentence.id]
     if numbers and not sentence.quote:
@@ -436,7 +497,7 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
         whole = _Fact(agree=[x for x in whole.agree if {SAME_STATEMENT_RULE, OPENING_COPIED} & set(x[1].rules)],
                       conflict=whole.conflict)
     parts.append(whole)
-    dated = [DRAFT_UNDATED] if draft.date else []
+    dated = ([DRAFT_UNDATED] if draft.date else []) + (read or [])
     # each conflict with the draft's claim it is about, the worst (largest relative difference) first
     conflicts = [x for f, n in zip(parts, numbers + [sentence]) for x in ((o, lk, n) for o, lk in f.conflict)]
     if any(QUOTED_ALIKE in lk.rules for f in parts for _, lk in f.agree):

@@ -235,6 +235,8 @@ def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any 
         return None
     subjects = [_past_dateline(c) for c in verb.children if c.dep_ in SUBJECTS]
     outside = [c for c in subjects if not quoted(c)]
+    if len(outside) >= 2 and _apposed(outside[-2], outside[-1]):
+        return outside[-2] if outside[-2].pos_ == "PROPN" else outside[-1]
     if outside:
         return outside[-1]  # "who" in "a man who said": resolved to the man later
     if subjects:
@@ -274,6 +276,16 @@ def is_dateline(tok: Any) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return (tok.is_upper and len(tok) > 1 and tok.i == tok.sent.start and nxt is not None
             and nxt.text in ("--", "-", "—", "–", "―"))
+
+
+def _apposed(first: Any, second: Any) -> bool:
+    """APPOSED_SUBJECTS: two subjects of one cue with only a comma between
+    them ("Dujarric, the spokesperson for the Secretary-General, said") are
+    a name and its role the parser took apart, not two speakers; the name,
+    a proper noun, is the speaker."""
+    after = first.right_edge.i + 1
+    return (after < len(first.doc) and first.doc[after].text == "," and second.left_edge.i == after + 1
+            and (first.pos_ == "PROPN") != (second.pos_ == "PROPN"))
 
 
 def _past_dateline(subj: Any) -> Any:

@@ -28,7 +28,8 @@ This module adds what needs the parse:
   "the death toll rose to 30") and ``injured`` ("wounded", "hurt",
   "injuries"), so that deaths are never compared with injuries or weeks;
   people "shot" with no word of their fate count ``shot``; durations count
-  their unit (``week``), ages count ``age``, percentages the noun after "of"
+  what lasted (``war`` in "a six-week war", ``meeting`` in "the meeting
+  lasted four hours"), else their unit (``week``), ages count ``age``, percentages the noun after "of"
   or the subject that rose or fell to them ("unemployment rose to 5%").
 """
 
@@ -628,7 +629,7 @@ def _shot(x: Token) -> bool:
 def _counts(a: Amount, anchor: Token) -> str | None:
     """What the number counts; "" for a vague word that counts nothing checkable."""
     if a.kind == "duration":
-        return a.unit
+        return _lasting(anchor) or a.unit
     if a.kind == "measure" and a.unit in _TIME_UNITS:
         return "age"
     noun = _noun(anchor)
@@ -653,6 +654,24 @@ def _counts(a: Amount, anchor: Token) -> str | None:
         return a.unit
     if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
         return _lemma_phrase(noun)
+    return None
+
+
+_LAST_VERBS = {"last", "take", "span", "run", "go", "continue", "stretch", "drag"}
+
+
+def _lasting(anchor: Token) -> str | None:
+    """What a duration is of, as a lemma: the noun it describes ("a six-week
+    war": ``war``) or the subject of a verb of lasting ("the talks lasted
+    two hours": ``talk``); None when the parse says neither."""
+    unit = anchor.head if anchor.dep_ == "nummod" else anchor
+    if unit.dep_ in ("compound", "amod", "nmod") and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
+        return unit.head.lemma_.lower()
+    verb = unit.head.head if unit.head.dep_ == "prep" and unit.head.lower_ == "for" else unit.head
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _LAST_VERBS and unit.dep_ in ("dobj", "npadvmod", "pobj"):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            return subj.lemma_.lower()
     return None
 
 

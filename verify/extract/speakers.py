@@ -111,6 +111,12 @@ class Speakers(Named):
         canon = alias(name)
         if canon:
             return canon, "body"
+        role = [t for t in toks if t.i < head.i and t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS]
+        if head.pos_ == "PROPN" and role and all(t.pos_ == "PROPN" for t in toks if role[-1].i < t.i <= head.i):
+            # ROLE_BEFORE_NAME: "the State Department spokesperson Price":
+            # the role before a name the tagger did not take for a person is
+            # not part of it.
+            return self.phrase([t for t in toks if role[-1].i < t.i <= head.i]), "person"
         if head.pos_ == "PROPN" and toks[0].lower_.rstrip(".") in PERSON_TITLES:
             # "Governor Ana Ruiz" that the tagger did not take for a person.
             return strip_titles(name), "person"

@@ -116,6 +116,22 @@ SYNONYMS = {"teenager": "teen", "kid": "child", "cop": "officer", "youngster": "
             "country": "nation", "member state": "nation", "member country": "nation", "member nation": "nation"}
 
 
+# Nouns for one thing that lasts, as news English names it ("the talks",
+# "the meeting", "the summit"; "the war", "the conflict"): what a duration
+# is of (``lasting``). Plain everyday synonyms only.
+LASTING_SYNONYMS = {"talk": "meeting", "negotiation": "meeting", "summit": "meeting", "session": "meeting",
+                    "conflict": "war", "fighting": "war", "siege": "standoff"}
+_TIME_WORDS = frozenset("second minute hour day week month year decade century".split())
+
+
+def lasting(q: Quantity) -> str | None:
+    """What a duration is of ("war", "meeting"), as extraction read it; None
+    when it did not say."""
+    if q.kind != "duration" or not q.counts or q.counts in _TIME_WORDS:
+        return None
+    return LASTING_SYNONYMS.get(q.counts, q.counts)
+
+
 def measure(claim: Claim, q: Quantity) -> tuple[str, str, str | None] | None:
     """What a number measures, as a key: two numbers are compared only when
     their keys are equal. None: too vague to compare ("several", "many")."""

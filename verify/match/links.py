@@ -33,7 +33,7 @@ from .compare import (
     same_time,
 )
 from .events import Events
-from .facts import measure, other_subject, same_value, scaled
+from .facts import lasting, measure, other_subject, same_value, scaled
 from .origins import Copies
 from .quotes import SHARED_PHRASE, compare_quotes, different_speakers, same_speaker, same_words, shared_phrase
 from .rules import rule
@@ -86,6 +86,11 @@ MIRRORED = rule(
     "mirrored-bound",
     "in two reports of one event, one value and unit with its bound reversed ('more than four hours', "
     "'less than four hours') is one fact reported two ways, however the sentences are worded",
+)
+SAME_LASTING = rule(
+    "same-lasting",
+    "in two reports of one event, durations of one thing ('a six-week war', 'the war lasted eight weeks'; "
+    "'the talks', 'the meeting') are one fact, however the sentences are worded",
 )
 SEVERAL_EVENTS = rule("several-events", "a total over several events ('in 4 separate shootings') never conflicts with one event's")
 EVENT_APART = rule(
@@ -165,14 +170,21 @@ def links(
     events = events or Events(documents, {c.doc for c in claims})
     candidates: set[tuple[str, str]] = set()
     doc_pairs: set[tuple[str, str]] = set()  # articles with a candidate between them
+    relation: dict[str, str] = {}  # of the current claim's article to others (claims come article by article)
+    current = None
     for i, claim in enumerate(claims):
+        if claim.doc != current:
+            current, relation = claim.doc, {}
         for score, other_id in zip(scores[i], neighbours[i]):
             if score < FLOOR:
                 break
             other = by_id[other_id]
             if other.doc == claim.doc and not (claim.quantities and other.quantities):
                 continue  # within one article only a number restated is linked
-            if events.relation(claim.doc, other.doc) == "different":
+            event = relation.get(other.doc)
+            if event is None:
+                event = relation[other.doc] = events.relation(claim.doc, other.doc)
+            if event == "different":
                 continue  # claims about different events are never compared (nor their numbers)
             if other.doc != claim.doc:
                 doc_pairs.add((claim.doc, other.doc) if claim.doc < other.doc else (other.doc, claim.doc))
@@ -327,6 +339,10 @@ def _numbers(
                 return Link(a.id, b.id, "none", "", (ONE_PERSON,))  # a birthday between two reports
             return link
         return Link(a.id, b.id, "none", "", (PERSONAL_ATTRIBUTE,))
+    if event == "one" and lasting(qa) is not None and lasting(qa) == lasting(qb):
+        # The durations of one thing of one event ("a six-week war", "the
+        # war lasted eight weeks"): one fact, however the sentences are worded.
+        return compare_quantities(a, qa, b, qb, when).having(SAME_LASTING, *rules)
     if ka[0] == "duration" and (qa.unit or "") != (qb.unit or "") and similarity < AGREE_SIMILARITY:
         return Link(a.id, b.id, "none", "", (CLAUSES_ALIKE,))
     # Within one article, or two reports of one event, a number restated is

@@ -160,3 +160,67 @@ def reversed_bounds(words: tuple[str, str]) -> bool:
     """Whether two bound words bound the other way ("over" / "under")."""
     left, right = (set(w.lower().split()) for w in words)
     return bool(left & _LOWER_WORDS and right & _UPPER_WORDS or left & _UPPER_WORDS and right & _LOWER_WORDS)
+
+
+VALUE_CHANGED = rule(
+    "value-changed",
+    "one statement, word for word, but for a year, a day or a month ('mediated in Sochi on November 26' / "
+    "'on November 16'; 'tense since 1991' / 'since 1988'): the date changed is a conflict a reader notices",
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def changed_values(a: str, b: str) -> list[tuple[str, str]]:
+    """The dates two sentences differ by when they are one statement but for
+    their numbers, years, weekdays and months (``VALUE_CHANGED``), as
+    [("16", "26")]: the other words alike, some perhaps left out ("Vladimir
+    Putin" for "Russian President Vladimir Putin"), none replaced; ``b`` may
+    go on past ``a`` (OPENING_COPIED). Counts are left to the numbers'
+    own comparison. Empty when they differ by no date, or by a word replaced."""
+    wa, wb = masked(a), masked(b)
+    if len(wa) < STATEMENT_WORDS or len(wb) < STATEMENT_WORDS:
+        return []
+
+    def calendar(text: str, w: Word) -> bool:
+        return w.key in _WEEKDAYS | _MONTHS and text[w.start].isupper()
+
+    def keys(text: str, words: tuple[Word, ...]) -> list[str]:
+        return [NUMBER if w.key == NUMBER or _YEAR.match(w.key) or calendar(text, w) else w.key for w in words]
+
+    def when(text: str, words: tuple[Word, ...], i: int) -> bool:
+        """A year, a weekday or month, or a day of a month ("November 26")."""
+        w = words[i]
+        return bool(_YEAR.match(w.key)) or calendar(text, w) or (
+            w.key == NUMBER and i > 0 and words[i - 1].key in _MONTHS and calendar(text, words[i - 1]))
+
+    ka, kb = keys(a, wa), keys(b, wb)
+    if len(kb) > len(ka) and kb[: len(ka)] == ka and kb[len(ka)] not in _UNLESS:
+        kb, wb = kb[: len(ka)], wb[: len(ka)]  # the opening of a longer sentence (OPENING_COPIED)
+    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    if sm.ratio() < SAME_STATEMENT:
+        return []
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "replace" or NUMBER in ka[i1:i2] + kb[j1:j2] and op != "equal":
+            return []  # a word replaced, or a value left out: not one statement
+        if op == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                sx, sy = a[wa[i].start : wa[i].end], b[wb[j].start : wb[j].end]
+                if sx.lower() != sy.lower() and (when(a, wa, i) or when(b, wb, j)):
+                    out.append((sx, sy))
+    return out
+
+
+def told_alike(a: str, b: str) -> bool:
+    """Whether sentence ``a`` says nothing ``b`` does not: its words, in one
+    spelling and in order, are ``b``'s, all but one at most, none replaced
+    (``b`` may say more: "also told ... and reiterated the need")."""
+    ka = [w.key for w in masked(a)]
+    kb = [w.key for w in masked(b)]
+    if len(ka) < STATEMENT_WORDS:
+        return False
+    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    if any(op == "replace" for op, *_ in sm.get_opcodes()):
+        return False
+    return sum(m.size for m in sm.get_matching_blocks()) >= len(ka) - 1
