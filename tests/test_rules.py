@@ -22,7 +22,7 @@ from verify.match.compare import (
     compatible,
     power_of_ten,
 )
-from verify.match.facts import bounds, measure, none_named
+from verify.match.facts import bounds, measure, none_named, other_subject
 from verify.match.links import (
     ALSO_STATED,
     ONE_EVENT_PER_GROUP,
@@ -349,6 +349,19 @@ def test_numbers_of_other_places_or_people_are_other_facts(ea: list, eb: list, r
     why: list[str] = []
     assert pair(a, b, 0.99, DOCS, event="one", why=why) is None
     assert why == [rule]
+
+
+def test_a_place_the_other_sentence_names_as_its_speaker_is_shared() -> None:
+    """NAMED_IN_WORDS: a sentence's entities leave out its speaker ("Northport
+    and Eastfield accused each other ..."); the places it names that way are
+    still named, and another sentence of those places is of them."""
+    a = Claim(id="a:0", doc="a", start=0, end=70, entities=[("GPE", "Eastfield")],
+              text="Northport and Eastfield traded accusations over fresh fighting on Monday.")
+    b = Claim(id="b:0", doc="b", start=0, end=90, entities=[("GPE", "Westbury")], speaker="Northport and Eastfield",
+              text="Northport and Eastfield accused each other of fresh fighting on Monday, in talks hosted by Westbury.")
+    assert other_subject(a, b) is None
+    c = b.model_copy(update={"text": "Talks hosted by Westbury ended without a deal on Monday.", "speaker": None})
+    assert other_subject(a, c) == "other-place"
 
 
 @pytest.mark.parametrize(

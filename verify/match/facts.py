@@ -212,14 +212,23 @@ def other_subject(a: Claim, b: Claim) -> str | None:
     """The rule that tells two sentences apart by what they are of, or None:
     both name places and no word of them is shared ("Oak Street" and "Elm
     Road"; "Kabul" and "Herat"), or both name people and no surname is
-    shared. A sentence that names none says nothing either way."""
+    shared. A sentence that names none says nothing either way; a name one
+    writes that the other's words hold, as its speaker or untagged
+    ("Armenia and Azerbaijan accused each other ..."), is shared (NAMED_IN_WORDS)."""
     pa, pb = _place_words(a), _place_words(b)
-    if pa and pb and not pa & pb:
+    if pa and pb and not pa & pb and not _in_words(pa, b) and not _in_words(pb, a):
         return OTHER_PLACE
     sa, sb = _surnames(a), _surnames(b)
-    if sa and sb and not sa & sb:
+    if sa and sb and not sa & sb and not _in_words(sa, b) and not _in_words(sb, a):
         return OTHER_PERSON
     return None
+
+
+def _in_words(names: set[str], claim: Claim) -> bool:
+    """NAMED_IN_WORDS: whether a claim's words (its speaker's among them)
+    hold one of ``names``: the entities of a sentence leave out its speaker,
+    and the tagger may miss a name that the other sentence's tags hold."""
+    return bool(names & words_of(claim.text))
 
 
 NAMES_ABSENT = rule(
