@@ -462,3 +462,31 @@ def test_a_sentence_given_to_another_speaker_is_misattributed_however_short_its_
         tried += 1
         assert any(c.status == "contradicted" for c in result.claims), (draft, [c.reason for c in result.claims])
     assert tried >= 3
+
+
+def test_a_sentence_worded_alike_in_a_report_of_another_event_backs_nothing(tmp_path: Path) -> None:
+    """ALIKE_ELSEWHERE: "detectives are investigating" is said of every
+    shooting; worded alike in the report of another one, it backs nothing;
+    in a report of the draft's own event it backs the draft."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "other.txt").write_text(
+        "Man shot in Eastfield\n\n"
+        "Sam Novak, 31, was shot on Elm Road in Eastfield early on Sunday, Eastfield police said.\n\n"
+        "Detectives are still investigating the shooting and have asked anyone with information to call police.\n",
+        encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    draft = document_from_text(
+        "Dana Reyes was shot outside the Northport public library on Monday, Northport police chief Lee Okafor said.\n\n"
+        "Investigators are looking into the shooting and want anyone with information to call police.\n")
+    last = check(draft, tmp_path / "ix").claims[-1]
+    assert last.status == "unsupported", last.reason
+    assert "alike-elsewhere" in last.rules, last.rules
+    (corpus / "same.txt").write_text(
+        "Woman shot outside Northport library\n\n"
+        "Dana Reyes was shot outside the Northport public library on Monday, police chief Lee Okafor said.\n\n"
+        "Detectives are still investigating the shooting and have asked anyone with information to call police.\n",
+        encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    last = check(draft, tmp_path / "ix").claims[-1]
+    assert last.status in ("single-source", "supported"), last.reason

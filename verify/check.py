@@ -49,6 +49,11 @@ from .sources import severity
 STATUSES = ("contradicted", "unsupported", "single-source", "supported")
 
 SAID_ALIKE = rule("said-alike", "a statement without numbers or quotes is backed by one of the corpus saying the same")
+ALIKE_ELSEWHERE = rule(
+    "alike-elsewhere",
+    "a sentence merely worded alike in an article of another event backs nothing: what is said of every "
+    "event ('police are investigating the shooting') is that event's",
+)
 DRAFT_UNDATED = rule(
     "draft-undated",
     "a draft's own date is when it is written, not when its facts happened: only a time the sentence states is compared",
@@ -391,6 +396,8 @@ def _fact(claim: Claim, d: _Draft, corpus: _Corpus) -> _Fact:
         if doc is not None:
             docs[other.doc] = doc
         link = _link(claim, parent or claim, other, other_sentence, sim, docs, event)
+        if link is None and _alike_elsewhere(claim, sim, event):
+            fact.blocked.append(ALIKE_ELSEWHERE)
         if link is not None and doc is not None and none_named(parent or claim, doc.text):
             fact.blocked.append(NAMES_ABSENT)
             continue
@@ -452,9 +459,15 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
         return None  # BOUND_CHANGED: another bound, no longer one statement
     if opens(claim.text, other.text):
         return Link(claim.id, other.id, "agree", "said alike, as the opening of a longer sentence", (OPENING_COPIED,))
-    if sim >= TEXT_SUPPORT:
+    if sim >= TEXT_SUPPORT and event != "apart":  # ALIKE_ELSEWHERE
         return Link(claim.id, other.id, "agree", "said alike", (SAID_ALIKE,))
     return None
+
+
+def _alike_elsewhere(claim: Claim, sim: float, event: str) -> bool:
+    """Whether a sentence was worded alike enough to be backed but by an
+    article of another event (ALIKE_ELSEWHERE)."""
+    return event == "apart" and sim >= TEXT_SUPPORT and not claim.quantities and not claim.quote
 
 
 def _unsaid(c: Claim) -> str:
