@@ -301,6 +301,17 @@ def test_a_changed_word_is_a_misquote_that_shows_the_words(changed: str, shown: 
 _QUOTE = "We will not accept strikes on the villages near the border, whatever the cost to our people"
 
 
+def test_a_misquote_shows_the_other_ending_both_quotations_go_on_with() -> None:
+    """The reason shows every change a reader would notice: a word dropped,
+    and an ending both quotations go on with in other words."""
+    a = quote_claim("a:1", "We urge both sides to take immediate steps to end the fighting", "Jane Doe")
+    b = quote_claim("b:1", "We urge both sides to take immediate concrete steps to reduce tensions and avoid further "
+                    "escalation", "Jane Doe")
+    link = compare_quotes(a, b)
+    assert link is not None and link.verdict == "discrepancy"
+    assert "“end the fighting” vs “reduce tensions and avoid further escalation”" in link.reason, link.reason
+
+
 @pytest.mark.parametrize("at", range(len(_QUOTE.split())))
 def test_any_word_swapped_is_a_misquote_first_and_last_too(at: int) -> None:
     """Every word of a real-length quotation replaced in turn (a swap at an

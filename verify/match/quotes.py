@@ -116,6 +116,11 @@ def _differences(p: _Pair) -> list[str]:
             continue
         left, right = " ".join(p.sa[i1:i2]) or "—", " ".join(p.sb[j1:j2]) or "—"
         out.append(f"“{left}” vs “{right}”")
+    if out and a1 < len(p.wa) and b1 < len(p.wb):
+        # Misquoted already, and both go on past what they share with other
+        # words: the reader is shown those too ("end the fighting" vs
+        # "reduce tensions and avoid further escalation").
+        out.append(f"“{_clip(' '.join(p.sa[a1:]), 60)}” vs “{_clip(' '.join(p.sb[b1:]), 60)}”")
     return out
 
 
