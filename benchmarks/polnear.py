@@ -3,7 +3,10 @@
 For each gold attribution relation that has a Source, the claim that overlaps
 its Content span most must name the Source: its speaker mention overlaps the
 Source span, or its speaker or mention equals the Source's words (case and
-punctuation ignored). Relations without a Source are not counted.
+punctuation ignored). Relations without a Source are not counted. Also, of
+the relations whose Source is written as a name ("Mr. Trump", "Hillary
+Clinton"), the share whose speaker is that name, resolved ("Donald Trump"),
+not only a mention overlapping it: what a reader of the claims sees.
 """
 
 from __future__ import annotations
@@ -84,7 +87,7 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
 
         articles = [a for a in articles if half(a) == part]
     texts = [mut.laid_out((folder / "text" / f"{a}.txt").read_text(encoding="utf-8"), layout) for a in articles]
-    right = total = 0
+    right = total = named_right = named_total = 0
     misses: Counter[str] = Counter()
     for article, text, blocks in zip(articles, texts, parse_blocks((t, []) for t in texts)):
         claims = attributions(text, blocks)
@@ -109,6 +112,12 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
                 elif _same_person(src_text, best.speaker):
                     ok = True
             right += ok
+            if _a_name(src_text):
+                # The source written as a name: the speaker must be that
+                # person or body, resolved, not only a mention of it.
+                named_total += 1
+                named_right += bool(best is not None and overlap(best) > 0 and best.speaker and (
+                    _fold(src_text) == _fold(best.speaker) or _same_person(src_text, best.speaker)))
             if not ok:
                 why = "no speaker" if best is None or not best.speaker else "other speaker"
                 misses[why] += 1
@@ -117,7 +126,17 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
                     snippet = text[content[0][0]:content[-1][1]][:80].replace("\n", " ")
                     print(f"  miss {article[:30]} src={src_text!r} got={got!r} mention={best.mention if best else None!r} | {snippet}")
     return {"articles": len(articles), "relations": total, "right": right,
-            "accuracy": right / total if total else 0.0, "misses": dict(misses)}
+            "accuracy": right / total if total else 0.0, "misses": dict(misses),
+            "named": named_total, "named_right": named_right,
+            "named_accuracy": named_right / named_total if named_total else 0.0}
+
+
+def _a_name(source: str) -> bool:
+    """Whether a gold source is written as a proper name ("Mr. Trump",
+    "Hillary Clinton", "the Clinton campaign" is not): every word capitalised."""
+    words = source.replace("’s", "").replace("'s", "").split()
+    return bool(words) and all(w[:1].isupper() for w in words) and words[0].lower() not in (
+        "he", "she", "it", "they", "i", "we", "the", "a", "an")
 
 
 if __name__ == "__main__":
@@ -133,4 +152,5 @@ if __name__ == "__main__":
     for part in [args.part] if args.part else ["tune", "held"]:
         r = score(args.limit, args.verbose, part, args.layout)
         print(f"PolNeAR dev attribution accuracy, {args.layout}, {part} half: {r['accuracy']:.3f} "
-              f"({r['right']}/{r['relations']} relations, {r['articles']} articles); misses: {r['misses']}")
+              f"({r['right']}/{r['relations']} relations, {r['articles']} articles); misses: {r['misses']}; "
+              f"sources written as a name resolved to it: {r['named_accuracy']:.3f} ({r['named_right']}/{r['named']})")

@@ -237,6 +237,12 @@ CASES = [
     # A role before a name the tagger did not take for a person is no part of it.
     P("The State Department spokesperson Price said the talks would resume.",
       "the talks would resume", "Price", "The State Department spokesperson Price", id="role-before-name"),
+    # A title parsed as the subject with the name in apposition: the name speaks.
+    P('Senate Majority Leader Chuck Schumer on Tuesday rejected the plan, calling it "a road to nowhere."',
+      "a road to nowhere", "Chuck Schumer", "Senate Majority Leader", id="title-apposed"),
+    # A hyphened surname is one word of the name, not its last half.
+    P("The White House press secretary, Karine Jean-Pierre, said the president would veto the bill.",
+      "the president would veto", "Karine Jean-Pierre", "The White House press secretary", id="hyphened-surname"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

@@ -83,6 +83,15 @@ def learn_names(blocks: list[Block], ctx: Context) -> tuple[dict[str, list[tuple
     return named, subjects
 
 
+def _hyphened(tok: Any) -> str:
+    """A name's last word whole, as the text writes it: "Jean-Pierre" for the
+    token "Pierre" the tokenizer split from it (HYPHENED_SURNAME)."""
+    doc, j = tok.doc, tok.i
+    while j >= 2 and doc[j - 1].text in ("-", "‐") and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        j -= 2
+    return doc[j : tok.i + 1].text
+
+
 def _org_name(ent: Any) -> str:
     words = ent.text.strip()
     return words[4:] if words.lower().startswith("the ") else words
@@ -137,7 +146,7 @@ class Named:
         """The full name of a person named in ``toks``, if one is."""
         propn = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title]
         for t in reversed(propn):
-            key = fold(t.text)
+            key = fold(_hyphened(t))
             named = self._named.get(key)
             if named:
                 # Two people may share a surname (Barack and Michelle Obama):

@@ -83,13 +83,17 @@ class Speakers(Named):
                 return alias(longer) or longer, "body"
         # "The finance minister, Lena Brandt, said": the apposition names the speaker.
         named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-        if named and head.pos_ == "NOUN":
+        # "Senate Majority Leader Chuck Schumer" parsed as a title with the
+        # name in apposition: the title is no person (TITLE_APPOSED).
+        titled = named and head.pos_ == "PROPN" and head.ent_type_ != "PERSON"
+        if named and (head.pos_ == "NOUN" or titled):
             # "Mr. Trump's running mate, Gov. Mike Pence, said": the owner
             # of the role is not its holder, whom the apposition names.
             owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
             toks = [t for t in toks if t.i not in owner]
         person = self.person(toks) or (
-            self.person([t for t in named[0].subtree if t.i <= named[0].i]) if head.pos_ == "NOUN" and named else None
+            self.person([t for t in named[0].subtree if t.i <= named[0].i]) if (head.pos_ == "NOUN" or titled) and named
+            else None
         )
         if person:
             key = fold(person.split()[-1])
