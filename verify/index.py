@@ -456,8 +456,15 @@ class VectorStore:
     # fixed share of lists the IVF saves a constant factor at best (under 4x,
     # its lists being uneven); its speed grew with the rows per list, and its
     # recall at a fixed share with the size, so the switch is placed past the
-    # sizes measured: run the benchmark on a larger index to place it better.
-    IVF_ROWS = 200_000
+    # sizes measured. Measured again on a 200,175-claim index (2026-12-07,
+    # 1,024 lists, a quarter visited): a draft's 48 sentences took 0.12 s flat
+    # and 0.22 to 0.27 s through the IVF, recall@10 0.94 to 0.97; 4,000 of the
+    # index's own claims 5.2 to 6.1 s flat, 3.5 to 3.8 s IVF, recall 0.97. A
+    # check is a draft's queries and a report's neighbours go through the HNSW
+    # graph (``neighbour_rows``), so at 200,000 rows the IVF costs a check
+    # time and recall: the switch is at 1,000,000 rows, where the flat search
+    # of a draft would take about 0.6 s. Unmeasured there.
+    IVF_ROWS = 1_000_000
     NPROBE = 32
     RERANK = 2
     LIST_BATCH = 16  # from this many queries, IVF lists are scored by matrix products (``_search_lists``)
