@@ -243,6 +243,12 @@ CASES = [
     # A hyphened surname is one word of the name, not its last half.
     P("The White House press secretary, Karine Jean-Pierre, said the president would veto the bill.",
       "the president would veto", "Karine Jean-Pierre", "The White House press secretary", id="hyphened-surname"),
+    # "According to" a role, the person named right after it between commas.
+    P("According to the state comptroller, Thomas DiNapoli, the budget includes $229 billion in spending.",
+      "the budget includes", "Thomas DiNapoli", "Thomas DiNapoli", id="according-to-name"),
+    # A title the article hung on a name names that person when used alone.
+    P('Assembly Speaker Carl Heastie praised the deal. The speaker added that the Assembly would "keep fighting."',
+      "keep fighting", "Carl Heastie", "The speaker", id="document-role"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

@@ -107,9 +107,12 @@ def roles_of(ent: Any) -> set[str]:
         words.append(ent.root.head)
     out = set()
     for t in words:
-        low = t.lower_.rstrip(".")
-        out.add(TITLE_ROLES.get(low, t.lemma_.lower()))
-    return out & ROLE_NOUNS
+        role = TITLE_ROLES.get(t.lower_.rstrip("."), t.lemma_.lower())
+        # A title hung on the name that no list holds ("Assembly Speaker
+        # Carl Heastie"): a capitalised noun of no entity (DOCUMENT_ROLE).
+        if role in ROLE_NOUNS or (t.i < ent.start and t.is_title and not t.ent_type_ and t.pos_ in ("NOUN", "PROPN")):
+            out.add(role)
+    return out
 
 
 class Named:

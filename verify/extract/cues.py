@@ -278,6 +278,19 @@ def is_dateline(tok: Any) -> bool:
             and nxt.text in ("--", "-", "—", "–", "―"))
 
 
+def _named_after(source: Any) -> Any:
+    """ACCORDING_TO_NAME: "according to the state comptroller, Thomas
+    DiNapoli, ...": the person named between commas right after a role is
+    the source, however the parser hung the name."""
+    doc, after = source.doc, source.right_edge.i + 1
+    if source.pos_ != "NOUN" or after + 1 >= len(doc) or doc[after].text != ",":
+        return source
+    ent = next((e for e in doc.ents if e.start == after + 1 and e.label_ == "PERSON"), None)
+    if ent is not None and ent.end < len(doc) and doc[ent.end].text == ",":
+        return ent.root
+    return source
+
+
 def _apposed(first: Any, second: Any) -> bool:
     """APPOSED_SUBJECTS: two subjects of one cue with only a comma between
     them ("Dujarric, the spokesperson for the Secretary-General, said") are
@@ -411,7 +424,7 @@ def cues_in(sent: Any, block: Block, mask: bytearray) -> list[Cue]:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             objs = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objs and objs[0].i < sent.end:
-                found.append(Cue(tok, objs[0]))
+                found.append(Cue(tok, _named_after(objs[0])))
             continue
         other = _other_cue(tok, mask, block)
         if other is not None:

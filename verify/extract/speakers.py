@@ -185,6 +185,12 @@ class Speakers(Named):
                     if body in self.ctx.bodies:
                         return body, "body"
         at = self.at(head)
+        if lemma not in ROLE_NOUNS and head.tag_ != "NNS":
+            # DOCUMENT_ROLE: "the speaker" after "Assembly Speaker Carl
+            # Heastie": a role the article gave a named person names them.
+            titled = [n for p, r, n in self._roles if p < at and r == lemma]
+            if titled:
+                return self.ctx.persons.get(fold(titled[-1].split()[-1]), titled[-1]), "person"
         if lemma in ORG_NOUNS and head.tag_ != "NNS":
             # "The broadcaster said": the organisation named last before it.
             orgs = [n for p, n in self._orgs if p < at and at - p < 2000]
