@@ -249,6 +249,13 @@ CASES = [
     # A title the article hung on a name names that person when used alone.
     P('Assembly Speaker Carl Heastie praised the deal. The speaker added that the Assembly would "keep fighting."',
       "keep fighting", "Carl Heastie", "The speaker", id="document-role"),
+    # A title's abbreviation ends no sentence, and names no one alone.
+    P('"It is a mess," said Ald. Anthony Beale, who chairs the public safety committee.',
+      "It is a mess", "Anthony Beale", "Ald", id="title-cut"),
+    # Titles of city and state offices are no part of a name.
+    P('Mayor Brandon Johnson and police Superintendent Larry Snelling clashed on Monday. '
+      '"Something has to give," Snelling told aldermen.',
+      "Something has to give", "Larry Snelling", "Snelling", id="superintendent"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

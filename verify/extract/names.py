@@ -97,6 +97,7 @@ TITLES = {
     "press", "secretary-general", "council", "european", "kremlin", "nato",
     "councilman", "councilwoman", "councilor", "councillor", "alderman",
     "congressman", "congresswoman", "assemblyman", "assemblywoman",
+    "superintendent", "supt", "ald", "del", "delegate", "commander", "cmdr", "inspector",
 }
 
 _PUNCT = re.compile(r"[^\w\s]")

@@ -29,7 +29,9 @@ def sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
             # piece that ends on a word, without closing punctuation, was cut
             # in the middle of a sentence.
             cut = merged and (merged[-1][-1].is_alpha and not merged[-1][-1].is_punct) and len(merged[-1]) > 2
-            if merged and first is not None and (first.is_lower and first.pos_ not in ("NUM",) or label or cut):
+            # "said Ald. | Anthony Beale": a title's abbreviation is no sentence's end (TITLE_CUT).
+            titled = merged and first is not None and first.is_title and _ends_on_title(merged[-1])
+            if merged and first is not None and (first.is_lower and first.pos_ not in ("NUM",) or label or cut or titled):
                 prev = merged[-1]
                 merged[-1] = block.doc[prev.start : s.end]
             else:
@@ -37,6 +39,22 @@ def sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
         out.extend((block, s) for s in merged)
     return out
 
+
+
+# Abbreviated titles written before a name ("Ald. Anthony Beale", "Supt.
+# Larry Snelling"): the period after them ends no sentence. AP style and
+# common newsroom usage.
+TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "sgt", "capt", "col", "gen", "adm",
+                       "ald", "del", "supt", "cmdr", "insp", "det", "atty", "rev", "prof", "pres", "cpl", "pvt",
+                       "maj", "cmdr", "amb"}
+
+
+def _ends_on_title(sent: Any) -> bool:
+    """Whether a sentence ends on an abbreviated title and its period."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) >= 2 and toks[-1].text == "." and toks[-2].lower_ in TITLE_ABBREVIATIONS:
+        return True
+    return bool(toks) and toks[-1].lower_.rstrip(".") in TITLE_ABBREVIATIONS and toks[-1].text.endswith(".")
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")

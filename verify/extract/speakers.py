@@ -23,6 +23,7 @@ PERSON_TITLES = {
     "justice", "gen", "general", "col", "lt", "capt", "sgt", "coach", "rev",
     "father", "sister", "prof", "professor", "chancellor", "ambassador", "sheriff",
     "commissioner", "councilman", "councilwoman", "officer", "detective", "chief",
+    "superintendent", "supt", "ald", "alderman", "del", "delegate",
 }
 # Personal and possessive pronouns by what they can stand for: "his claim
 # that ..." is the claim of the person "he" would be.
@@ -121,6 +122,12 @@ class Speakers(Named):
             # the role before a name the tagger did not take for a person is
             # not part of it.
             return self.phrase([t for t in toks if role[-1].i < t.i <= head.i]), "person"
+        if head.lower_.rstrip(".") in PERSON_TITLES and toks[-1].i == head.i:
+            # "said Ald. | Anthony Beale": a title the parser cut from its name
+            # (TITLE_CUT); the person named right after it.
+            after = next((e for e in head.doc.ents if e.label_ == "PERSON" and head.i < e.start <= head.i + 2), None)
+            if after is not None:
+                return strip_titles(after.text.strip()), "person"
         if head.pos_ == "PROPN" and toks[0].lower_.rstrip(".") in PERSON_TITLES:
             # "Governor Ana Ruiz" that the tagger did not take for a person.
             return strip_titles(name), "person"
