@@ -44,9 +44,10 @@ def sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
 # Abbreviated titles written before a name ("Ald. Anthony Beale", "Supt.
 # Larry Snelling"): the period after them ends no sentence. AP style and
 # common newsroom usage.
-TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "sgt", "capt", "col", "gen", "adm",
+# "Dr." is left out: it also ends a street's name ("Oak Dr.").
+TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "sen", "rep", "gov", "lt", "sgt", "capt", "col", "gen", "adm",
                        "ald", "del", "supt", "cmdr", "insp", "det", "atty", "rev", "prof", "pres", "cpl", "pvt",
-                       "maj", "cmdr", "amb"}
+                       "maj", "amb"}
 
 
 def _ends_on_title(sent: Any) -> bool:
