@@ -490,3 +490,19 @@ def test_a_sentence_worded_alike_in_a_report_of_another_event_backs_nothing(tmp_
     ingest([corpus], tmp_path / "ix")
     last = check(draft, tmp_path / "ix").claims[-1]
     assert last.status in ("single-source", "supported"), last.reason
+
+
+def test_a_count_added_to_a_copied_sentence_leaves_it_unbacked(index: Path, counted: list) -> None:
+    """EVERY_NUMBER: a corpus sentence with a count of its own added ("...,
+    and 14 journalists were detained") is not backed by the counts the
+    corpus does state: nothing states the one added."""
+    tried = 0
+    for text, *_ in counted:
+        if not text.endswith("."):
+            continue
+        draft = text[:-1] + ", and 14 journalists were detained."
+        result = check(document_from_text(draft), index)
+        tried += 1
+        assert all(c.status not in ("supported", "single-source") for c in result.claims), (
+            draft, [(c.status, c.reason) for c in result.claims])
+    assert tried >= 4

@@ -31,11 +31,13 @@ from .match.rules import rule
 from .match.statements import (
     BOUND_CHANGED,
     OPENING_COPIED,
+    NUMBER,
     SAME_STATEMENT_RULE,
     VALUE_CHANGED,
     align,
     bounds_changed,
     changed_values,
+    masked,
     opens,
     told_alike,
     reversed_bounds,
@@ -61,6 +63,11 @@ DRAFT_UNDATED = rule(
 CONFLICT = rule("contradicted", "any fact of the sentence the corpus states otherwise contradicts it")
 UNBACKED_NUMBER = rule("numbers-unbacked", "a sentence with numbers stands on its numbers: none backed, it is unsupported")
 NOTHING = rule("no-evidence", "nothing in the corpus states this")
+EVERY_NUMBER = rule(
+    "every-number",
+    "a sentence with several counts is backed only when each is: one count backed ('two men') backs no other "
+    "('three women')",
+)
 OTHER_EVENT = rule(
     "other-event",
     "an article that shares fewer than two distinctive names with a draft that names enough may back it, "
@@ -483,6 +490,8 @@ def same_statement(claim: Claim, other: Claim) -> bool:
     al = align(claim.text, other.text)
     if al is None:
         return False
+    if len(al.numbers) < sum(w.key == NUMBER for w in masked(claim.text)):
+        return False  # EVERY_NUMBER: a number the other sentence does not state
     return all(claim.text[sa:ea].lower() == other.text[sb:eb].lower() for (sa, ea), (sb, eb) in al.numbers)
 
 
@@ -529,6 +538,11 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
             evidence=[_evidence(o, lk, corpus, n) for o, lk, n in conflicts] + [_evidence(o, lk, corpus) for o, lk in agrees],
             rules=_rules([lk for _, lk, _ in conflicts], CONFLICT, *dated),
         )
+    unbacked = [n for n in numbers if not facts[n.id].agree and n.quantities
+                and n.quantities[0].counts != "age" and n.quantities[0].qualifier != "vague"]  # neither is ever compared
+    if agrees and numbers and not whole.agree and unbacked:
+        # EVERY_NUMBER: one count backed backs no other of its sentence.
+        return _unsupported(sentence, [UNBACKED_NUMBER, EVERY_NUMBER, *dated])
     if not agrees:
         blocked = [r for f in parts for r in f.blocked]
         return _unsupported(sentence, list(dict.fromkeys([UNBACKED_NUMBER if numbers else NOTHING, *blocked])))
