@@ -410,10 +410,12 @@ def test_an_article_that_mentions_none_of_the_sentences_names_may_report_another
 
 
 @pytest.mark.parametrize(("x", "y"), [("teens", "teenagers"), ("kids", "children"), ("cops", "officers"),
-                                      ("countries", "nations"), ("member states", "nations")])
+                                      ("countries", "nations"), ("member states", "nations"), ("males", "men"),
+                                      ("females", "women")])
 def test_plain_synonyms_count_one_thing(x: str, y: str) -> None:
     lemma = {"teens": "teen", "teenagers": "teenager", "kids": "kid", "children": "child", "cops": "cop",
-             "officers": "officer", "countries": "country", "nations": "nation", "member states": "member state"}
+             "officers": "officer", "countries": "country", "nations": "nation", "member states": "member state",
+             "males": "male", "men": "man", "females": "female", "women": "woman"}
     a = number_claim("a:1", f"Police were searching for two {x} on Monday.", "two", 2, counts=lemma[x])
     b = number_claim("b:1", f"Police were searching for three {y} on Monday.", "three", 3, counts=lemma[y])
     assert measure(a, a.quantities[0]) == measure(b, b.quantities[0])

@@ -110,8 +110,9 @@ def subgroup(claim_text: str, claim_start: int, q: Quantity) -> str | None:
 
 # Counted nouns news English uses for one another ("two teens" and "two
 # teenagers"; "kids" and "children"; "cops" and "officers"): one measure.
-# Only plain synonyms of everyday English, not near kinds ("gunman", "suspect").
-SYNONYMS = {"teenager": "teen", "kid": "child", "cop": "officer", "youngster": "child",
+# Only plain synonyms of everyday English, not near kinds ("gunman", "suspect");
+# police English's "males" and "females" are men and women.
+SYNONYMS = {"teenager": "teen", "kid": "child", "cop": "officer", "youngster": "child", "male": "man", "female": "woman",
             # the members of a bloc of states ("the 27-nation bloc", "28 member states")
             "country": "nation", "member state": "nation", "member country": "nation", "member nation": "nation"}
 
