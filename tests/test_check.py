@@ -506,3 +506,21 @@ def test_a_count_added_to_a_copied_sentence_leaves_it_unbacked(index: Path, coun
         assert all(c.status not in ("supported", "single-source") for c in result.claims), (
             draft, [(c.status, c.reason) for c in result.claims])
     assert tried >= 4
+
+
+def test_one_article_telling_a_fact_twice_is_one_origin(tmp_path: Path) -> None:
+    """ORIGIN_PER_ARTICLE: an article that states a count in its own voice
+    and again as the police's words is one origin, the police: the draft it
+    alone backs is single-source, not supported by two."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Three hurt in Northport shooting\n\n"
+        "Three people were wounded in a shooting on Elm Road in Northport on Monday night.\n\n"
+        "Three people were wounded in the shooting on Elm Road in Northport on Monday, police said.\n",
+        encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    got = check(document_from_text("Three people were wounded in a shooting on Elm Road in Northport on Monday night.\n"),
+                tmp_path / "ix").claims[0]
+    assert got.status == "single-source", got.reason
+    assert "origin-per-article" in got.rules, got.rules

@@ -51,6 +51,11 @@ from .sources import severity
 STATUSES = ("contradicted", "unsupported", "single-source", "supported")
 
 SAID_ALIKE = rule("said-alike", "a statement without numbers or quotes is backed by one of the corpus saying the same")
+ORIGIN_PER_ARTICLE = rule(
+    "origin-per-article",
+    "an article is the origin of what it says in its own voice only when it gives the fact to no speaker: "
+    "one article telling a fact twice, once as the police's words, is one origin",
+)
 ALIKE_ELSEWHERE = rule(
     "alike-elsewhere",
     "a sentence merely worded alike in an article of another event backs nothing: what is said of every "
@@ -548,7 +553,16 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
         return _unsupported(sentence, list(dict.fromkeys([UNBACKED_NUMBER if numbers else NOTHING, *blocked])))
     docs = {o.doc for o, _ in agrees}
     origin = copies({d: corpus.document(d) for d in docs if corpus.document(d)}, docs)  # type: ignore[misc]
-    origins = {o.speaker or "doc:" + origin.get(o.doc, o.doc) for o, _ in agrees}
+    # ORIGIN_PER_ARTICLE: an article is the origin of what it says in its own
+    # voice only when it gives the fact to no speaker; the speakers it names
+    # are its origins (one article gives no two origins by telling it twice).
+    said: dict[str, set[str]] = {}
+    for o, _ in agrees:
+        said.setdefault(o.doc, set()).add(o.speaker or "")
+    origins = {s for d, speakers in said.items()
+               for s in ({x for x in speakers if x} or {"doc:" + origin.get(d, d)})}
+    if any("" in speakers and len(speakers) > 1 for speakers in said.values()):
+        dated = [*dated, ORIGIN_PER_ARTICLE]
     reason = agrees[0][1].reason
     evidence = [_evidence(o, lk, corpus) for o, lk in agrees]
     if len(origins) >= 2:
