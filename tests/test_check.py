@@ -524,3 +524,21 @@ def test_one_article_telling_a_fact_twice_is_one_origin(tmp_path: Path) -> None:
                 tmp_path / "ix").claims[0]
     assert got.status == "single-source", got.reason
     assert "origin-per-article" in got.rules, got.rules
+
+
+def test_a_count_an_article_of_another_event_states_alike_backs_nothing(tmp_path: Path) -> None:
+    """COUNT_ELSEWHERE: five were hurt in many shootings; the report of
+    another one that says "five" does not back the draft's five."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "other.txt").write_text(
+        "Man opens fire in Eastfield\n\n"
+        "Sam Novak opened fire on Elm Road in Eastfield on Sunday night, Eastfield police said.\n\n"
+        "Five people were wounded in the shooting, police said.\n", encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    draft = document_from_text(
+        "Dana Reyes opened fire outside the Northport public library on Monday, police chief Lee Okafor said.\n\n"
+        "Five people were wounded in the attack, according to police.\n")
+    last = check(draft, tmp_path / "ix").claims[-1]
+    assert last.status == "unsupported", last.reason
+    assert "count-elsewhere" in last.rules, last.rules

@@ -56,6 +56,10 @@ ORIGIN_PER_ARTICLE = rule(
     "an article is the origin of what it says in its own voice only when it gives the fact to no speaker: "
     "one article telling a fact twice, once as the police's words, is one origin",
 )
+COUNT_ELSEWHERE = rule(
+    "count-elsewhere",
+    "a count that an article of another event states alike backs nothing: five were hurt in many shootings",
+)
 ALIKE_ELSEWHERE = rule(
     "alike-elsewhere",
     "a sentence merely worded alike in an article of another event backs nothing: what is said of every "
@@ -408,6 +412,10 @@ def _fact(claim: Claim, d: _Draft, corpus: _Corpus) -> _Fact:
         if doc is not None:
             docs[other.doc] = doc
         link = _link(claim, parent or claim, other, other_sentence, sim, docs, event)
+        if (link is not None and event == "apart" and claim.quantities and link.verdict == "agree"
+                and SAME_STATEMENT_RULE not in link.rules):
+            fact.blocked.append(COUNT_ELSEWHERE)
+            continue
         if link is None and _alike_elsewhere(claim, sim, event):
             fact.blocked.append(ALIKE_ELSEWHERE)
         if link is not None and doc is not None and none_named(parent or claim, doc.text):
