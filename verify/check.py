@@ -412,12 +412,10 @@ def _fact(claim: Claim, d: _Draft, corpus: _Corpus) -> _Fact:
         if doc is not None:
             docs[other.doc] = doc
         link = _link(claim, parent or claim, other, other_sentence, sim, docs, event)
-        if (link is not None and event == "apart" and claim.quantities and link.verdict == "agree"
-                and SAME_STATEMENT_RULE not in link.rules):
-            fact.blocked.append(COUNT_ELSEWHERE)
+        elsewhere = _elsewhere(claim, link, event)
+        if elsewhere:
+            fact.blocked.append(elsewhere)
             continue
-        if link is None and _alike_elsewhere(claim, sim, event):
-            fact.blocked.append(ALIKE_ELSEWHERE)
         if link is not None and doc is not None and none_named(parent or claim, doc.text):
             fact.blocked.append(NAMES_ABSENT)
             continue
@@ -479,15 +477,23 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
         return None  # BOUND_CHANGED: another bound, no longer one statement
     if opens(claim.text, other.text):
         return Link(claim.id, other.id, "agree", "said alike, as the opening of a longer sentence", (OPENING_COPIED,))
-    if sim >= TEXT_SUPPORT and event != "apart":  # ALIKE_ELSEWHERE
+    if sim >= TEXT_SUPPORT:
         return Link(claim.id, other.id, "agree", "said alike", (SAID_ALIKE,))
     return None
 
 
-def _alike_elsewhere(claim: Claim, sim: float, event: str) -> bool:
-    """Whether a sentence was worded alike enough to be backed but by an
-    article of another event (ALIKE_ELSEWHERE)."""
-    return event == "apart" and sim >= TEXT_SUPPORT and not claim.quantities and not claim.quote
+def _elsewhere(claim: Claim, link: Link | None, event: str) -> str | None:
+    """The rule that keeps an agreement of an article of another event from
+    backing the draft, or None: a sentence merely worded alike
+    (ALIKE_ELSEWHERE), a count stated alike outside the same statement
+    (COUNT_ELSEWHERE)."""
+    if link is None or link.verdict != "agree" or event != "apart":
+        return None
+    if SAID_ALIKE in link.rules:
+        return ALIKE_ELSEWHERE
+    if claim.quantities and SAME_STATEMENT_RULE not in link.rules:
+        return COUNT_ELSEWHERE
+    return None
 
 
 def _unsaid(c: Claim) -> str:

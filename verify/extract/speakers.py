@@ -192,9 +192,10 @@ class Speakers(Named):
                     if body in self.ctx.bodies:
                         return body, "body"
         at = self.at(head)
-        if lemma not in ROLE_NOUNS and head.tag_ != "NNS":
-            # DOCUMENT_ROLE: "the speaker" after "Assembly Speaker Carl
-            # Heastie": a role the article gave a named person names them.
+        if head.tag_ != "NNS":  # "the officials" are not one person
+            # "The senator said", and DOCUMENT_ROLE: "the speaker" after
+            # "Assembly Speaker Carl Heastie": the person last named with
+            # that title or role, whether a list holds it or the article gave it.
             titled = [n for p, r, n in self._roles if p < at and r == lemma]
             if titled:
                 return self.ctx.persons.get(fold(titled[-1].split()[-1]), titled[-1]), "person"
@@ -203,11 +204,7 @@ class Speakers(Named):
             orgs = [n for p, n in self._orgs if p < at and at - p < 2000]
             if orgs:
                 return alias(orgs[-1]) or orgs[-1], "body"
-        if lemma in ROLE_NOUNS and head.tag_ != "NNS":  # "the officials" are not one person
-            # "The senator said": the person last named with that title or role.
-            titled = [n for p, r, n in self._roles if p < at and r == lemma]
-            if titled:
-                return self.ctx.persons.get(fold(titled[-1].split()[-1]), titled[-1]), "person"
+        if lemma in ROLE_NOUNS and head.tag_ != "NNS":
             same = self.ctx.last(head=lemma)
             if same:
                 return same, "person"
