@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 
+from ..extract.signature import names, people
 from ..models import Document
 from .compare import day
 
-_WORD = re.compile(r"\w+")
-
-
-# Proper names: a capitalised word that does not open a sentence.
-_NAME = re.compile(r"(?<![.!?:\n“\"]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[-’'][A-Z]?[a-z]+)*)\b")
 # Two articles are about one event when the names they share weigh this much
 # of the lighter article's names (weights are rarity across the corpus): two
 # reports of one shooting share the victim's and the street's names; two
@@ -27,31 +22,6 @@ DOC_NEIGHBOURS = 10
 DOC_FLOOR = 0.1
 COMMON_DOCS = 50
 COMMON_SHARE = 0.05
-_COMMON_NAMES = frozenset(
-    "The This That These Those There Their They Then When Where What Which While With "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December Mr Mrs Ms Dr".split()
-)
-
-
-# A person named in full: two or three capitalised words, none of them the
-# word of an institution or a place ("County Coroner's Office", "Memorial
-# Hospital"), whose last word (the surname) comes back alone in the text;
-# at a sentence's start too ("Nasser Hamad was arraigned"), since the
-# surname's coming back is what tells a name from a capitalised phrase.
-_FULL_NAME = re.compile(
-    r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*"
-    r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*){1,2})\b(?!\s+[A-Z])"
-)
-_INSTITUTION = frozenset(
-    "Office Department Dept Police Sheriff Hospital Center Centre Medical County Coroner Services "
-    "Service Jail University College School Side Church Court Patrol Bureau Agency Authority "
-    "Association Council Committee Commission Company Corporation News Press Times Post Network "
-    "Station Division Unit Force Team State City Town Village Township Examiner Attorney Prosecutor "
-    "Fire Rescue Emergency Health Hall Airport Administration Institute Board Club Party House "
-    "Senate Congress Ministry Government Avenue Street Road Drive Boulevard Highway Lane North "
-    "South East West Northern Southern Eastern Western Central New United Saint St".split()
-)
 # Articles dated further apart than this (days) report one event only if
 # they name one person in full: a follow-up names the victim; two shootings
 # in one city months apart share only the city's and its police's names.
@@ -67,31 +37,6 @@ EVENT_NAMES = 2
 # RARE_DOCS of them) hold is a public figure's, not an event's.
 RARE_DOCS = 5
 RARE_SHARE = 0.005
-
-
-def people(text: str) -> set[str]:
-    """The people a text names in full and then again by surname."""
-    named = set()
-    for m in _FULL_NAME.finditer(text):
-        words = m.group(1).split()
-        if not any(w.rstrip(".") in _INSTITUTION or w in _COMMON_NAMES for w in words):
-            named.add(" ".join(words))
-    if not named:
-        return set()
-    words = Counter(_WORD.findall(text))  # once per text, not once per name
-
-    def mentions(surname: str) -> int:
-        if surname.isalnum():
-            return words[surname]
-        return len(re.findall(r"\b" + re.escape(surname) + r"\b", text))  # "O'Brien-Lee"
-
-    # Named again by the surname alone; a place is named whole again.
-    return {full for full in named if mentions(full.split()[-1]) > text.count(full)}
-
-
-def names(text: str) -> set[str]:
-    """The proper names of a text, a cheap signature of what it is about."""
-    return {m.group(1) for m in _NAME.finditer(text) if m.group(1) not in _COMMON_NAMES}
 
 
 class Events:
