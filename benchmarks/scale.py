@@ -12,7 +12,14 @@ The corpus, in a fixed order (``records``):
    invented one, and every count (a number of one to three digits that is
    not part of a time, a decimal or a year; the words two to twenty) by
    another, each the same way throughout one copy so that the reports of one
-   variant incident still agree with each other, and not with the original.
+   variant incident still agree with each other, and not with the original;
+   and each copy is dated ``COPY_DAYS`` after the one before. Without the
+   dates, a copy shared with its original the day and the capitalised words
+   the corpus also writes in lower case ("Memorial", "Attorney", "James",
+   "Brown"): `verify` judged thousands of copies reports of their originals'
+   events (1,933 of the 5,165 pairs of articles of one event at 100,050
+   claims), which no archive of distinct events would hold, and a report's
+   pairs of numbers grew with the square of the copies.
 
 The index grows in one ``--workdir``: each size ingests only the next
 records (ingest is incremental) with ``verify.ingest.ingest``, exactly as
@@ -61,6 +68,7 @@ Data: ``../shared/data`` next to the repository, or ``$VERIFY_DATA``.
 from __future__ import annotations
 
 import argparse
+from datetime import date, timedelta
 import cProfile
 import hashlib
 import json
@@ -88,6 +96,7 @@ SIZES = (5_000, 10_000, 20_000, 50_000, 100_000, 200_000)
 REPORT_EXPONENT_BAR = 1.2
 CHECK_RATIO_BAR = 1.5
 CHUNK_MAX = 400  # records per ingest call while growing to a size
+COPY_DAYS = 1000  # each copy of the corpus happens this long after the one before
 STATE = "state.json"
 
 
@@ -211,6 +220,11 @@ class Variant:
         out = dict(rec)
         out["doc_id"] = f"{rec['doc_id']}-v{self.k}"
         out["content"] = self.text(rec["content"])
+        if rec.get("dct"):
+            try:
+                out["dct"] = (date.fromisoformat(rec["dct"][:10]) + timedelta(days=COPY_DAYS * self.k)).isoformat()
+            except ValueError:
+                pass
         if rec.get("title"):
             out["title"] = self.text(rec["title"])
         if rec.get("uri"):
@@ -264,6 +278,20 @@ def snapshot(index: Path, to: Path) -> None:
         shutil.rmtree(to)
     shutil.copytree(index, to, copy_function=os.link,
                     ignore=shutil.ignore_patterns("lock", "tmp-*", "*.tmp*"))
+
+
+def sign(index: Path) -> None:
+    """Write beside each segment of a snapshot made by an earlier verify the
+    names and people of its articles, as an ingest now does (``Index.signature``);
+    without them a check reads them from the texts."""
+    from verify.index import SIGNATURES, signature_line
+
+    for seg in sorted(index.glob("seg-*")):
+        if not (seg / SIGNATURES).exists():
+            with open(seg / "documents.jsonl", "rb") as docs, open(seg / (SIGNATURES + ".tmp"), "wb") as out:
+                for line in docs:
+                    out.write(signature_line(json.loads(line)["text"]) + b"\n")
+            os.replace(seg / (SIGNATURES + ".tmp"), seg / SIGNATURES)
 
 
 def build(work: Path, sizes: list[int], gva: Path, polnear: Path, skip: set[str]) -> dict[int, dict]:
@@ -464,6 +492,7 @@ def measure(work: Path, built: dict[int, dict], args: argparse.Namespace) -> dic
           flush=True)
     for size in sorted(built):
         snap = work / "sizes" / str(size)
+        sign(snap)
         info = built[size]
         rep = run_child("report", str(snap))
         chk = run_child("check", str(snap), str(draft_file))

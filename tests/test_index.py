@@ -408,3 +408,40 @@ def test_paraphrase_is_nearer_than_unrelated_sentence(tmp_path: Path) -> None:
     assert ids[0] == ["a:0", "a:1"]
     assert scores[0, 0] > 0.6 > scores[0, 1]
     assert Index.open(tmp_path / "foo").embedder == "all-MiniLM-L6-v2"
+
+
+def named_doc(i: int) -> tuple[Document, list[Claim], np.ndarray]:
+    """Document ``n{i}`` naming a person in full and again by surname, and a city."""
+    surname = "Whitfield" + "abcdefghijklmnopqrstuvwxyz"[i]
+    text = (f"Officers said Jordan {surname} was shot in Cleveland on Friday. "
+            f"Police said {surname} was taken to hospital.")
+    doc = Document(id=f"n{i}", path=f"n{i}.txt", text=text, digest=f"n{i}")
+    claim = Claim(id=f"n{i}:0", doc=doc.id, start=0, end=len(text), text=text)
+    return doc, [claim], EMBEDDER.embed([text])
+
+
+def test_signatures_are_written_at_ingest_and_kept_through_merges(tmp_path: Path) -> None:
+    """A check reads each article's names and people from the index
+    (``Index.signature``), as written beside it at ingest and copied by
+    every merge of segments, rather than from its text; a segment of an
+    older verify, without them, is read from its texts."""
+    from verify.extract.signature import names, people
+
+    path = tmp_path / "foo"
+    index = Index.open(path, create=True)
+    with index.writer(EMBEDDER) as w:
+        w.put(*named_doc(0))
+    (next(p for p in path.iterdir() if p.name.startswith("seg-")) / "signatures.jsonl").unlink()
+    with index.writer(EMBEDDER) as w:
+        for i in range(1, 24):
+            w.put(*named_doc(i))
+            w.commit()
+    index = Index.open(path)
+    for i in range(24):
+        doc = index.document(f"n{i}")
+        assert doc is not None
+        assert index.signature(f"n{i}") == (names(doc.text), people(doc.text))
+        surname = "Whitfield" + "abcdefghijklmnopqrstuvwxyz"[i]
+        assert index.signature(f"n{i}") == ({"Jordan", surname, "Cleveland"}, {f"Jordan {surname}"})
+    assert index.signature("absent") is None
+    assert all((p / "signatures.jsonl").exists() for p in path.iterdir() if p.name.startswith("seg-"))

@@ -160,6 +160,7 @@ class _Corpus:
         self._ids: dict[int, tuple[str, str | None]] = {}
         self._vectors: dict[int, np.ndarray] = {}
         self._docs: dict[str, Document | None] = {}
+        self._mentioned: dict[tuple[str, str], tuple[int, int]] = {}
 
     def claim(self, row: int) -> Claim:
         if row not in self._claims:
@@ -180,6 +181,18 @@ class _Corpus:
         if doc_id not in self._docs:
             self._docs[doc_id] = self.index.document(doc_id)
         return self._docs[doc_id]
+
+    def mentioned(self, sentence: Claim, doc_id: str) -> tuple[int, int]:
+        """How many of the people and places a sentence of the draft names an
+        article mentions, and how many of its people and facilities (``_CLOSE``);
+        (0, 0) for an article not indexed. Once per sentence and article: a
+        check asks again for each of the article's claims."""
+        key = (sentence.id, doc_id)
+        if key not in self._mentioned:
+            doc = self.document(doc_id)
+            self._mentioned[key] = (0, 0) if doc is None else (
+                mentions(sentence, doc.text)[1], mentions(sentence, doc.text, _CLOSE)[1])
+        return self._mentioned[key]
 
     def parent_of(self, row: int) -> str | None:
         """The id of the sentence whose number a row holds; None for a sentence."""
@@ -268,14 +281,16 @@ def _events(draft: Document, corpus: _Corpus, neighbours: dict[str, list[tuple[f
     they share, as a report judges two articles (``verify.match.events``),
     the names' rarity taken among these articles."""
     docs: dict[str, Document] = {draft.id: draft}
+    signatures: dict[str, tuple[set[str], set[str]]] = {}
     for hits in neighbours.values():
         for _, r in hits:
             d = corpus.claim(r).doc
             if d not in docs:
                 doc = corpus.document(d)
-                if doc is not None:
-                    docs[d] = doc
-    return Events(docs, set(docs))
+                signature = corpus.index.signature(d)
+                if doc is not None and signature is not None:
+                    docs[d], signatures[d] = doc, signature
+    return Events(docs, set(docs), signatures)
 
 
 def _relation(events: Events, draft: str, doc: str) -> str:
@@ -332,8 +347,7 @@ def _tied(sentence: Claim, corpus: _Corpus, doc_id: str) -> bool:
     """Whether a sentence of the draft is of an article's event by its own
     names: it names a person or a place the article mentions (a draft may
     tell several events; a sentence that names none may be of another)."""
-    doc = corpus.document(doc_id)
-    return doc is not None and mentions(sentence, doc.text)[1] > 0
+    return corpus.mentioned(sentence, doc_id)[0] > 0
 
 
 def _closely_tied(sentence: Claim, corpus: _Corpus, doc_id: str) -> bool:
@@ -341,10 +355,8 @@ def _closely_tied(sentence: Claim, corpus: _Corpus, doc_id: str) -> bool:
     be of it though the draft as a whole is not: a person or a street the
     article mentions, or two places (a city alone is many events'):
     SENTENCE_NAMES."""
-    doc = corpus.document(doc_id)
-    if doc is None:
-        return False
-    return mentions(sentence, doc.text, _CLOSE)[1] > 0 or mentions(sentence, doc.text)[1] >= 2
+    found, close = corpus.mentioned(sentence, doc_id)
+    return close > 0 or found >= 2
 
 
 _CLOSE = frozenset({"PERSON", "FAC"})

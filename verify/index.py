@@ -13,8 +13,14 @@ Layout::
         vectors.ivf          a large segment's IVF index (FAISS's file), written
                              after an ingest (``Index.prepare_search``); a reader
                              without it trains one in memory (see ``VectorStore``)
+        signatures.jsonl     per document line, the names and people it is about
+                             (``verify.extract.signature``), read at ingest so
+                             that a check reads them rather than the texts; a
+                             segment of an older verify has none, and its
+                             readers read them from the text
         claims.jsonl.lines   where each line starts (int64), written with the
         documents.jsonl.lines  segment; a reader without them counts in memory
+        signatures.jsonl.lines
       tmp-<pid>-<hex>/     a segment being written (an abandoned one is removed
                            by the next writer)
 
@@ -44,6 +50,7 @@ its rows is wanted (see ``_Reader``).
 
 from __future__ import annotations
 
+import bisect
 import errno
 import hashlib
 import json
@@ -65,11 +72,13 @@ from pydantic import BaseModel, Field, ValidationError
 from verify import __version__
 from verify.embed import Embedder
 from verify.errors import IndexError_
+from verify.extract.signature import names, people
 from verify.models import Claim, Document
 
 FORMAT = 1
 MANIFEST, LOCK = "manifest.json", "lock"
 DOCUMENTS, CLAIMS, VECTORS = "documents.jsonl", "claims.jsonl", "vectors.f32"
+SIGNATURES = "signatures.jsonl"
 IVF = "vectors.ivf"
 LINES = ".lines"  # beside a segment's file: where each of its lines starts
 _SEGMENT = re.compile(r"seg-(\d{6,})")
@@ -189,6 +198,20 @@ class Index:
             return None
         seg = next(s for s in self._manifest.segments if s.name == entry.segment)
         return Document.model_validate_json(self._read().line(seg, DOCUMENTS, seg.documents, entry.line))
+
+    def signature(self, doc_id: str) -> tuple[set[str], set[str]] | None:
+        """The names and the people one document is about (``verify.extract.signature``),
+        as written at ingest beside it; read from its text in a segment written
+        without them. None when it is not indexed."""
+        entry = self._manifest.documents.get(doc_id)
+        if entry is None:
+            return None
+        seg = next(s for s in self._manifest.segments if s.name == entry.segment)
+        line = self._read().signature_line(seg, entry.line)
+        if line is None:
+            return signature_of(Document.model_validate_json(self._read().line(seg, DOCUMENTS, seg.documents, entry.line)).text)
+        data = json.loads(line)
+        return set(data["names"]), set(data["people"])
 
     def document_rows(self, doc_id: str) -> range:
         """The rows of ``vectors()`` that hold one document's claims (empty when it is not indexed)."""
@@ -340,6 +363,7 @@ class IndexWriter:
             document.model_dump_json().encode(),
             [c.model_dump_json().encode() for c in claims],
             vectors,
+            signature_line(document.text),
         )
         self._docs[document.id] = _Entry(
             digest=document.digest,
@@ -792,7 +816,7 @@ class _Reader:
                 self.segments.append((seg, base, None if n == seg.rows else np.flatnonzero(mask)))
                 base += n
         self.rows = base
-        self._starts = np.array([b for _, b, _ in self.segments], dtype=np.int64)
+        self._starts = [b for _, b, _ in self.segments]  # a list: bisect is 20x numpy's call for one row
         self._parts: list[np.ndarray] | None = None
         self._whole: np.ndarray | None = None
         self._store: VectorStore | None = None
@@ -802,7 +826,7 @@ class _Reader:
         """The segment (its place in ``segments``) of a row, and the row within its live rows."""
         if not 0 <= row < self.rows:
             raise IndexError(f"row {row} of an index of {self.rows} rows")
-        i = int(np.searchsorted(self._starts, row, side="right")) - 1
+        i = bisect.bisect_right(self._starts, row) - 1
         return i, row - self.segments[i][1]
 
     def rows_of(self, segment: str, first: int, n: int) -> range:
@@ -857,6 +881,13 @@ class _Reader:
         seg, _, files = self.segments[i]
         return self.line(seg, CLAIMS, seg.rows, local if files is None else int(files[local]))
 
+    def signature_line(self, seg: _Segment, n: int) -> bytes | None:
+        """Line ``n`` of a segment's signatures, or None for a segment written without them."""
+        key = (seg.name, SIGNATURES)
+        if key not in self._files and not (self.root / seg.name / SIGNATURES).exists():
+            return None
+        return self.line(seg, SIGNATURES, seg.documents, n)
+
     def line(self, seg: _Segment, name: str, expected: int, n: int) -> bytes:
         """Line ``n`` of a segment's file (which must have ``expected`` lines)."""
         key = (seg.name, name)
@@ -874,13 +905,14 @@ class _SegmentFiles:
         self.tmp = root / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
         self.tmp.mkdir()
         self.files: list[BinaryIO] = [
-            open(self.tmp / n, "wb") for n in (DOCUMENTS, CLAIMS, VECTORS)
+            open(self.tmp / n, "wb") for n in (DOCUMENTS, CLAIMS, VECTORS, SIGNATURES)
         ]
         self.lines = self.rows = 0
 
-    def add(self, document: bytes, claims: list[bytes], vectors: np.ndarray) -> tuple[int, int]:
-        docs, lines, vecs = self.files
+    def add(self, document: bytes, claims: list[bytes], vectors: np.ndarray, signature: bytes) -> tuple[int, int]:
+        docs, lines, vecs, sigs = self.files
         docs.write(document.rstrip(b"\n") + b"\n")
+        sigs.write(signature.rstrip(b"\n") + b"\n")
         lines.writelines(c.rstrip(b"\n") + b"\n" for c in claims)
         vecs.write(np.ascontiguousarray(vectors, dtype=_DTYPE).tobytes())
         place = (self.lines, self.rows)
@@ -895,7 +927,7 @@ class _SegmentFiles:
         _fsync_dir(self.tmp)
         os.rename(self.tmp, self.root / self.name)
         seg = _Segment(name=self.name, documents=self.lines, rows=self.rows)
-        for name, count in ((DOCUMENTS, self.lines), (CLAIMS, self.rows)):
+        for name, count in ((DOCUMENTS, self.lines), (CLAIMS, self.rows), (SIGNATURES, self.lines)):
             _line_table(self.root, seg, name, count, keep=True)  # where each line starts, for readers
         _fsync_dir(self.root)
         return seg
@@ -922,7 +954,9 @@ def _line_table(root: Path, seg: _Segment, name: str, expected: int,
         raise _missing(root, f"{seg.name}/{name}") from None
     table = file.with_name(file.name + LINES)
     try:
-        starts = np.memmap(table, dtype=_INT, mode="r")
+        # a plain array over the mapped file: a memmap's own indexing is a
+        # Python call, and a check reads tens of thousands of lines
+        starts = np.asarray(np.memmap(table, dtype=_INT, mode="r")).view(np.ndarray)
         if len(starts) == expected + 1 and starts[0] == 0 and starts[-1] == size:
             return data, starts
     except (OSError, ValueError):  # none yet, or cut short
@@ -942,6 +976,16 @@ def _line_table(root: Path, seg: _Segment, name: str, expected: int,
     except OSError:  # a read-only index: the table is made again next time
         tmp.unlink(missing_ok=True)
     return data, starts
+
+
+def signature_of(text: str) -> tuple[set[str], set[str]]:
+    """The names and the people a text is about (``verify.extract.signature``)."""
+    return names(text), people(text)
+
+
+def signature_line(text: str) -> bytes:
+    found, named = signature_of(text)
+    return json.dumps({"names": sorted(found), "people": sorted(named)}, ensure_ascii=False).encode()
 
 
 def _id_and_parent(line: bytes) -> tuple[str, str | None]:
@@ -999,8 +1043,12 @@ def _merge(
             by_line = {e.line: (doc, e) for doc, e in docs.items() if e.segment == seg.name}
             vectors = _vectors(root, seg, dim)
             claims = _lines(root, seg, CLAIMS, seg.rows)
+            # an older segment has no signatures: they are read from the texts
+            signed = (root / seg.name / SIGNATURES).exists()
+            signatures = _lines(root, seg, SIGNATURES, seg.documents) if signed else None
             at = 0
             for i, line in enumerate(_lines(root, seg, DOCUMENTS, seg.documents)):
+                sig = next(signatures) if signatures is not None else None
                 if i not in by_line:
                     continue
                 doc, e = by_line[i]
@@ -1008,10 +1056,13 @@ def _merge(
                     next(claims)
                 mine = [next(claims) for _ in range(e.claims)]
                 at = e.row + e.claims
-                new_line, new_row = out.add(line, mine, vectors[e.row : at])
+                if sig is None:
+                    sig = signature_line(Document.model_validate_json(line).text)
+                new_line, new_row = out.add(line, mine, vectors[e.row : at], sig)
                 docs[doc] = e.model_copy(update={"segment": name, "line": new_line, "row": new_row})
-            for _ in claims:  # let the reader check the line count
-                pass
+            for rest in (claims, signatures or iter(())):  # let the readers check the line counts
+                for _ in rest:
+                    pass
         return out.finish()
     except BaseException:
         out.discard()

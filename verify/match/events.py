@@ -42,8 +42,15 @@ RARE_SHARE = 0.005
 class Events:
     """Which documents report the same event, judged by the names they share."""
 
-    def __init__(self, documents: dict[str, Document], doc_ids: set[str]) -> None:
-        self.names = {d: names(documents[d].text) if d in documents else set() for d in doc_ids}
+    def __init__(self, documents: dict[str, Document], doc_ids: set[str],
+                 signatures: dict[str, tuple[set[str], set[str]]] | None = None) -> None:
+        """``signatures``: the names and people of some of the documents, as
+        the index keeps them (``Index.signature``); the others' are read from
+        their texts."""
+        signed = {d: signatures[d] if signatures and d in signatures else
+                  (names(documents[d].text), people(documents[d].text)) if d in documents else (set(), set())
+                  for d in doc_ids}
+        self.names = {d: found for d, (found, _) in signed.items()}
         self.df: Counter[str] = Counter(n for found in self.names.values() for n in found)
         total = len(doc_ids)
         self.weight = {n: math.log((total + 1) / (c + 1)) + 1 for n, c in self.df.items()}
@@ -51,7 +58,7 @@ class Events:
         self.uncommon = {d: sum(1 for n in found if self.df[n] <= self.cap) for d, found in self.names.items()}
         self.mass = {d: sum(self.weight[n] for n in found) for d, found in self.names.items()}  # once per article
         self.dates = {d: day(documents[d].date) if d in documents else None for d in doc_ids}
-        self.people = {d: people(documents[d].text) if d in documents else set() for d in doc_ids}
+        self.people = {d: named for d, (_, named) in signed.items()}
         pdf: Counter[str] = Counter(n for found in self.people.values() for n in found)
         rare = max(RARE_DOCS, RARE_SHARE * total)
         self.rare_people = {n for n, c in pdf.items() if c <= rare}
