@@ -304,3 +304,52 @@ def test_below_its_rows_a_reports_search_is_exact() -> None:
     dead = VectorStore([vectors[:1000], vectors[1000:]], live=[None, np.arange(0, 2000, 2)])
     kept = np.concatenate([vectors[:1000], vectors[1000::2]])
     assert same_results(dead.neighbour_rows(7), exact(kept, kept, 7))  # shards and dead rows as search_rows has them
+
+
+def test_a_segments_graph_is_kept_and_a_report_searches_through_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report's neighbour search over an index goes segment by segment:
+    through the graph each large segment keeps beside it (built once, after
+    an ingest), exactly in a small one, the best of all merged."""
+    from verify.index import HNSW
+
+    embedder = HashEmbedder(DIM)
+    path = tmp_path / "ix"
+    vectors = write_format_1(path, [corpus(400), corpus(30, start=400)], embedder)  # 1,200 and 90 rows
+    monkeypatch.setattr(VectorStore, "HNSW_KEEP_ROWS", 1000)
+    index = Index.open(path)
+    index.prepare_search()
+    graph = path / "seg-000001" / HNSW
+    assert graph.is_file() and not (path / "seg-000002" / HNSW).exists()
+    stamp = graph.stat().st_mtime_ns
+
+    want_scores, _ = exact(vectors, vectors, 25)
+    import verify.index as vi
+
+    def no_build(*args: object) -> None:
+        raise AssertionError("the kept graph is read, not built again")
+
+    monkeypatch.setattr(vi, "_build_graph", no_build)
+    scores, rows = Index.open(path).store().neighbour_rows(25)
+    assert graph.stat().st_mtime_ns == stamp
+    recall = np.mean(np.minimum((scores >= want_scores[:, -1:] - 1e-5).sum(1), 25) / 25)
+    assert recall >= 0.95
+    assert np.allclose(scores, np.einsum("nd,nkd->nk", vectors, vectors[rows]), atol=1e-5)  # exact cosines
+    assert (rows >= 1200).any()  # the small segment's rows are found too
+    assert np.all(np.diff(scores, axis=1) <= 1e-6)  # best first
+
+
+def test_a_graph_of_other_rows_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A graph file that does not hold the segment's live rows (cut short, or
+    from before records died) is built again, in memory for a reader."""
+    from verify.index import HNSW
+
+    embedder = HashEmbedder(DIM)
+    path = tmp_path / "ix"
+    vectors = write_format_1(path, [corpus(400)], embedder)
+    monkeypatch.setattr(VectorStore, "HNSW_KEEP_ROWS", 1000)
+    graph = path / "seg-000001" / HNSW
+    graph.write_bytes(b"not a graph")
+    scores, rows = Index.open(path).store().neighbour_rows(10)
+    want_scores, _ = exact(vectors, vectors, 10)
+    assert np.mean(np.minimum((scores >= want_scores[:, -1:] - 1e-5).sum(1), 10) / 10) >= 0.95
+    assert graph.read_bytes() == b"not a graph"  # a reader writes nothing
