@@ -394,17 +394,6 @@ def child_report(index: Path) -> dict:
             "groups": len(report.groups), "rss_mb": peak_rss_mb(), "rss_start_mb": base}
 
 
-def child_prepare(index: Path) -> dict:
-    """What an ingest does last (``Index.prepare_search``): each large
-    segment's IVF and report graph, built and kept beside it, for a snapshot
-    an earlier verify made without them; nothing when they are there."""
-    from verify.index import Index
-
-    t, c = time.perf_counter(), time.process_time()
-    Index.open(index).prepare_search()
-    return {"prepare_s": time.perf_counter() - t, "prepare_cpu_s": time.process_time() - c}
-
-
 def child_check(index: Path, draft_file: Path, runs: int = 3) -> dict:
     from verify.check import check
     from verify.index import Index
@@ -510,10 +499,8 @@ def measure(work: Path, built: dict[int, dict], args: argparse.Namespace) -> dic
         snap = work / "sizes" / str(size)
         sign(snap)
         info = built[size]
-        prep = run_child("prepare", str(snap))
         rep = run_child("report", str(snap))
         chk = run_child("check", str(snap), str(draft_file))
-        chk["prepare_s"] = prep["prepare_s"]
         results[size] = {**info, **rep, **{k: v for k, v in chk.items() if k != "rss_mb"},
                          "report_rss_mb": rep["rss_mb"], "check_rss_mb": chk["rss_mb"]}
         r = results[size]
@@ -718,8 +705,6 @@ def main(argv: list[str] | None = None) -> int:
         kind, *rest = args.child
         if kind == "report":
             figures = child_report(Path(rest[0]))
-        elif kind == "prepare":
-            figures = child_prepare(Path(rest[0]))
         elif kind == "check":
             figures = child_check(Path(rest[0]), Path(rest[1]))
         else:

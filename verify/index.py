@@ -13,10 +13,6 @@ Layout::
         vectors.ivf          a large segment's IVF index (FAISS's file), written
                              after an ingest (``Index.prepare_search``); a reader
                              without it trains one in memory (see ``VectorStore``)
-        vectors.hnsw         a segment's graph of nearest neighbours for a
-                             report (FAISS's HNSW file), written after an ingest
-                             from ``VectorStore.HNSW_KEEP_ROWS`` rows; a reader
-                             without it searches exactly or builds one in memory
         signatures.jsonl     per document line, the names and people it is about
                              (``verify.extract.signature``), read at ingest so
                              that a check reads them rather than the texts; a
@@ -84,7 +80,6 @@ MANIFEST, LOCK = "manifest.json", "lock"
 DOCUMENTS, CLAIMS, VECTORS = "documents.jsonl", "claims.jsonl", "vectors.f32"
 SIGNATURES = "signatures.jsonl"
 IVF = "vectors.ivf"
-HNSW = "vectors.hnsw"
 LINES = ".lines"  # beside a segment's file: where each of its lines starts
 _SEGMENT = re.compile(r"seg-(\d{6,})")
 _DTYPE = np.dtype("<f4")
@@ -240,15 +235,8 @@ class Index:
 
     def prepare_search(self) -> None:
         """Train and keep the IVF of each segment large enough to be searched through
-        one (``VectorStore.IVF_ROWS``), and build and keep the graph of each
-        segment a report searches through one (``VectorStore.HNSW_KEEP_ROWS``),
-        so that the first search or report does not."""
+        one (``VectorStore.IVF_ROWS``), so that the first search does not."""
         self._read().store().prepare()
-
-    def store(self) -> VectorStore:
-        """The vectors as ``VectorStore`` shards, one per segment, read in place;
-        what a report's neighbour search goes through (``neighbour_rows``)."""
-        return self._read().store()
 
     def vectors(self) -> np.ndarray:
         """The claim vectors, float32 ``(claims, dim)``, in the order of ``claims()``."""
@@ -518,12 +506,6 @@ class VectorStore:
     # recall. The recall falls about 0.01 each time n doubles: measure again
     # before trusting it past 200,000.
     HNSW_ROWS = 35_000
-    # A segment's graph kept on disk (``prepare``, after an ingest) costs a
-    # report only its search, which beats the exact search from about 6,000
-    # rows (the same measure: the search alone 0.33 s against 0.29 s exact at
-    # 5,022 claims, 1.01 against 1.16 s at 10,075, 2.89 against 4.66 s at
-    # 20,936): a segment of HNSW_KEEP_ROWS rows or more keeps one.
-    HNSW_KEEP_ROWS = 10_000
     HNSW_M = 24
     HNSW_EF_CONSTRUCTION = 40
     HNSW_EF_SEARCH = 48
@@ -539,8 +521,6 @@ class VectorStore:
         ivf_rows: int | None = None,
         nprobe: int | None = None,
         hnsw_rows: int | None = None,
-        hnsw_files: list[Path | None] | None = None,
-        hnsw_keep_rows: int | None = None,
     ) -> None:
         import faiss  # lazy: not needed by `verify --help`
 
@@ -549,16 +529,13 @@ class VectorStore:
         self.ivf_rows = self.IVF_ROWS if ivf_rows is None else ivf_rows
         self.nprobe = nprobe  # None: ``ivf_probes`` of each shard's lists
         self.hnsw_rows = self.HNSW_ROWS if hnsw_rows is None else hnsw_rows
-        self.hnsw_keep_rows = self.HNSW_KEEP_ROWS if hnsw_keep_rows is None else hnsw_keep_rows
         arrays = list(vectors) if isinstance(vectors, list) else [vectors]
         live = live if live is not None else [None] * len(arrays)
         files = ivf_files if ivf_files is not None else [None] * len(arrays)
-        graphs = hnsw_files if hnsw_files is not None else [None] * len(arrays)
-        if not len(arrays) == len(live) == len(files) == len(graphs):
-            raise ValueError(f"{len(arrays)} shards, {len(live)} live row lists, {len(files)} IVF files, "
-                             f"{len(graphs)} graph files")
+        if not len(arrays) == len(live) == len(files):
+            raise ValueError(f"{len(arrays)} shards, {len(live)} live row lists, {len(files)} IVF files")
         self.dim = arrays[0].shape[1] if arrays else 0
-        self.shards = [_Shard(a, r, f, g) for a, r, f, g in zip(arrays, live, files, graphs)]
+        self.shards = [_Shard(a, r, f) for a, r, f in zip(arrays, live, files)]
         self.shards = [s for s in self.shards if s.rows]
         self.rows = sum(s.rows for s in self.shards)
         if ids is not None and len(ids) != self.rows:
@@ -578,59 +555,40 @@ class VectorStore:
         scores, rows = self.neighbour_rows(k)
         return scores, [[self.ids[r] for r in row if r >= 0] for row in rows]
 
-    def whole(self) -> np.ndarray:
-        """Every live row, in order, as one float32 array in memory."""
-        rows = [s.vectors if s.live is None else s.vectors[s.live] for s in self.shards]
-        return np.ascontiguousarray(
-            rows[0] if len(rows) == 1 else np.concatenate(rows) if rows else np.zeros((0, self.dim)), dtype=np.float32)
-
     def neighbour_rows(self, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Every row's ``k`` nearest among all rows: a report's search, n queries
-        against n rows, through HNSW graphs (``faiss.IndexHNSWFlat``, ``HNSW_M``
-        links a row, ``HNSW_EF_CONSTRUCTION`` and ``HNSW_EF_SEARCH``): about n
-        log n distances rather than n squared; every score is the exact cosine
-        and only recall is approximate.
-
-        A store whose shards have graph files (an index's segments) searches
-        each shard on its own and merges their best: through the graph kept
-        beside it (``prepare``, after an ingest), or one built in memory for a
-        shard of ``hnsw_keep_rows`` rows or more that has none yet, or exactly.
-        Any other store searches all its rows exactly below ``hnsw_rows`` rows
-        and through one graph built in memory from there. A graph is built on
-        one thread: FAISS inserts rows in parallel in an order that varies from
-        run to run, and one index should give one report."""
-        everything = self.whole()
+        against n rows. Below ``hnsw_rows`` rows it is ``search_rows`` of the rows
+        themselves, exact. From there it goes through an HNSW graph built in
+        memory for this search (``faiss.IndexHNSWFlat``, ``HNSW_M`` links a row,
+        ``HNSW_EF_CONSTRUCTION`` and ``HNSW_EF_SEARCH``): about n log n distances
+        rather than n squared; every score is the exact cosine and only recall is
+        approximate. The graph is built on one thread: FAISS inserts rows in
+        parallel in an order that varies from run to run, and one index should
+        give one report."""
+        rows = [s.vectors if s.live is None else s.vectors[s.live] for s in self.shards]
+        everything = np.ascontiguousarray(
+            rows[0] if len(rows) == 1 else np.concatenate(rows) if rows else np.zeros((0, self.dim)), dtype=np.float32)
         k = min(k, self.rows)
-        if k <= 0 or (self.rows < self.hnsw_rows and not any(s.hnsw_file for s in self.shards)):
+        if self.rows < self.hnsw_rows or k <= 0:
             return self.search_rows(everything, k)
-        if not any(s.hnsw_file for s in self.shards):
-            return self._graph_search(_build_graph(self._faiss, everything, self), everything, k)
-        found, base = [], 0
-        for shard in self.shards:
-            graph = shard.graph(self)
-            if graph is not None:
-                scores, rows = self._graph_search(graph, everything, min(k, shard.rows))
-            else:
-                scores, rows = shard.search(everything, min(k, shard.rows), self)
-            found.append((scores, np.where(rows >= 0, rows + base, -1)))
-            base += shard.rows
-        if len(found) == 1:
-            return _best(*found[0], k)
-        return _best(np.concatenate([s for s, _ in found], axis=1),
-                     np.concatenate([r for _, r in found], axis=1), k)
-
-    def _graph_search(self, graph, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
-        params = self._faiss.SearchParametersHNSW(efSearch=max(k, self.HNSW_EF_SEARCH))
-        scores, found = graph.search(queries, k, params=params)
+        faiss = self._faiss
+        graph = faiss.IndexHNSWFlat(self.dim, self.HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        graph.hnsw.efConstruction = self.HNSW_EF_CONSTRUCTION
+        threads = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1)
+        try:
+            graph.add(everything)
+        finally:
+            faiss.omp_set_num_threads(threads)
+        params = faiss.SearchParametersHNSW(efSearch=max(k, self.HNSW_EF_SEARCH))
+        scores, found = graph.search(everything, k, params=params)
         return _best(scores, found, k)  # as the exact search orders equal scores
 
     def prepare(self) -> None:
-        """Read or train (and keep) the IVF of every shard that is searched through
-        one, and build (and keep) the graph of every shard large enough to keep one."""
+        """Read or train (and keep) the IVF of every shard that is searched through one."""
         for shard in self.shards:
             if shard.size >= self.ivf_rows:
                 shard.ivf(self, keep=True)
-            shard.graph(self, keep=True)
 
     def search_rows(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The nearest rows themselves (-1 where there are fewer than ``k``)."""
@@ -674,19 +632,6 @@ def ivf_probes(lists: int) -> int:
     return min(lists, max(VectorStore.NPROBE, lists // 4))
 
 
-def _build_graph(faiss, vectors: np.ndarray, store: VectorStore):  # type: ignore[no-untyped-def]
-    """An HNSW graph of ``vectors``, built on one thread (see ``neighbour_rows``)."""
-    graph = faiss.IndexHNSWFlat(store.dim, store.HNSW_M, faiss.METRIC_INNER_PRODUCT)
-    graph.hnsw.efConstruction = store.HNSW_EF_CONSTRUCTION
-    threads = faiss.omp_get_max_threads()
-    faiss.omp_set_num_threads(1)
-    try:
-        graph.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    finally:
-        faiss.omp_set_num_threads(threads)
-    return graph
-
-
 def _best(scores: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """The ``k`` best of each line: the best score first and, as FAISS orders
     them, the later row first among equal scores (copies of an article have
@@ -704,12 +649,10 @@ class _Shard:
     PRODUCT_CELLS = 1 << 22  # scores of one matrix product in ``_search_lists`` (16 MB)
     CANDIDATE_CELLS = 1 << 23  # candidates held at once by ``_search_lists`` (100 MB)
 
-    def __init__(self, vectors: np.ndarray, live: np.ndarray | None, ivf_file: Path | None,
-                 hnsw_file: Path | None = None) -> None:
+    def __init__(self, vectors: np.ndarray, live: np.ndarray | None, ivf_file: Path | None) -> None:
         if not isinstance(vectors, np.memmap):
             vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        self.vectors, self.ivf_file, self.hnsw_file = vectors, ivf_file, hnsw_file
-        self._graph = None
+        self.vectors, self.ivf_file = vectors, ivf_file
         self.live = None if live is None else np.asarray(live, dtype=np.int64)
         self.size = len(vectors)  # what an IVF indexes: every row, dead or not
         self.rows = self.size if self.live is None else len(self.live)
@@ -810,32 +753,6 @@ class _Shard:
             scores = np.matmul(block, queries[at : at + self.RERANK_QUERIES, :, None])[..., 0]
             out_scores[at : at + len(rows)], out_rows[at : at + len(rows)] = _best(scores, rows, k)
         return out_scores, out_rows
-
-    def graph(self, store: VectorStore, keep: bool = False):  # type: ignore[no-untyped-def]
-        """The shard's HNSW graph of its live rows, for a report: read from its
-        file when it is there for as many rows; else, from ``hnsw_keep_rows``
-        rows, built, and written there only when ``keep`` (after an ingest: a
-        reader never writes to an index). None for a smaller shard (searched
-        exactly) or one given no file."""
-        if self._graph is None and self.hnsw_file is not None:
-            faiss = store._faiss
-            if self.hnsw_file.exists():
-                try:
-                    graph = faiss.read_index(str(self.hnsw_file))
-                    if graph.ntotal == self.rows and graph.d == self.vectors.shape[1]:
-                        self._graph = graph
-                except RuntimeError:  # cut short or from another FAISS: build it again
-                    pass
-            if self._graph is None and self.rows >= store.hnsw_keep_rows:
-                self._graph = _build_graph(faiss, self.vectors if self.live is None else self.vectors[self.live], store)
-                if keep:
-                    tmp = self.hnsw_file.with_name(f"{self.hnsw_file.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
-                    try:  # a segment's live rows only shrink: the count says whether the graph is its
-                        faiss.write_index(self._graph, str(tmp))
-                        os.replace(tmp, self.hnsw_file)
-                    except (OSError, RuntimeError):  # a read-only index: built again next time
-                        tmp.unlink(missing_ok=True)
-        return self._graph
 
     def ivf(self, store: VectorStore, keep: bool = False):  # type: ignore[no-untyped-def]
         """The shard's IVF index: read from its file, else trained; written
@@ -955,7 +872,6 @@ class _Reader:
                     [_vectors(self.root, seg, self.dim) for seg, _, _ in self.segments],
                     live=[files for _, _, files in self.segments],
                     ivf_files=[self.root / seg.name / IVF for seg, _, _ in self.segments],
-                    hnsw_files=[self.root / seg.name / HNSW for seg, _, _ in self.segments],
                     blas=True,
                 )
         return self._store

@@ -216,10 +216,8 @@ def _empty(dim: int):  # type: ignore[no-untyped-def]
 
 
 def load(index: str | os.PathLike[str] | None = None) -> tuple[list[Document], list[Claim], object]:
-    """Documents, claims (speakers named alike across documents) and vectors of
-    an index; the vectors as the index's ``VectorStore``, so that a report
-    searches them through the graphs kept beside its segments."""
+    """Documents, claims (speakers named alike across documents) and vectors of an index."""
     from .extract.claims import canonical_speakers
 
     ix = Index.open(index_path(index))
-    return list(ix.documents()), canonical_speakers(list(ix.claims())), ix.store()
+    return list(ix.documents()), canonical_speakers(list(ix.claims())), ix.vectors()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -39,9 +38,6 @@ from .origins import Copies
 from .quotes import SHARED_PHRASE, compare_quotes, different_speakers, same_speaker, same_words, shared_phrase
 from .rules import rule
 from .statements import SAME_STATEMENT_RULE, align
-
-if TYPE_CHECKING:
-    from ..index import VectorStore
 from .thresholds import (
     AGREE_SIMILARITY,
     CONFLICT_SIMILARITY,
@@ -121,7 +117,7 @@ _STOP = frozenset(
 
 def links(
     claims: Sequence[Claim],
-    vectors: np.ndarray | VectorStore,
+    vectors: np.ndarray,
     documents: dict[str, Document],
     events: Events | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -135,11 +131,8 @@ def links(
         return [], []
     ids = [c.id for c in claims]
     by_id = {c.id: c for c in claims}
-    # An index's store searches its segments through the graphs kept beside them.
-    store = vectors if isinstance(vectors, VectorStore) else VectorStore(np.ascontiguousarray(vectors, dtype=np.float32))
-    vectors = store.whole()
-    scores, found_rows = store.neighbour_rows(min(NEIGHBOURS + 1, len(claims)))
-    neighbours = [[ids[r] for r in line if r >= 0] for line in found_rows]
+    rows = np.ascontiguousarray(vectors, dtype=np.float32)  # made once: the store searches its rows against themselves
+    scores, neighbours = VectorStore(rows, ids).neighbours(min(NEIGHBOURS + 1, len(claims)))
     row = {c.id: i for i, c in enumerate(claims)}
     children: dict[str, list[str]] = defaultdict(list)
     for c in claims:
@@ -529,7 +522,7 @@ def join(
 
 def groups(
     claims: Sequence[Claim],
-    vectors: np.ndarray | VectorStore,
+    vectors: np.ndarray,
     documents: dict[str, Document],
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Group], list[Link]]:
