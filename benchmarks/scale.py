@@ -29,11 +29,8 @@ once written), so a later run measures again without ingesting.
 
 At each size, in a fresh process for each (its peak RSS is the figure):
 
-- ``prepare`` ("prep s"): what an ingest does after its last commit,
-  ``Index.prepare_search`` (each large segment's IVF and report graph built
-  and kept beside it); nothing for a snapshot that has them, so part of the
-  ingest's cost, not the report's; a snapshot an earlier verify made gets
-  the article signatures an ingest now writes (``sign``);
+- snapshots an earlier verify made get the article signatures an ingest
+  now writes (``sign``);
 - ``report``: ``verify.ingest.load`` + ``verify.pipeline.assemble``, what
   ``verify report --index`` does before formatting;
 - ``check``: ``verify.check.check`` of a draft of about 1,000 words (one held
