@@ -445,3 +445,22 @@ def test_signatures_are_written_at_ingest_and_kept_through_merges(tmp_path: Path
         assert index.signature(f"n{i}") == ({"Jordan", surname, "Cleveland"}, {f"Jordan {surname}"})
     assert index.signature("absent") is None
     assert all((p / "signatures.jsonl").exists() for p in path.iterdir() if p.name.startswith("seg-"))
+
+
+def test_damaged_signatures_are_read_from_the_texts(tmp_path: Path) -> None:
+    """Signatures cut short lose nothing: the check reads the names from the
+    texts, as for an index of an older verify."""
+    from verify.extract.signature import names, people
+
+    path = tmp_path / "foo"
+    index = Index.open(path, create=True)
+    with index.writer(EMBEDDER) as w:
+        for i in range(3):
+            w.put(*named_doc(i))
+    seg = next(p for p in path.iterdir() if p.name.startswith("seg-"))
+    (seg / "signatures.jsonl").write_bytes((seg / "signatures.jsonl").read_bytes()[:-20])
+    (seg / "signatures.jsonl.lines").unlink()
+    index = Index.open(path)
+    for i in range(3):
+        doc = index.document(f"n{i}")
+        assert doc is not None and index.signature(f"n{i}") == (names(doc.text), people(doc.text))

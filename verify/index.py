@@ -208,10 +208,13 @@ class Index:
             return None
         seg = next(s for s in self._manifest.segments if s.name == entry.segment)
         line = self._read().signature_line(seg, entry.line)
-        if line is None:
-            return signature_of(Document.model_validate_json(self._read().line(seg, DOCUMENTS, seg.documents, entry.line)).text)
-        data = json.loads(line)
-        return set(data["names"]), set(data["people"])
+        if line is not None:
+            try:
+                data = json.loads(line)
+                return set(data["names"]), set(data["people"])
+            except (ValueError, KeyError, TypeError):  # damaged: read from the text
+                pass
+        return signature_of(Document.model_validate_json(self._read().line(seg, DOCUMENTS, seg.documents, entry.line)).text)
 
     def document_rows(self, doc_id: str) -> range:
         """The rows of ``vectors()`` that hold one document's claims (empty when it is not indexed)."""
@@ -821,6 +824,7 @@ class _Reader:
         self._whole: np.ndarray | None = None
         self._store: VectorStore | None = None
         self._files: dict[tuple[str, str], tuple[bytes | mmap.mmap, np.ndarray]] = {}
+        self._unsigned: set[tuple[str, str]] = set()  # segments whose signatures are read from the texts
 
     def _locate(self, row: int) -> tuple[int, int]:
         """The segment (its place in ``segments``) of a row, and the row within its live rows."""
@@ -882,10 +886,18 @@ class _Reader:
         return self.line(seg, CLAIMS, seg.rows, local if files is None else int(files[local]))
 
     def signature_line(self, seg: _Segment, n: int) -> bytes | None:
-        """Line ``n`` of a segment's signatures, or None for a segment written without them."""
+        """Line ``n`` of a segment's signatures, or None for a segment written
+        without them or whose signatures are damaged: they are read from the
+        texts again, and nothing else of the index is lost."""
         key = (seg.name, SIGNATURES)
-        if key not in self._files and not (self.root / seg.name / SIGNATURES).exists():
+        if key in self._unsigned:
             return None
+        if key not in self._files:
+            try:
+                self._files[key] = _line_table(self.root, seg, SIGNATURES, seg.documents)
+            except IndexError_:  # none (an older verify) or cut short
+                self._unsigned.add(key)
+                return None
         return self.line(seg, SIGNATURES, seg.documents, n)
 
     def line(self, seg: _Segment, name: str, expected: int, n: int) -> bytes:
