@@ -31,6 +31,10 @@ At each size, in a fresh process for each (its peak RSS is the figure):
 
 - snapshots an earlier verify made get the article signatures an ingest
   now writes (``sign``);
+- ``prepare`` ("prep s"): what an ingest does after its last commit
+  (``Index.prepare_search``), part of the ingest's cost, not the report's;
+  for a snapshot an earlier verify made, it builds the report's graph whole
+  (an ingest grows it by its own claims);
 - ``report``: ``verify.ingest.load`` + ``verify.pipeline.assemble``, what
   ``verify report --index`` does before formatting;
 - ``check``: ``verify.check.check`` of a draft of about 1,000 words (one held
@@ -408,6 +412,18 @@ def child_report(index: Path) -> dict:
             "groups": len(report.groups), "rss_mb": peak_rss_mb(), "rss_start_mb": base}
 
 
+def child_prepare(index: Path) -> dict:
+    """What an ingest does after its last commit (``Index.prepare_search``):
+    the IVF of each segment that needs one, and the report's graph grown by
+    the claims it lacks; for a snapshot an earlier verify made, the whole
+    graph (an ingest grows it by its own claims only)."""
+    from verify.index import Index
+
+    t, c = time.perf_counter(), time.process_time()
+    Index.open(index).prepare_search()
+    return {"prepare_s": time.perf_counter() - t, "prepare_cpu_s": time.process_time() - c}
+
+
 def child_check(index: Path, draft_file: Path, runs: int = 3) -> dict:
     from verify.check import check
     from verify.index import Index
@@ -513,8 +529,10 @@ def measure(work: Path, built: dict[int, dict], args: argparse.Namespace) -> dic
         snap = work / "sizes" / str(size)
         sign(snap)
         info = built[size]
+        prep = run_child("prepare", str(snap))
         rep = run_child("report", str(snap))
         chk = run_child("check", str(snap), str(draft_file))
+        chk["prepare_s"] = prep["prepare_s"]
         results[size] = {**info, **rep, **{k: v for k, v in chk.items() if k != "rss_mb"},
                          "report_rss_mb": rep["rss_mb"], "check_rss_mb": chk["rss_mb"]}
         r = results[size]
@@ -719,6 +737,8 @@ def main(argv: list[str] | None = None) -> int:
         kind, *rest = args.child
         if kind == "report":
             figures = child_report(Path(rest[0]))
+        elif kind == "prepare":
+            figures = child_prepare(Path(rest[0]))
         elif kind == "check":
             figures = child_check(Path(rest[0]), Path(rest[1]))
         else:

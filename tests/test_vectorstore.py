@@ -304,3 +304,62 @@ def test_below_its_rows_a_reports_search_is_exact() -> None:
     dead = VectorStore([vectors[:1000], vectors[1000:]], live=[None, np.arange(0, 2000, 2)])
     kept = np.concatenate([vectors[:1000], vectors[1000::2]])
     assert same_results(dead.neighbour_rows(7), exact(kept, kept, 7))  # shards and dead rows as search_rows has them
+
+
+def _put_corpus(index: Index, docs: list[tuple[str, list[str]]], embedder: HashEmbedder, version: str = "") -> None:
+    with index.writer(embedder) as w:
+        for doc_id, texts in docs:
+            text = " ".join(texts)
+            doc = Document(id=doc_id, path=f"{doc_id}.txt", text=text, digest=doc_id + version)
+            claims, at = [], 0
+            for i, t in enumerate(texts):
+                claims.append(Claim(id=f"{doc_id}:{i}", doc=doc_id, start=at, end=at + len(t), text=t + version))
+                at += len(t) + 1
+            w.put(doc, claims, embedder.embed([c.text for c in claims]))
+    index.prepare_search()
+
+
+def test_the_index_keeps_a_graph_for_its_reports_and_grows_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report's neighbour search goes through the graph the index keeps,
+    grown by each ingest's new claims rather than built again; a replaced
+    document's old claims are skipped; a graph that lacks live claims is not
+    used."""
+    from verify.index import GRAPH, GRAPH_KEYS
+
+    monkeypatch.setattr(VectorStore, "HNSW_KEEP_ROWS", 500)
+    embedder = HashEmbedder(DIM)
+    path = tmp_path / "ix"
+    index = Index.open(path, create=True)
+    _put_corpus(index, corpus(200), embedder)  # 600 claims
+    assert (path / GRAPH).is_file()
+    first = (path / GRAPH_KEYS).read_text().splitlines()
+    assert len(first) == 600
+
+    _put_corpus(index, corpus(100, start=200), embedder)  # 300 more, grown, not rebuilt
+    _put_corpus(index, corpus(10, start=0), embedder, version=" (updated)")  # 30 replaced
+    keys = (path / GRAPH_KEYS).read_text().splitlines()
+    assert keys[:600] == first and len(keys) == 930
+
+    index = Index.open(path)
+    vectors = index.vectors()
+    import faiss
+
+    def no_build(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a report searches the kept graph, it does not build one")
+
+    monkeypatch.setattr(faiss, "IndexHNSWFlat", no_build)
+    scores, rows = index.neighbour_rows(10)
+    assert rows.shape == (900, 10) and rows.min() >= 0 and rows.max() < 900  # no dead claim
+    assert np.allclose(scores, np.einsum("nd,nkd->nk", vectors, vectors[rows]), atol=1e-5)  # exact cosines
+    want_scores, _ = exact(vectors, vectors, 10)
+    assert np.mean(np.minimum((scores >= want_scores[:, -1:] - 1e-5).sum(1), 10) / 10) >= 0.95
+
+    # claims committed but not yet in the graph: the store's own search
+    monkeypatch.undo()
+    monkeypatch.setattr(VectorStore, "HNSW_KEEP_ROWS", 500)
+    with index.writer(embedder) as w:
+        doc = Document(id="late", path="late.txt", text="A late claim.", digest="late")
+        w.put(doc, [Claim(id="late:0", doc="late", start=0, end=13, text="A late claim.")], embedder.embed(["A late claim."]))
+    index = Index.open(path)
+    scores, rows = index.neighbour_rows(5)
+    assert rows.shape == (901, 5) and (rows == 900).any()

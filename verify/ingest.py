@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .embed import Embedder, load_embedder
 from .errors import VerifyError
-from .index import Index, IndexWriter
+from .index import Index, IndexVectors, IndexWriter
 from .models import Claim, Document
 
 if TYPE_CHECKING:
@@ -220,4 +220,4 @@ def load(index: str | os.PathLike[str] | None = None) -> tuple[list[Document], l
     from .extract.claims import canonical_speakers
 
     ix = Index.open(index_path(index))
-    return list(ix.documents()), canonical_speakers(list(ix.claims())), ix.vectors()
+    return list(ix.documents()), canonical_speakers(list(ix.claims())), IndexVectors(ix)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -38,6 +39,9 @@ from .origins import Copies
 from .quotes import SHARED_PHRASE, compare_quotes, different_speakers, same_speaker, same_words, shared_phrase
 from .rules import rule
 from .statements import SAME_STATEMENT_RULE, align
+
+if TYPE_CHECKING:
+    from ..index import IndexVectors
 from .thresholds import (
     AGREE_SIMILARITY,
     CONFLICT_SIMILARITY,
@@ -117,7 +121,7 @@ _STOP = frozenset(
 
 def links(
     claims: Sequence[Claim],
-    vectors: np.ndarray,
+    vectors: np.ndarray | IndexVectors,
     documents: dict[str, Document],
     events: Events | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -125,14 +129,17 @@ def links(
     """Links between claims of different documents, and flags (the same
     words given to different speakers) that are not verdicts;
     ``progress(done, total)`` every thousand candidate pairs."""
-    from ..index import VectorStore
+    from ..index import IndexVectors, VectorStore
 
     if len(claims) < 2:
         return [], []
     ids = [c.id for c in claims]
     by_id = {c.id: c for c in claims}
-    rows = np.ascontiguousarray(vectors, dtype=np.float32)  # made once: the store searches its rows against themselves
-    scores, neighbours = VectorStore(rows, ids).neighbours(min(NEIGHBOURS + 1, len(claims)))
+    # An index's vectors (``IndexVectors``) bring its own search, through the graph it keeps.
+    search = vectors.neighbour_rows if isinstance(vectors, IndexVectors) else None
+    vectors = np.ascontiguousarray(vectors.array if isinstance(vectors, IndexVectors) else vectors, dtype=np.float32)
+    scores, found_rows = (search or VectorStore(vectors).neighbour_rows)(min(NEIGHBOURS + 1, len(claims)))
+    neighbours = [[ids[r] for r in line if r >= 0] for line in found_rows]
     row = {c.id: i for i, c in enumerate(claims)}
     children: dict[str, list[str]] = defaultdict(list)
     for c in claims:
@@ -522,7 +529,7 @@ def join(
 
 def groups(
     claims: Sequence[Claim],
-    vectors: np.ndarray,
+    vectors: np.ndarray | IndexVectors,
     documents: dict[str, Document],
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Group], list[Link]]:
