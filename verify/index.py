@@ -275,7 +275,7 @@ class Index:
         k = min(k, len(keys))
         want = min(len(graph_keys), k + (min(k, dead) if dead else 0))
         params = store._faiss.SearchParametersHNSW(efSearch=max(want, VectorStore.HNSW_EF_SEARCH))
-        scores, found = graph.search(store.whole(), want, params=params)
+        scores, found = graph.search(self.vectors(), want, params=params)
         rows = np.where(found >= 0, row_of[np.maximum(found, 0)], -1)
         return _best(scores, rows, k)
 
