@@ -380,7 +380,7 @@ def evaluate(truth: Truth, docs, claims, vectors, report, args) -> dict:  # type
     for g in report.groups:
         for cid in g.claims:
             group_of[cid] = g.id
-    diag = Diagnosis(claims, vectors, doc_by_id)
+    diag = Diagnosis(claims, getattr(vectors, "array", vectors), doc_by_id)  # an index's vectors: their array
     figures: dict = {}
     n_examples = args.examples if args.verbose else 0
 
