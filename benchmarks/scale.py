@@ -74,6 +74,7 @@ Data: ``../shared/data`` next to the repository, or ``$VERIFY_DATA``.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from datetime import date, timedelta
 import cProfile
 import hashlib
@@ -156,7 +157,7 @@ def polnear_records(folder: Path) -> list[dict]:
 
 
 _WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
-_CAPITAL = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_CAPITAL = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?\b(?<=\w{3})")  # "Walker", "McNeil"
 _COUNT = re.compile(r"(?<![\d.,:/$-])\b\d{1,3}\b(?![.,:/]\d)")
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -175,6 +176,25 @@ def names_of(texts: list[str]) -> set[str]:
     """The capitalised words the corpus never writes in lower case: its names."""
     lower = {w for t in texts for w in _WORD.findall(t) if w.islower()}
     return {w for t in texts for w in _CAPITAL.findall(t) if w.lower() not in lower and w not in _CALENDAR}
+
+
+def uncommon_names(texts: list[str]) -> set[str]:
+    """The names ``Events`` reads in the texts (``verify.extract.signature``)
+    that no more than ``COMMON_SHARE`` of them hold: "Memorial", "Attorney",
+    "James", which the corpus also writes in lower case, are an event's own;
+    "Police" and "County" every event's. A copy invents them anew too
+    (``copies`` "uncommon", the default): with only the never-lowercase
+    words changed, copies shared enough of these to be judged reports of
+    one event or not known to be others, and a claim's nearest were more and
+    more its own copies as they grew (the workdirs of 2026-12-07 and
+    before: ``copies`` "capitals")."""
+    from verify.extract.signature import names
+    from verify.match.events import COMMON_SHARE
+
+    df: Counter[str] = Counter(n for t in texts for n in names(t))
+    cap = COMMON_SHARE * len(texts)
+    numbers = {w.capitalize() for w in _NUMBER_WORDS} | {"Hundred", "Thousand", "Million", "Dozen", "Dozens"}
+    return {n for n, c in df.items() if c <= cap and _CAPITAL.fullmatch(n) and n not in _CALENDAR | numbers}
 
 
 def _hash(*parts: object) -> int:
@@ -238,7 +258,8 @@ class Variant:
         return out
 
 
-def records(gva: Path, polnear: Path, skip: set[str], order: str = "mixed") -> Iterator[dict]:
+def records(gva: Path, polnear: Path, skip: set[str], order: str = "mixed",
+            copies: str = "uncommon") -> Iterator[dict]:
     """Every record of the corpus, in its fixed order; endless (copies).
 
     ``mixed`` (the default): the GVA incidents, each with its articles
@@ -266,6 +287,8 @@ def records(gva: Path, polnear: Path, skip: set[str], order: str = "mixed") -> I
     base = [r for _, unit in sorted(units, key=lambda u: u[0]) for r in unit]  # stable: "file" keeps the files' order
     yield from base
     names = names_of([r["content"] for r in base] + [r["title"] or "" for r in base])
+    if copies == "uncommon":
+        names |= uncommon_names([r["content"] for r in base])
     k = 0
     while True:
         k += 1
@@ -320,11 +343,13 @@ def sign(index: Path) -> None:
 def build(work: Path, sizes: list[int], gva: Path, polnear: Path, skip: set[str]) -> dict[int, dict]:
     """Grow the index of ``work`` through ``sizes``; returns each size's snapshot info."""
     state_file = work / STATE
-    state = json.loads(state_file.read_text()) if state_file.exists() else {"consumed": 0, "sizes": {}, "order": "mixed"}
+    state = json.loads(state_file.read_text()) if state_file.exists() else {
+        "consumed": 0, "sizes": {}, "order": "mixed", "copies": "uncommon"}
     index = work / "index"
     corpus = work / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    stream = records(gva, polnear, skip, state.get("order", "file"))  # a workdir goes on in its own order
+    # a workdir goes on in its own order, with its own copies
+    stream = records(gva, polnear, skip, state.get("order", "file"), state.get("copies", "capitals"))
     for _ in range(state["consumed"]):
         next(stream)
     warm = False
