@@ -8,8 +8,9 @@ The corpus, in a fixed order (``records``):
    with publisher, date and title from ``metadata.tsv``;
 3. past what the data holds, variants of the same articles, copy 1, 2, ...:
    each copy is a set of distinct events (see ``Variant``): every name (a
-   capitalised word the corpus never writes in lower case) is replaced by an
-   invented one, and every count (a number of one to three digits that is
+   capitalised word the corpus never writes in lower case, and every name
+   ``Events`` reads that is not common to the corpus: ``uncommon_names``) is
+   replaced by an invented one, and every count (a number of one to three digits that is
    not part of a time, a decimal or a year; the words two to twenty) by
    another, each the same way throughout one copy so that the reports of one
    variant incident still agree with each other, and not with the original;
