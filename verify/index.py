@@ -77,7 +77,7 @@ from pydantic import BaseModel, Field, ValidationError
 from verify import __version__
 from verify.embed import Embedder
 from verify.errors import IndexError_
-from verify.extract.signature import names, people
+from verify.extract.signature import signature
 from verify.models import Claim, Document
 
 FORMAT = 1
@@ -220,7 +220,7 @@ class Index:
                 return set(data["names"]), set(data["people"])
             except (ValueError, KeyError, TypeError):  # damaged: read from the text
                 pass
-        return signature_of(Document.model_validate_json(self._read().line(seg, DOCUMENTS, seg.documents, entry.line)).text)
+        return signature(Document.model_validate_json(self._read().line(seg, DOCUMENTS, seg.documents, entry.line)).text)
 
     def document_rows(self, doc_id: str) -> range:
         """The rows of ``vectors()`` that hold one document's claims (empty when it is not indexed)."""
@@ -262,10 +262,10 @@ class Index:
         commit) the store's own search."""
         store = self._read().store()
         kept = self._kept_graph()
-        keys = self._row_keys()
         if kept is None or k <= 0:
             return store.neighbour_rows(k)
         graph, graph_keys = kept
+        keys = self._row_keys()
         where = {key: i for i, key in enumerate(graph_keys)}
         if any(key not in where for key in keys):
             return store.neighbour_rows(k)  # claims the graph has not had yet
@@ -274,8 +274,7 @@ class Index:
         dead = len(graph_keys) - len(keys)
         k = min(k, len(keys))
         want = min(len(graph_keys), k + (min(k, dead) if dead else 0))
-        params = store._faiss.SearchParametersHNSW(efSearch=max(want, VectorStore.HNSW_EF_SEARCH))
-        scores, found = graph.search(self.vectors(), want, params=params)
+        scores, found = _graph_search(graph, self.vectors(), want)
         rows = np.where(found >= 0, row_of[np.maximum(found, 0)], -1)
         return _best(scores, rows, k)
 
@@ -322,16 +321,7 @@ class Index:
         new = [i for i, key in enumerate(keys) if key not in have]
         if graph is not None and not new:
             return
-        store = self._read().store()
-        if graph is None:
-            graph = faiss.IndexHNSWFlat(store.dim, VectorStore.HNSW_M, faiss.METRIC_INNER_PRODUCT)
-            graph.hnsw.efConstruction = VectorStore.HNSW_EF_CONSTRUCTION
-        threads = faiss.omp_get_max_threads()
-        faiss.omp_set_num_threads(1)
-        try:
-            graph.add(np.ascontiguousarray(store.whole()[new], dtype=np.float32))
-        finally:
-            faiss.omp_set_num_threads(threads)
+        graph = _graph_add(graph, self.vectors()[new], self.dim or 0)
         graph_keys = graph_keys + [keys[i] for i in new]
         tag = f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
         tmp, tmp_keys = self.path / f"{GRAPH}.{tag}", self.path / f"{GRAPH_KEYS}.{tag}"
@@ -682,17 +672,7 @@ class VectorStore:
         k = min(k, self.rows)
         if self.rows < self.hnsw_rows or k <= 0:
             return self.search_rows(everything, k)
-        faiss = self._faiss
-        graph = faiss.IndexHNSWFlat(self.dim, self.HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        graph.hnsw.efConstruction = self.HNSW_EF_CONSTRUCTION
-        threads = faiss.omp_get_max_threads()
-        faiss.omp_set_num_threads(1)
-        try:
-            graph.add(everything)
-        finally:
-            faiss.omp_set_num_threads(threads)
-        params = faiss.SearchParametersHNSW(efSearch=max(k, self.HNSW_EF_SEARCH))
-        scores, found = graph.search(everything, k, params=params)
+        scores, found = _graph_search(_graph_add(None, everything, self.dim), everything, k)
         return _best(scores, found, k)  # as the exact search orders equal scores
 
     def whole(self) -> np.ndarray:
@@ -750,6 +730,33 @@ def ivf_probes(lists: int) -> int:
     (recall@10 0.95 to 0.98 on news claims at 10,000 to 41,192 rows, for claims of
     the index and sentences of a draft; an eighth gave 0.91 to 0.96)."""
     return min(lists, max(VectorStore.NPROBE, lists // 4))
+
+
+def _graph_add(graph, vectors: np.ndarray, dim: int):  # type: ignore[no-untyped-def]
+    """``graph`` (a new HNSW graph when None: ``VectorStore.HNSW_M`` links a
+    row, ``HNSW_EF_CONSTRUCTION``) with ``vectors`` added, on one thread:
+    FAISS inserts rows in parallel in an order that varies from run to run,
+    and one index should give one report."""
+    import faiss
+
+    if graph is None:
+        graph = faiss.IndexHNSWFlat(dim, VectorStore.HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        graph.hnsw.efConstruction = VectorStore.HNSW_EF_CONSTRUCTION
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        graph.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    finally:
+        faiss.omp_set_num_threads(threads)
+    return graph
+
+
+def _graph_search(graph, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+    """The ``k`` nearest of each query through an HNSW graph (``HNSW_EF_SEARCH``)."""
+    import faiss
+
+    params = faiss.SearchParametersHNSW(efSearch=max(k, VectorStore.HNSW_EF_SEARCH))
+    return graph.search(np.ascontiguousarray(queries, dtype=np.float32), k, params=params)
 
 
 def _best(scores: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -937,8 +944,6 @@ class _Reader:
                 base += n
         self.rows = base
         self._starts = [b for _, b, _ in self.segments]  # a list: bisect is 20x numpy's call for one row
-        self._parts: list[np.ndarray] | None = None
-        self._whole: np.ndarray | None = None
         self._store: VectorStore | None = None
         self._files: dict[tuple[str, str], tuple[bytes | mmap.mmap, np.ndarray]] = {}
         self._unsigned: set[tuple[str, str]] = set()  # segments whose signatures are read from the texts
@@ -958,23 +963,8 @@ class _Reader:
                 return range(base + local, base + local + n)
         return range(0)
 
-    def parts(self) -> list[np.ndarray]:
-        if self._parts is None:
-            parts = []
-            for seg, _, files in self.segments:
-                vectors = _vectors(self.root, seg, self.dim)
-                parts.append(vectors if files is None else np.ascontiguousarray(vectors[files]))
-            self._parts = parts
-        return self._parts
-
     def whole(self) -> np.ndarray:
-        if self._whole is None:
-            parts = self.parts()
-            if not parts:
-                self._whole = np.zeros((0, self.dim), dtype=np.float32)
-            else:
-                self._whole = np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)
-        return self._whole
+        return self.store().whole()
 
     def vector(self, row: int) -> np.ndarray:
         """One row's vector, read from its segment's mapped file (no segment is copied)."""
@@ -1107,13 +1097,9 @@ def _line_table(root: Path, seg: _Segment, name: str, expected: int,
     return data, starts
 
 
-def signature_of(text: str) -> tuple[set[str], set[str]]:
-    """The names and the people a text is about (``verify.extract.signature``)."""
-    return names(text), people(text)
-
-
 def signature_line(text: str) -> bytes:
-    found, named = signature_of(text)
+    """A document's line of ``signatures.jsonl``."""
+    found, named = signature(text)
     return json.dumps({"names": sorted(found), "people": sorted(named)}, ensure_ascii=False).encode()
 
 

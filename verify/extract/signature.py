@@ -62,6 +62,11 @@ def people(text: str) -> set[str]:
     return {full for full in named if mentions(full.split()[-1]) > text.count(full)}
 
 
+def signature(text: str) -> tuple[set[str], set[str]]:
+    """The names and the people a text is about: what ``Events`` compares."""
+    return names(text), people(text)
+
+
 def names(text: str) -> set[str]:
     """The proper names of a text, a cheap signature of what it is about."""
     return {m.group(1) for m in _NAME.finditer(text) if m.group(1) not in _COMMON_NAMES}

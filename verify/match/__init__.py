@@ -10,8 +10,9 @@
 
 from __future__ import annotations
 
+from ..extract.signature import names, people
 from .compare import Link
-from .events import Events, names, people
+from .events import Events
 from .links import aggregate, groups, links, pair, told_again
 from .origins import copies
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
-from ..extract.signature import names, people
+from ..extract.signature import signature
 from ..models import Document
 from .compare import day
 
@@ -48,7 +48,7 @@ class Events:
         the index keeps them (``Index.signature``); the others' are read from
         their texts."""
         signed = {d: signatures[d] if signatures and d in signatures else
-                  (names(documents[d].text), people(documents[d].text)) if d in documents else (set(), set())
+                  signature(documents[d].text) if d in documents else (set(), set())
                   for d in doc_ids}
         self.names = {d: found for d, (found, _) in signed.items()}
         self.df: Counter[str] = Counter(n for found in self.names.values() for n in found)

@@ -39,9 +39,6 @@ from .origins import Copies
 from .quotes import SHARED_PHRASE, compare_quotes, different_speakers, same_speaker, same_words, shared_phrase
 from .rules import rule
 from .statements import SAME_STATEMENT_RULE, align
-
-if TYPE_CHECKING:
-    from ..index import IndexVectors
 from .thresholds import (
     AGREE_SIMILARITY,
     CONFLICT_SIMILARITY,
@@ -55,6 +52,9 @@ from .thresholds import (
     TEXT_SIMILARITY,
     UNTIMED_SIMILARITY,
 )
+
+if TYPE_CHECKING:
+    from ..index import IndexVectors
 
 CASUALTIES = {"deaths", "injured"}
 # Measures that describe one person, not an event: two people's ages are
