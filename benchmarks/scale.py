@@ -259,9 +259,19 @@ class Variant:
         return out
 
 
-def records(gva: Path, polnear: Path, skip: set[str], order: str = "mixed",
+def records(gva: Path, polnear: Path, skip: set[str], order: str = "draft-first",
             copies: str = "uncommon") -> Iterator[dict]:
     """Every record of the corpus, in its fixed order; endless (copies).
+
+    ``draft-first`` (the default): as ``mixed``, but the incidents the draft
+    is made from (those of the articles in ``skip``) come first, so that
+    every size holds the other reports of the draft's events: a check then
+    finds the same evidence at every size, and what grows is only the rest
+    of the index. In ``mixed`` (the workdirs of the fourth session of
+    2026-12-07) most of the draft's evidence came after the smallest size:
+    at 5,765 claims 48 of its 51 sentences were unsupported, at 200,064 only
+    40, and the check did more work at the largest size because it found
+    more, not because the index was larger.
 
     ``mixed`` (the default): the GVA incidents, each with its articles
     together, and the PolNeAR articles, in an order drawn from a hash of
@@ -281,7 +291,8 @@ def records(gva: Path, polnear: Path, skip: set[str], order: str = "mixed",
                 if a.get("doc_id") not in skip and (a.get("content") or "").strip()]
         arts = [r for r in arts if not (r["doc_id"] in seen or seen.add(r["doc_id"]))]  # type: ignore[func-returns-value]
         if arts:
-            units.append((_hash("order", "gva", inc.get("incident_id")), arts))
+            first = order == "draft-first" and any(a.get("doc_id") in skip for a in inc.get("articles", []))
+            units.append((-1 if first else _hash("order", "gva", inc.get("incident_id")), arts))
     units += [(_hash("order", "polnear", r["doc_id"]), [r]) for r in polnear_records(polnear)]
     if order == "file":
         units = [(0, u) for _, u in units]
@@ -345,7 +356,7 @@ def build(work: Path, sizes: list[int], gva: Path, polnear: Path, skip: set[str]
     """Grow the index of ``work`` through ``sizes``; returns each size's snapshot info."""
     state_file = work / STATE
     state = json.loads(state_file.read_text()) if state_file.exists() else {
-        "consumed": 0, "sizes": {}, "order": "mixed", "copies": "uncommon"}
+        "consumed": 0, "sizes": {}, "order": "draft-first", "copies": "uncommon"}
     index = work / "index"
     corpus = work / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
