@@ -211,6 +211,43 @@ def test_the_ages_of_one_person_named_in_full_are_one_fact(sa: str, na: str, sb:
         assert "one-person" in link.rules
 
 
+@pytest.mark.parametrize(("text", "number", "entities", "expected"), [
+    ("Keith Lamont Scott, 43, was killed by police.", "43", [("ORG", "Keith Lamont Scott")], "keith lamont scott"),
+    ("Keith Lamont Scott, a 43-year-old black man, was sitting in his car.", "43-year-old",
+     [("ORG", "Keith Lamont Scott")], "keith lamont scott"),
+    ("The death of Scott, 43, a father of seven, shook the city.", "43", [("ORG", "Scott")], "scott"),
+    ("A 43-year-old was shot on Scott Road.", "43-year-old", [("FAC", "Scott Road")], None),
+    ("Donna Sampson Rawlings, 43, of Ashton watched.", "43", [("GPE", "Ashton")], "donna sampson rawlings"),  # missed
+])
+def test_a_name_an_age_stands_beside_is_a_persons_whatever_its_label(
+        text: str, number: str, entities: list, expected: str | None) -> None:
+    """AGE_NAMES_A_PERSON: a small tagger reads "Keith Lamont Scott" as an organisation; beside an age it is a person."""
+    from verify.match.links import whose
+
+    c = number_claim("a:1", text, number, 43, counts="age", kind="measure", unit="year")
+    c = c.model_copy(update={"entities": entities})
+    assert whose(c, c.quantities[0]) == expected
+
+
+@pytest.mark.parametrize(("sb", "nb", "name_b", "verdict"), [
+    ("The death of Scott, 43, shook the city.", "43", "Scott", "agree"),
+    ("The death of Scott, 44, shook the city.", "44", "Scott", None),  # may be a relative: never a conflict
+    ("Lee Scott, 43, was arrested.", "43", "Lee Scott", None),  # another person of the surname
+])
+def test_one_age_beside_one_surname_in_one_event_backs_and_never_conflicts(
+        sb: str, nb: str, name_b: str, verdict: str | None) -> None:
+    """SURNAME_AGE: "Keith Lamont Scott, 43," and "Scott, 43," in two reports of one event."""
+    a = number_claim("a:1", "Keith Lamont Scott, 43, was killed by police.", "43", 43, counts="age", kind="measure",
+                     unit="year").model_copy(update={"entities": [("PERSON", "Keith Lamont Scott")]})
+    b = number_claim("b:1", sb, nb, float(nb), counts="age", kind="measure",
+                     unit="year").model_copy(update={"entities": [("PERSON", name_b)]})
+    link = pair(a, b, 0.3, DOCS, event="one")
+    assert (link.verdict if link else None) == verdict
+    if link is not None:
+        assert "surname-age" in link.rules
+    assert pair(a, b, 0.3, DOCS, event="unknown") is None
+
+
 def test_ages_of_one_name_in_reports_not_known_to_be_of_one_event_are_not_compared() -> None:
     a = number_claim("a:1", "Dana Reyes, 22, was taken to hospital.", "22", 22, counts="age", kind="measure", unit="year")
     b = number_claim("b:1", "Dana Reyes, 22, was arrested.", "22", 22, counts="age", kind="measure", unit="year")
@@ -296,6 +333,19 @@ def test_a_changed_word_is_a_misquote_that_shows_the_words(changed: str, shown: 
     link = compare_quotes(a, b)
     assert link is not None and link.verdict == "discrepancy"
     assert shown in link.reason or shown.replace("“not” vs “—”", "“—” vs “not”") in link.reason
+
+
+@pytest.mark.parametrize(("said", "misquoted"), [
+    ("Subpoenas are not optional", "Subpoenas are optional"),
+    ("Subpoenas aren't optional", "Subpoenas are optional"),
+    ("We can’t wait any longer", "We can wait any longer"),
+    ("We will never back down", "We will back down"),
+    ("There has been no illegal disclosure by anyone", "illegal disclosure by anyone"),  # cut after the negation
+])
+def test_a_short_quotation_with_its_negation_dropped_is_a_misquote(said: str, misquoted: str) -> None:
+    """NEGATED_QUOTE: the negation breaks the run of words two short quotations share; it is not counted."""
+    link = compare_quotes(quote_claim("a:1", said, "Jason Chaffetz"), quote_claim("b:1", misquoted, "Jason Chaffetz"))
+    assert link is not None and link.verdict == "discrepancy" and "misquoted" in link.rules
 
 
 _QUOTE = "We will not accept strikes on the villages near the border, whatever the cost to our people"
@@ -514,6 +564,36 @@ def test_counts_of_people_a_power_of_ten_apart_conflict_however_named(x: int, no
     assert "likely a typo" in link.reason
     why: list[str] = []
     assert pair(a, b, 0.8, DOCS, event="apart", why=why) is None  # not known as one event
+
+
+@pytest.mark.parametrize(("a_text", "a_num", "a_of", "b_text", "b_num", "b_of", "kind", "unit"), [
+    ("The panel will hold a third hearing in October.", "third", "hearing",
+     "The candidates met for a third debate in October.", "third", "debate", "ordinal", None),
+])
+def test_numbers_of_different_things_are_never_one_fact(a_text: str, a_num: str, a_of: str, b_text: str,
+                                                       b_num: str, b_of: str, kind: str, unit: str | None) -> None:
+    """OF_OTHER_THINGS: "the third hearing" is not "the third debate"."""
+    a = number_claim("a:1", a_text, a_num, 3 if kind == "ordinal" else 43, counts=a_of, kind=kind, unit=unit)
+    b = number_claim("b:1", b_text, b_num, 3 if kind == "ordinal" else 43, counts=b_of, kind=kind, unit=unit)
+    assert measure(a, a.quantities[0])[:2] == measure(b, b.quantities[0])[:2]
+    assert pair(a, b, 0.9, DOCS, event="one") is None
+
+
+@pytest.mark.parametrize(("a_verb", "b_verb", "turned"), [
+    ("increased", "cut", True), ("raised", "lowered", True), ("edged up", "trimmed", True),
+    ("increased", "raised", False), ("increased", "set", False),
+])
+def test_a_share_stated_alike_but_moved_the_other_way_is_reported_differently(
+        a_verb: str, b_verb: str, turned: bool) -> None:
+    """TURNED: "increased its forecast by 0.1 percentage points" and "cut its forecast by 0.1 percentage points"."""
+    text = "The fund {} its growth forecast by 0.1 percentage points on Tuesday."
+    a = number_claim("a:1", text.format(a_verb), "0.1 percentage points", 0.1, counts="percentage point",
+                     kind="percent", unit="percentage point")
+    b = number_claim("b:1", text.format(b_verb), "0.1 percentage points", 0.1, counts="percentage point",
+                     kind="percent", unit="percentage point")
+    link = pair(a, b, 0.9, DOCS, event="one")
+    assert link is not None
+    assert (link.verdict == "discrepancy" and "turned-around" in link.rules) is turned
 
 
 def test_the_dead_and_the_living_are_never_a_zero_apart() -> None:

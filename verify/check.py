@@ -25,7 +25,7 @@ from .match import copies, pair
 from .match.compare import Link
 from .match.events import Events
 from .match.facts import NAMES_ABSENT, measure, mentions, none_named, other_subject
-from .match.links import stands_alike
+from .match.links import ALSO_STATED, stands_alike
 from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, QUOTED_ALIKE, compare_quotes, fragments, different_speakers, named, same_speaker, same_words
 from .match.rules import rule
 from .match.statements import (
@@ -553,6 +553,20 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
     dated = ([DRAFT_UNDATED] if draft.date else []) + (read or [])
     # each conflict with the draft's claim it is about, the worst (largest relative difference) first
     conflicts = [x for f, n in zip(parts, numbers + [sentence]) for x in ((o, lk, n) for o, lk in f.conflict)]
+    # ALSO_STATED: an article that states a number of the draft in the draft's statement
+    # itself (SAME_STATEMENT: its words, the number at its place) does not disagree with that
+    # number: its other numbers of the measure are other facts ("Clinton leads Trump by 43
+    # percent to 38 percent": 38 is not Clinton's 43 told otherwise; "Adelson has committed
+    # $5 million" is not his $20 million of another gift). A number merely alike elsewhere
+    # in the article does not: the article may tell the draft's number otherwise there.
+    # Nor does a sentence of the corpus that states the number as the draft does: its other
+    # numbers there are others ("$500,000 to more than $1 million").
+    said = {(n.id, o.doc) for f, n in zip(parts, numbers + [sentence]) for o, lk in f.agree
+            if SAME_STATEMENT_RULE in lk.rules}
+    told = {(n.id, o.parent or o.id) for f, n in zip(parts, numbers + [sentence]) for o, _ in f.agree}
+    kept = [x for x in conflicts if (x[2].id, x[0].doc) not in said and (x[2].id, x[0].parent or x[0].id) not in told]
+    if len(kept) < len(conflicts):
+        conflicts, dated = kept, [*dated, ALSO_STATED]
     if any(QUOTED_ALIKE in lk.rules for f in parts for _, lk in f.agree):
         kept = [x for x in conflicts if OTHER_SPEAKER not in x[1].rules]
         if len(kept) < len(conflicts):

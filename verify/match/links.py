@@ -72,6 +72,11 @@ ONE_PERSON = rule(
     "'24-year-old Dana Reyes') are one fact; "
     "a year apart, unless of one time, a birthday may lie between",
 )
+SURNAME_AGE = rule(
+    "surname-age",
+    "in two reports of one event, one age beside one surname ('Keith Lamont Scott, 43,' and 'Scott, 43,') "
+    "backs; two ages of one surname never conflict: one may be a relative's",
+)
 TOLD_AGAIN = rule(
     "told-again",
     "one event's number retold in a later article is the event's, whatever the article's date",
@@ -85,6 +90,11 @@ ZERO_APART = rule(
     "zero-apart",
     "in two reports of one event, two counts of people a power of ten apart in alike sentences conflict "
     "however the people are named ('100 people were injured', 'shooting 10 people'): a zero dropped or added",
+)
+TURNED = rule(
+    "turned-around",
+    "a share or a sum stated alike but moved the other way ('increased its forecast by 0.1 points', "
+    "'cut its forecast by 0.1 points') is reported differently",
 )
 MIRRORED = rule(
     "mirrored-bound",
@@ -291,6 +301,9 @@ def pair(
             if why is not None:
                 why.extend(link.rules)
             return None
+        turned = turned_around(a, b) if link.verdict == "agree" else None
+        if turned is not None:
+            return Link(a.id, b.id, "discrepancy", f"“{turned[0]}” vs “{turned[1]}”: {link.reason}", (*link.rules, TURNED))
         return link
     if a.quantities or b.quantities:
         return None
@@ -339,12 +352,16 @@ def _numbers(
         # and any change of the stated number is one a reader notices.
         return compare_quantities(a, qa, b, qb, when, stated=True).having(SAME_STATEMENT_RULE, *rules)
     if {ka[1], kb[1]} & PERSONAL:
-        person = whose(a, qa)
-        if ka[1] == kb[1] and event == "one" and person and person == whose(b, qb):
+        person, other = whose(a, qa), whose(b, qb)
+        if ka[1] == kb[1] and event == "one" and person and person == other and " " in person:
             link = compare_quantities(a, qa, b, qb, when).having(ONE_PERSON, *rules)
             if link.verdict == "discrepancy" and not timed and abs(scaled(qa) - scaled(qb)) <= 1:
                 return Link(a.id, b.id, "none", "", (ONE_PERSON,))  # a birthday between two reports
             return link
+        if ka[1] == kb[1] and event == "one" and person and other and _surname_of(person, other) and same_value(qa, qb):
+            # SURNAME_AGE: "Keith Lamont Scott, 43," and "Scott, 43,": one age of one surname in
+            # one event backs; a different one may be a relative's, never a conflict
+            return compare_quantities(a, qa, b, qb, when).having(SURNAME_AGE, *rules)
         return Link(a.id, b.id, "none", "", (PERSONAL_ATTRIBUTE,))
     if event == "one" and lasting(qa) is not None and lasting(qa) == lasting(qb):
         # The durations of one thing of one event ("a six-week war", "the
@@ -360,13 +377,15 @@ def _numbers(
     if similarity < bar:
         return Link(a.id, b.id, "none", "", (CLAUSES_ALIKE,))
     rules += (CLAUSES_ALIKE,)
-    if ka[:2] == kb[:2] and ka[2] != kb[2]:
+    if ka[:2] == kb[:2] and ka[2] != kb[2] and ka[0] != "ordinal":
         # One measure of differently named people ("two men", "two people"):
         # they may agree; a part never conflicts with a whole ("two of its troops").
         link = compare_quantities(a, qa, b, qb, when)
         if link.verdict == "agree" and plausible(qa, qb):
             return link.having(PART_OF_WHOLE, *rules)
         return Link(a.id, b.id, "none", "", (PART_OF_WHOLE,))
+    # OF_OTHER_THINGS: an ordinal's key names what it orders ("the third hearing",
+    # "the third debate"): two ordinals of different things are never one fact (below).
     if ka != kb and event == "one" and zero_apart(qa, qb, ka, kb) and min(similarity, context) >= CONFLICT_SIMILARITY:
         return compare_quantities(a, qa, b, qb, when).having(ZERO_APART, *rules)
     if ka != kb:
@@ -397,6 +416,35 @@ def _numbers(
     return link.having(CONTEXT_ALIKE) if link.verdict == "discrepancy" else link
 
 
+# Words that say which way a share or a sum moved (TURNED), as news English
+# writes them; a phrasal "edged up" is its particle.
+_UP = frozenset("rise rises rose risen rising increase increased increases increasing raise raised raises gain gained "
+                "gains grow grew grown grows climb climbed climbs jump jumped jumps up boost boosted surge surged "
+                "soar soared higher".split())
+_DOWN = frozenset("fall falls fell fallen falling drop dropped drops decline declined declines cut cuts cutting lower "
+                  "lowered lowers down shrink shrank shrunk slash slashed slashes reduce reduced reduces lose lost "
+                  "dip dipped slide slid plunge plunged sink sank decrease decreased decreases trim trimmed".split())
+_WORD = re.compile(r"[a-z]+")
+
+
+def turned_around(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """The words of two shares or sums stated alike that say they moved
+    opposite ways ("increased its forecast by 0.1 percentage points", "cut
+    its forecast by 0.1 percentage points"), or None: each clause, up to its
+    number, must say one way only."""
+    qa, qb = a.quantities[0], b.quantities[0]
+    if qa.kind not in ("percent", "money") or qb.kind not in ("percent", "money"):
+        return None
+    ways = []
+    for c, q in ((a, qa), (b, qb)):
+        words = _WORD.findall(c.text[: q.start - c.start].lower())
+        up, down = [w for w in words if w in _UP], [w for w in words if w in _DOWN]
+        if bool(up) == bool(down):
+            return None
+        ways.append(("up", up[-1]) if up else ("down", down[-1]))
+    return (ways[0][1], ways[1][1]) if ways[0][0] != ways[1][0] else None
+
+
 def zero_apart(qa: Quantity, qb: Quantity, ka: tuple, kb: tuple) -> bool:
     """Two counts of people, however named ("100 people were injured",
     "shooting 10 people"), a power of ten apart, neither a part of others,
@@ -415,17 +463,37 @@ def same_number(qa: Quantity, qb: Quantity) -> bool:
     return qa.value is not None and qb.value is not None and scaled(qa) == scaled(qb)
 
 
+def _surname_of(a: str, b: str) -> bool:
+    """Whether one of two names is the other's surname ("scott", "keith lamont scott")."""
+    short, full = sorted((a, b), key=len)
+    return " " not in short and full.split()[-1] == short
+
+
+# Labels a person's name is given by a small tagger (AGE_NAMES_A_PERSON).
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+
+
 def whose(claim: Claim, q: Quantity) -> str | None:
     """The person an age belongs to, when the sentence names them in full right
-    beside it ("Dana Reyes, 24," or "24-year-old Dana Reyes"), lower case."""
+    beside it ("Dana Reyes, 24," or "24-year-old Dana Reyes"), lower case.
+    AGE_NAMES_A_PERSON: a name an age stands beside is a person's whatever
+    label the tagger gave it ("Keith Lamont Scott, 43," read as an
+    organisation): places and organisations have no age."""
     before = claim.text[: q.start - claim.start].rstrip()
     after = claim.text[q.end - claim.start :].lstrip()
     for label, name in claim.entities:
-        if label != "PERSON" or len(name.split()) < 2:
+        if label not in _NAMED or not all(w[:1].isupper() for w in name.split()):
             continue
-        if before.endswith(name + ",") or after.startswith(name):
+        if len(name.split()) < 2 and not before.endswith(name + ","):
+            continue  # a surname alone only as "Scott, 43," (SURNAME_AGE), never "43-year-old Scott Road"
+        if before.endswith((name + ",", name + ", a", name + ", an")) or after.startswith(name):
             return " ".join(name.lower().split())
-    return None
+    m = _NAME_THEN_AGE.search(before)  # a name the tagger missed: "Donna Sampson Rawlings, 59,"
+    return " ".join(m.group(1).lower().split()) if m else None
+
+
+# Two or three capitalised words right before ", 59," (AGE_NAMES_A_PERSON).
+_NAME_THEN_AGE = re.compile(r"(?:^|[^\w’'-])((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+),$")
 
 
 def told_again(a: Claim, b: Claim, event: str, same_toll: bool) -> bool:

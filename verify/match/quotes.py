@@ -33,6 +33,23 @@ def fragments(claim: Claim) -> list[str]:
     return [f for f in (claim.quote or "").split(" … ") if len(spelling.words(f)) >= 3]
 
 
+# English's negations, as ``spelling.tokens`` writes them (NEGATED_QUOTE):
+# words, and verbs with "n't" as the verb they negate.
+_NEGATIONS = frozenset({"not", "no", "never"})
+_NEGATED = {"can't": "can", "cannot": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
+
+
+def _affirmed(words: list[str]) -> list[str]:
+    """Words with their negations taken out ("are not" and "aren't" become "are")."""
+    out = []
+    for w in words:
+        w = w.replace("’", "'")
+        if w in _NEGATIONS:
+            continue
+        out.append(_NEGATED.get(w, w[:-3] if w.endswith("n't") else w))
+    return out
+
+
 class _Pair:
     """Two quoted stretches as one-spelling words, aligned."""
 
@@ -44,7 +61,10 @@ class _Pair:
         # Surface words for the reason: a joined compound keeps both words.
         self.sa, self.sb = _surface(fa, ta, wa), _surface(fb, tb, wb)
         self.sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
-        self.run = max((m.size for m in self.sm.get_matching_blocks()), default=0)
+        # NEGATED_QUOTE: the run two quotations share is counted without their
+        # negations, so that "subpoenas are optional" meets "subpoenas are not optional"
+        plain = difflib.SequenceMatcher(None, _affirmed(wa), _affirmed(wb), autojunk=False)
+        self.run = max((m.size for m in plain.get_matching_blocks()), default=0)
         self.score = self.sm.ratio()
 
 
@@ -77,6 +97,10 @@ def compare_quotes(a: Claim, b: Claim) -> Link | None:
     if p is None or p.score < QUOTE_MATCH:
         return None
     short, long_ = (p.wa, p.wb) if len(p.wa) <= len(p.wb) else (p.wb, p.wa)
+    cut = _cut_after_negation(long_, short)
+    if cut:  # NEGATED_QUOTE: "no illegal disclosure" quoted as "illegal disclosure"
+        shown = (f"“{cut}” vs “—”") if short is p.wb else (f"“—” vs “{cut}”")
+        return Link(a.id, b.id, "discrepancy", f"{a.speaker} quoted differently: {shown}", (MISQUOTED,))
     if _contains(long_, short):
         shown = p.fa if len(p.wa) <= len(p.wb) else p.fb
         return Link(a.id, b.id, "agree", f"{a.speaker} quoted alike: “{_clip(shown)}”", (QUOTED_ALIKE,))
@@ -84,6 +108,17 @@ def compare_quotes(a: Claim, b: Claim) -> Link | None:
     if not diffs:
         return Link(a.id, b.id, "agree", f"{a.speaker} quoted alike: “{_clip(p.fa)}”", (QUOTED_ALIKE,))
     return Link(a.id, b.id, "discrepancy", f"{a.speaker} quoted differently: " + "; ".join(diffs), (MISQUOTED,))
+
+
+def _cut_after_negation(long_: list[str], short: list[str]) -> str | None:
+    """The negation a quotation's words come right after in the longer one,
+    when they are found there only so ("no illegal disclosure by anyone" and
+    "illegal disclosure by anyone"), or None."""
+    n = len(short)
+    found = [i for i in range(len(long_) - n + 1) if long_[i: i + n] == short]
+    if found and all(i > 0 and long_[i - 1].replace("’", "'") in _NEGATIONS for i in found):
+        return long_[found[0] - 1]
+    return None
 
 
 def _contains(long_: list[str], short: list[str]) -> bool:
