@@ -464,3 +464,17 @@ def test_damaged_signatures_are_read_from_the_texts(tmp_path: Path) -> None:
     for i in range(3):
         doc = index.document(f"n{i}")
         assert doc is not None and index.signature(f"n{i}") == (names(doc.text), people(doc.text))
+
+
+def test_an_index_opened_for_reading_is_kept_while_its_commit_stands(tmp_path: Path) -> None:
+    """``open_cached``: one opening (manifest, mapped files, line tables) per commit, for a server
+    that checks many drafts; the next commit's manifest is opened afresh, with what it holds."""
+    build(tmp_path / "ix", range(3))
+    first = Index.open_cached(tmp_path / "ix")
+    assert Index.open_cached(tmp_path / "ix") is first
+    build(tmp_path / "ix", range(5))  # a commit: a new manifest
+    second = Index.open_cached(tmp_path / "ix")
+    assert second is not first
+    assert second.counts["documents"] == 5 and first.counts["documents"] == 3
+    with pytest.raises(IndexError_):
+        Index.open_cached(tmp_path / "none")

@@ -226,7 +226,7 @@ def check(
 ) -> CheckResult:
     """The status of every claim of ``draft`` against the index;
     ``progress(done, total)`` after each claim of the draft."""
-    ix = Index.open(index_path(index))
+    ix = Index.open_cached(index_path(index))
     embedder = embedder or load_embedder(ix.embedder or "all-MiniLM-L6-v2")
     found = extract_claims(draft, parse(draft.text, draft.skip))
     # DRAFT_UNDATED: times come from what the sentences say, not the draft's date.

@@ -120,6 +120,10 @@ class _Manifest(BaseModel):
     documents: dict[str, _Entry] = Field(default_factory=dict)
 
 
+# The index ``Index.open_cached`` keeps, by its path and its manifest's identity.
+_OPENED: dict[tuple, Index] = {}
+
+
 class Index:
     """An index folder as of its last commit. Open it with ``Index.open``."""
 
@@ -145,6 +149,27 @@ class Index:
             _make_folder(path)
             return cls(path, _Manifest(), rebuild=rebuild)
         return cls(path, _read_manifest(path))
+
+    @classmethod
+    def open_cached(cls, path: str | os.PathLike[str]) -> Index:
+        """The index at ``path`` as of its last commit, for reading only, opened
+        once per process while that commit stands: a server or a script that
+        checks or searches many times reads the manifest, maps the files and
+        builds their line tables once rather than at every call. A commit
+        replaces the manifest (a new file), so the next call opens the new one.
+        Raises as ``open`` does."""
+        path = Path(path)
+        try:
+            st = (path / MANIFEST).stat()
+        except OSError:
+            return cls.open(path)  # no index: ``open`` says so
+        key = (str(path.resolve()), st.st_ino, st.st_mtime_ns, st.st_size)
+        cached = _OPENED.get(key)
+        if cached is None:
+            cached = cls.open(path)
+            _OPENED.clear()  # one index kept: the one being read
+            _OPENED[key] = cached
+        return cached
 
     @property
     def embedder(self) -> str | None:

@@ -14,7 +14,7 @@ def search(
     text: str, index: str | os.PathLike[str] | None = None, k: int = 10
 ) -> list[tuple[float, Claim, Document]]:
     """Up to ``k`` claims nearest to ``text``, best first, with their documents."""
-    ix = Index.open(index_path(index))
+    ix = Index.open_cached(index_path(index))
     if not ix.counts.get("claims"):
         return []
     embedder = load_embedder(ix.embedder or "all-MiniLM-L6-v2")
