@@ -612,6 +612,28 @@ def measure(work: Path, built: dict[int, dict], args: argparse.Namespace) -> dic
 # --------------------------------------------------------------------------- vectors
 
 
+# A vector moved by Gaussian noise of this scale per dimension (384, unit
+# length) keeps a cosine of about 0.9 to where it was: a claim of another
+# event told in the same words, as the corpus's copies are.
+COPY_NOISE = 0.025
+COPY_COSINE = 0.9
+
+
+def _moved_copies(vectors: np.ndarray, rows: int, rng: np.random.Generator) -> np.ndarray:
+    """``vectors``, then copies of them each moved a little (``COPY_NOISE``) and
+    made unit length again, up to ``rows`` in all."""
+    out = np.empty((rows, vectors.shape[1]), dtype=np.float32)
+    out[: len(vectors)] = vectors
+    at = len(vectors)
+    while at < rows:
+        n = min(len(vectors), rows - at)
+        moved = vectors[:n] + rng.normal(scale=COPY_NOISE, size=(n, vectors.shape[1])).astype(np.float32)
+        moved /= np.linalg.norm(moved, axis=1, keepdims=True)
+        out[at: at + n] = moved
+        at += n
+    return out
+
+
 def vectors_bench(work: Path, built: dict[int, dict], args: argparse.Namespace) -> dict:
     """Flat against IVF on the largest index's vectors: training, search time, recall@10."""
     from verify.embed import load_embedder
@@ -626,15 +648,25 @@ def vectors_bench(work: Path, built: dict[int, dict], args: argparse.Namespace) 
     draft_queries = load_embedder().embed(sentences)
     rng = np.random.default_rng(7)
     n_all = len(everything)
+    real = n_all
+    if args.vectors_to > n_all:
+        everything = _moved_copies(everything, args.vectors_to, rng)
+        n_all = len(everything)
     print(f"\n  flat against IVF (IVF<lists>,SQ8, a batch scored list by list) on the vectors of the "
           f"{n_all:,}-claim index; queries: the draft's {len(draft_queries)} sentences, and 4,000 of the "
           f"index's own claims (what a report's neighbour search asks); * the store's nprobe")
     print(f"  {'rows':>8} {'lists':>6} {'train s':>8} {'queries':>8} {'flat s':>8} {'nprobe':>7} "
           f"{'IVF s':>8} {'flat/IVF':>8} {'recall@10':>9}", flush=True)
     out = []
+    if real < n_all:
+        print(f"  past the index's {real:,} vectors: each of them again, moved (cosine about {COPY_COSINE} to "
+              f"its original), as many times as it takes: a copy of the corpus of other names")
     sizes = sorted({n for n in (10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000) if n < n_all} | {n_all})
     for n in sizes:
-        base = everything[np.sort(rng.choice(n_all, n, replace=False))] if n < n_all else everything
+        if n < real:
+            base = everything[np.sort(rng.choice(real, n, replace=False))]
+        else:  # the index whole, then its moved copies in order
+            base = everything[:n]
         own = base[rng.choice(n, min(4000, n), replace=False)]
         flat = VectorStore(base, ivf_rows=10**12, blas=True)
         t = time.perf_counter()
@@ -659,6 +691,8 @@ def vectors_bench(work: Path, built: dict[int, dict], args: argparse.Namespace) 
                       f"{str(nprobe) + ('*' if nprobe == default else ''):>7} {t_ivf:>8.3f} "
                       f"{t_flat / t_ivf:>8.1f} {recall:>9.3f}", flush=True)
     # What a report asks: every claim's 21 nearest among all (match.links), as the store does it.
+    everything = everything[:real]
+    n_all = real
     whole: dict = {"rows": n_all}
     c = time.process_time()
     _, want = VectorStore(everything, ivf_rows=10**12, blas=True).search_rows(everything, 21)
@@ -696,7 +730,7 @@ def neighbours_bench(work: Path, built: dict[int, dict], args: argparse.Namespac
     rng = np.random.default_rng(11)
     for size in [*sorted(built), "x2"]:
         if size == "x2":  # past the index: its vectors and a copy of each moved a little, as a variant's
-            noise = rng.normal(scale=0.025, size=vectors.shape).astype(np.float32)  # cosine about 0.9
+            noise = rng.normal(scale=COPY_NOISE, size=vectors.shape).astype(np.float32)  # cosine about 0.9
             moved = vectors + noise
             vectors = np.concatenate([vectors, moved / np.linalg.norm(moved, axis=1, keepdims=True)])
             print(f"  (then twice the largest: each vector and a copy moved to cosine "
@@ -757,6 +791,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--build-only", action="store_true", help="grow the index through the sizes, measure nothing")
     ap.add_argument("--profile", action="store_true", help="cProfile report and check at the largest size")
     ap.add_argument("--vectors", action="store_true", help="flat against IVF search on the largest index's vectors")
+    ap.add_argument("--vectors-to", type=int, default=0,
+                    help="with --vectors, go on past the index to this many rows (its vectors and moved copies)")
     ap.add_argument("--neighbours", action="store_true",
                     help="a report's neighbour search, exact against HNSW, at each size")
     ap.add_argument("--json", type=Path, help="write every figure to this file")
