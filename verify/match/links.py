@@ -438,6 +438,7 @@ def turned_around(a: Claim, b: Claim) -> tuple[str, str] | None:
     ways = []
     for c, q in ((a, qa), (b, qb)):
         words = _WORD.findall(c.text[: q.start - c.start].lower())
+        words = [w for i, w in enumerate(words) if not (w == "up" and words[i + 1: i + 2] == ["to"])]  # "up to": a bound
         up, down = [w for w in words if w in _UP], [w for w in words if w in _DOWN]
         if bool(up) == bool(down):
             return None
