@@ -542,3 +542,29 @@ def test_a_count_an_article_of_another_event_states_alike_backs_nothing(tmp_path
     last = check(draft, tmp_path / "ix").claims[-1]
     assert last.status == "unsupported", last.reason
     assert "count-elsewhere" in last.rules, last.rules
+
+
+def _negated_sentences(seeds_dir: Path) -> list[tuple[str, str]]:
+    """Each statement of the seeds (no quotation marks, 10 to 40 words) with
+    "not" put after its first auxiliary ("has been" -> "has not been"), and
+    the one it was made from."""
+    out = []
+    for f in sorted(seeds_dir.glob("*.txt")):
+        for s in re.split(r"(?<=[.!?])\s+", f.read_text(encoding="utf-8")):
+            s = s.strip()
+            if re.search(r"[\"“”]", s) or not 10 <= len(s.split()) <= 40:
+                continue
+            m = re.search(r"\b(has|have|had|is|are|was|were|will|would)\b (?!not\b)(?=[a-z]+)", s)
+            if m:
+                out.append((s, s[: m.end()] + "not " + s[m.end():]))
+    return out
+
+
+def test_a_statement_of_the_corpus_with_a_negation_added_is_contradicted(index: Path, seeds_dir: Path) -> None:
+    """NEGATED_STATEMENT, on every statement of the seeds with "not" put in: it says the opposite."""
+    cases = _negated_sentences(seeds_dir)
+    assert len(cases) >= 10
+    for _, negated_text in cases:
+        result = check(document_from_text(negated_text), index)
+        statuses = [(c.status, c.rules) for c in result.claims]
+        assert any(s == "contradicted" and "negated-statement" in r for s, r in statuses), (negated_text, statuses)

@@ -615,3 +615,29 @@ def test_a_bound_word_turned_the_other_way(a: str, b: str, changed: tuple, flipp
 
     assert bounds_changed(a, b) == changed
     assert reversed_bounds(changed) is flipped
+
+
+@pytest.mark.parametrize(("a", "b", "flipped"), [
+    ("The mayor did not attend the meeting on Tuesday night.", "The mayor did attend the meeting on Tuesday night.",
+     "not"),
+    ("Police have said they have no immediate plans to release two recordings of the shooting, according to "
+     "attorneys for the family.", "Police have said they plan to release the two recordings of the shooting this "
+     "week, according to attorneys for the family.", "no"),
+    # a clause one sentence adds is no negation of the other
+    ("Police said two men were shot in the parking lot on Friday.",
+     "Police said two men were shot in the parking lot on Friday, and no arrests were made.", None),
+    ("The child, whom police did not identify, was taken to Arkansas Children's Hospital in serious condition.",
+     "The child was taken to Arkansas Children's Hospital in serious condition.", None),
+    # a piece of a sentence is no statement
+    ("One neighbor, who did not wish to be identified, believes he called police.", "who did wish to be identified",
+     None),
+    # both negate, or the sentences say different things
+    ("The mayor did not attend the meeting on Tuesday night.", "The mayor did not attend the meeting on Monday.", None),
+    ("Police have said they have no immediate plans to release two recordings of the shooting.",
+     "The family has been demanding that police release the video, which the police have not done.", None),
+])
+def test_a_negation_inside_the_words_two_statements_share_turns_one_around(a: str, b: str, flipped: str | None) -> None:
+    """NEGATED_STATEMENT's reading: the negation must stand inside what the two sentences share."""
+    from verify.match.statements import negated
+
+    assert negated(a, b) == flipped

@@ -224,3 +224,70 @@ def told_alike(a: str, b: str) -> bool:
     if any(op == "replace" for op, *_ in sm.get_opcodes()):
         return False
     return sum(m.size for m in sm.get_matching_blocks()) >= len(ka) - 1
+
+
+NEGATED_STATEMENT = rule(
+    "negated-statement",
+    "a sentence that says what a corpus sentence says but with a negation added or dropped inside the words "
+    "they share ('no immediate plans to release two recordings', 'plan to release the two recordings') "
+    "says the opposite",
+)
+# Of the shorter sentence's words, the share two sentences must have in common
+# for a negation between them to turn one statement around (NEGATED_STATEMENT).
+NEGATION_SHARED = 0.6
+# How alike (cosine) two sentences must be for a negation between them to turn
+# one statement around: sentences with one negated and otherwise copied or
+# lightly edited were 0.86 to 0.97 (political news, `benchmarks/README.md`);
+# a short sentence sharing a name and a few words with a longer one, 0.74.
+NEGATION_SIMILARITY = 0.8
+# The share two sentences worded alike to this degree need no similarity
+# (NEGATION_SIMILARITY): one is the other with a negation put in or taken out
+# ("Michel has not been leading the EU's diplomacy", 0.79); and the share for
+# an article of another event (OTHER_EVENT), which may contradict a draft only
+# in the same sentence.
+NEGATION_SHARED_ELSEWHERE = 0.85
+# English's negations, as ``spelling.tokens`` writes them.
+_NEGATORS = frozenset({"no", "not", "never", "nobody", "none", "nothing", "neither", "nor", "cannot"})
+
+
+def _opens_statement(text: str) -> bool:
+    """Whether a text starts as a sentence does (a capital, a digit, a quotation mark), not mid-clause."""
+    first = text.lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "\"“‘'("
+
+
+def _negator(key: str) -> bool:
+    return key in _NEGATORS or key.endswith("n't") or key.endswith("n’t")
+
+
+def negated(a: str, b: str, share: float | None = None) -> str | None:
+    """The negation one of two sentences has and the other has not, inside the
+    words they share: the two say the same thing (NEGATION_SHARED of the
+    shorter one's words in common, at least STATEMENT_WORDS) and the
+    negation stands between two runs of them, of two words or more each, so
+    that a clause one sentence adds ("..., and no arrests were made") is not
+    a negation of the other. None when there is none, or both or neither
+    negate there."""
+    ka = [w.key for w in masked(a)]
+    kb = [w.key for w in masked(b)]
+    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    ops = sm.get_opcodes()
+    shared = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
+    if min(len(ka), len(kb)) < STATEMENT_WORDS or not (_opens_statement(a) and _opens_statement(b)):
+        return None  # a piece of a sentence ("who did wish to be identified") is no statement to turn around
+    if shared < max(STATEMENT_WORDS, (NEGATION_SHARED if share is None else share) * min(len(ka), len(kb))):
+        return None
+    for n, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op == "equal" or not (0 < n < len(ops) - 1):
+            continue
+        before, after = ops[n - 1], ops[n + 1]
+        if before[0] != "equal" or after[0] != "equal" or before[2] - before[1] < 2 or after[2] - after[1] < 2:
+            continue
+        in_a = [k for k in ka[i1:i2] if _negator(k)]
+        in_b = [k for k in kb[j1:j2] if _negator(k)]
+        added = [k for k in ka[i1:i2] + kb[j1:j2] if not _negator(k)]
+        if op != "replace" and len(added) > 1:
+            continue  # a clause one sentence adds ("The child, whom police did not identify, was taken")
+        if bool(in_a) != bool(in_b):
+            return (in_a or in_b)[0]
+    return None
