@@ -250,6 +250,12 @@ NEGATION_SHARED_ELSEWHERE = 0.85
 _NEGATORS = frozenset({"no", "not", "never", "nobody", "none", "nothing", "neither", "nor", "cannot"})
 
 
+@functools.lru_cache(maxsize=65536)
+def _negates(text: str) -> bool:
+    """Whether a sentence has a negation anywhere (once per sentence)."""
+    return any(_negator(w.key) for w in masked(text))
+
+
 def _opens_statement(text: str) -> bool:
     """Whether a text starts as a sentence does (a capital, a digit, a quotation mark), not mid-clause."""
     first = text.lstrip()[:1]
@@ -268,6 +274,8 @@ def negated(a: str, b: str, share: float | None = None) -> str | None:
     that a clause one sentence adds ("..., and no arrests were made") is not
     a negation of the other. None when there is none, or both or neither
     negate there."""
+    if not (_negates(a) or _negates(b)):
+        return None  # most pairs: neither says "not"; no alignment to make
     ka = [w.key for w in masked(a)]
     kb = [w.key for w in masked(b)]
     sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
