@@ -33,9 +33,8 @@ def fragments(claim: Claim) -> list[str]:
     return [f for f in (claim.quote or "").split(" … ") if len(spelling.words(f)) >= 3]
 
 
-# English's negations, as ``spelling.tokens`` writes them (NEGATED_QUOTE):
-# words, and verbs with "n't" as the verb they negate.
-_NEGATIONS = frozenset({"not", "no", "never"})
+# Verbs negated by "n't" (or written as one word) whose verb is not the word
+# before it (NEGATED_QUOTE): "can't" is "can", "won't" is "will".
 _NEGATED = {"can't": "can", "cannot": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
 
 
@@ -44,9 +43,10 @@ def _affirmed(words: list[str]) -> list[str]:
     out = []
     for w in words:
         w = w.replace("’", "'")
-        if w in _NEGATIONS:
-            continue
-        out.append(_NEGATED.get(w, w[:-3] if w.endswith("n't") else w))
+        if w in _NEGATED or w.endswith("n't"):
+            out.append(_NEGATED.get(w, w[:-3]))
+        elif not spelling.negation(w):
+            out.append(w)
     return out
 
 
@@ -116,7 +116,7 @@ def _cut_after_negation(long_: list[str], short: list[str]) -> str | None:
     "illegal disclosure by anyone"), or None."""
     n = len(short)
     found = [i for i in range(len(long_) - n + 1) if long_[i: i + n] == short]
-    if found and all(i > 0 and long_[i - 1].replace("’", "'") in _NEGATIONS for i in found):
+    if found and all(i > 0 and spelling.negation(long_[i - 1]) for i in found):
         return long_[found[0] - 1]
     return None
 

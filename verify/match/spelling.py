@@ -103,3 +103,15 @@ def _join(seq: list[str], other_words: list[str]) -> list[str]:
             out.append(seq[i])
             i += 1
     return out
+
+
+# English's negations, as ``tokens`` writes them: words, and any verb with
+# "n't" ("weren't", "didn't"). One table for the quotations
+# (``quotes.NEGATED_QUOTE``) and the statements (``statements.negated``).
+NEGATIONS = frozenset({"no", "not", "never", "nobody", "none", "nothing", "neither", "nor", "cannot"})
+
+
+def negation(word: str) -> bool:
+    """Whether a word as ``tokens`` writes it negates ("not", "didn't")."""
+    w = word.replace("’", "'")
+    return w in NEGATIONS or w.endswith("n't")

@@ -246,24 +246,18 @@ NEGATION_SIMILARITY = 0.8
 # an article of another event (OTHER_EVENT), which may contradict a draft only
 # in the same sentence.
 NEGATION_SHARED_ELSEWHERE = 0.85
-# English's negations, as ``spelling.tokens`` writes them.
-_NEGATORS = frozenset({"no", "not", "never", "nobody", "none", "nothing", "neither", "nor", "cannot"})
 
 
 @functools.lru_cache(maxsize=65536)
 def _negates(text: str) -> bool:
     """Whether a sentence has a negation anywhere (once per sentence)."""
-    return any(_negator(w.key) for w in masked(text))
+    return any(spelling.negation(w.key) for w in masked(text))
 
 
 def _opens_statement(text: str) -> bool:
     """Whether a text starts as a sentence does (a capital, a digit, a quotation mark), not mid-clause."""
     first = text.lstrip()[:1]
     return first.isupper() or first.isdigit() or first in "\"“‘'("
-
-
-def _negator(key: str) -> bool:
-    return key in _NEGATORS or key.endswith("n't") or key.endswith("n’t")
 
 
 def negated(a: str, b: str, share: float | None = None) -> str | None:
@@ -291,9 +285,9 @@ def negated(a: str, b: str, share: float | None = None) -> str | None:
         before, after = ops[n - 1], ops[n + 1]
         if before[0] != "equal" or after[0] != "equal" or before[2] - before[1] < 2 or after[2] - after[1] < 2:
             continue
-        in_a = [k for k in ka[i1:i2] if _negator(k)]
-        in_b = [k for k in kb[j1:j2] if _negator(k)]
-        added = [k for k in ka[i1:i2] + kb[j1:j2] if not _negator(k)]
+        in_a = [k for k in ka[i1:i2] if spelling.negation(k)]
+        in_b = [k for k in kb[j1:j2] if spelling.negation(k)]
+        added = [k for k in ka[i1:i2] + kb[j1:j2] if not spelling.negation(k)]
         if op != "replace" and len(added) > 1:
             continue  # a clause one sentence adds ("The child, whom police did not identify, was taken")
         if bool(in_a) != bool(in_b):
