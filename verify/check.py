@@ -26,13 +26,11 @@ from .match.compare import Link
 from .match.events import Events
 from .match.facts import NAMES_ABSENT, measure, mentions, none_named, other_subject
 from .match.links import ALSO_STATED, stands_alike
-from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, QUOTED_ALIKE, compare_quotes, fragments, different_speakers, named, same_speaker, same_words
+from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, QUOTED_ALIKE, clip, compare_quotes, fragments, different_speakers, named, same_speaker, same_words
 from .match.rules import rule
 from .match.statements import (
     BOUND_CHANGED,
     NEGATED_STATEMENT,
-    NEGATION_SHARED_ELSEWHERE,
-    NEGATION_SIMILARITY,
     OPENING_COPIED,
     NUMBER,
     SAME_STATEMENT_RULE,
@@ -47,7 +45,7 @@ from .match.statements import (
     reversed_bounds,
 )
 from .match.thresholds import CHECK_NEIGHBOURS as NEIGHBOURS
-from .match.thresholds import DRAFT_NAMES, EVENT_NAMES, TEXT_SUPPORT
+from .match.thresholds import DRAFT_NAMES, EVENT_NAMES, NEGATION_SHARED_ELSEWHERE, NEGATION_SIMILARITY, TEXT_SUPPORT
 from .models import CheckedClaim, CheckResult, Claim, Document, Evidence
 from .nlp import parse
 from .sources import severity
@@ -454,13 +452,13 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
                     (SAME_STATEMENT_RULE, VALUE_CHANGED))
     if (not (claim.parent and claim.quantities) and not (other.parent and other.quantities)  # no number's clause
             and not (claim.quote or other.quote) and not other_subject(claim, other)):
-        # the same sentence but for a negation; or, in an article not of another event
-        # (OTHER_EVENT), a sentence this alike with a negation inside the words they share
-        flipped = negated(claim.text, other.text, NEGATION_SHARED_ELSEWHERE) or (
-            negated(claim.text, other.text) if event != "apart" and sim >= NEGATION_SIMILARITY else None)
+        # in an article not of another event (OTHER_EVENT), a sentence this alike with a
+        # negation inside the words they share; else only the same sentence but for a negation
+        alike = event != "apart" and sim >= NEGATION_SIMILARITY
+        flipped = negated(claim.text, other.text, None if alike else NEGATION_SHARED_ELSEWHERE)
         if flipped:  # NEGATED_STATEMENT: "no immediate plans to release" / "plan to release"
             return Link(claim.id, other.id, "discrepancy", f"“{flipped}” in one and not the other: "
-                        f"“{_clip_text(other.text)}”", (NEGATED_STATEMENT,))
+                        f"“{clip(other.text, 120)}”", (NEGATED_STATEMENT,))
     quoted = bool(claim.quote and other.quote and claim.speaker and other.speaker)
     if quoted and same_speaker(claim.speaker, other.speaker):
         link = compare_quotes(claim, other)
@@ -661,8 +659,3 @@ def _unsupported(sentence: Claim, rules: list[str] | None = None) -> CheckedClai
 def failing(result: CheckResult, fail_on: Sequence[str]) -> list[CheckedClaim]:
     """The claims whose status is one of ``fail_on``."""
     return [c for c in result.claims if c.status in fail_on]
-
-
-def _clip_text(text: str, n: int = 120) -> str:
-    """A sentence for a reason, cut at a word past ``n`` characters."""
-    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"

@@ -103,10 +103,10 @@ def compare_quotes(a: Claim, b: Claim) -> Link | None:
         return Link(a.id, b.id, "discrepancy", f"{a.speaker} quoted differently: {shown}", (MISQUOTED,))
     if _contains(long_, short):
         shown = p.fa if len(p.wa) <= len(p.wb) else p.fb
-        return Link(a.id, b.id, "agree", f"{a.speaker} quoted alike: “{_clip(shown)}”", (QUOTED_ALIKE,))
+        return Link(a.id, b.id, "agree", f"{a.speaker} quoted alike: “{clip(shown)}”", (QUOTED_ALIKE,))
     diffs = _differences(p)
     if not diffs:
-        return Link(a.id, b.id, "agree", f"{a.speaker} quoted alike: “{_clip(p.fa)}”", (QUOTED_ALIKE,))
+        return Link(a.id, b.id, "agree", f"{a.speaker} quoted alike: “{clip(p.fa)}”", (QUOTED_ALIKE,))
     return Link(a.id, b.id, "discrepancy", f"{a.speaker} quoted differently: " + "; ".join(diffs), (MISQUOTED,))
 
 
@@ -155,11 +155,12 @@ def _differences(p: _Pair) -> list[str]:
         # Misquoted already, and both go on past what they share with other
         # words: the reader is shown those too ("end the fighting" vs
         # "reduce tensions and avoid further escalation").
-        out.append(f"“{_clip(' '.join(p.sa[a1:]), 60)}” vs “{_clip(' '.join(p.sb[b1:]), 60)}”")
+        out.append(f"“{clip(' '.join(p.sa[a1:]), 60)}” vs “{clip(' '.join(p.sb[b1:]), 60)}”")
     return out
 
 
-def _clip(text: str, width: int = 80) -> str:
+def clip(text: str, width: int = 80) -> str:
+    """A text for a reason, on one line, cut to ``width`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -206,7 +207,7 @@ def same_words(a: Claim, b: Claim) -> str | None:
                 shared = sum(m.size for m in p.sm.get_matching_blocks())
                 if shared >= SAME_WORDS * min(len(p.wa), len(p.wb)):
                     short = fa if len(p.wa) <= len(p.wb) else fb
-                    return f"the same words are given to {a.speaker} and to {b.speaker}: “{_clip(short)}”"
+                    return f"the same words are given to {a.speaker} and to {b.speaker}: “{clip(short)}”"
     return None
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from . import spelling
 from .rules import rule
-from .thresholds import SAME_STATEMENT, STATEMENT_WORDS
+from .thresholds import NEGATION_SHARED, SAME_STATEMENT, STATEMENT_WORDS
 
 SAME_STATEMENT_RULE = rule(
     "same-statement",
@@ -232,20 +232,6 @@ NEGATED_STATEMENT = rule(
     "they share ('no immediate plans to release two recordings', 'plan to release the two recordings') "
     "says the opposite",
 )
-# Of the shorter sentence's words, the share two sentences must have in common
-# for a negation between them to turn one statement around (NEGATED_STATEMENT).
-NEGATION_SHARED = 0.6
-# How alike (cosine) two sentences must be for a negation between them to turn
-# one statement around: sentences with one negated and otherwise copied or
-# lightly edited were 0.86 to 0.97 (political news, `benchmarks/README.md`);
-# a short sentence sharing a name and a few words with a longer one, 0.74.
-NEGATION_SIMILARITY = 0.8
-# The share two sentences worded alike to this degree need no similarity
-# (NEGATION_SIMILARITY): one is the other with a negation put in or taken out
-# ("Michel has not been leading the EU's diplomacy", 0.79); and the share for
-# an article of another event (OTHER_EVENT), which may contradict a draft only
-# in the same sentence.
-NEGATION_SHARED_ELSEWHERE = 0.85
 
 
 @functools.lru_cache(maxsize=65536)
@@ -272,11 +258,10 @@ def negated(a: str, b: str, share: float | None = None) -> str | None:
         return None  # most pairs: neither says "not"; no alignment to make
     ka = [w.key for w in masked(a)]
     kb = [w.key for w in masked(b)]
-    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
-    ops = sm.get_opcodes()
-    shared = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
     if min(len(ka), len(kb)) < STATEMENT_WORDS or not (_opens_statement(a) and _opens_statement(b)):
         return None  # a piece of a sentence ("who did wish to be identified") is no statement to turn around
+    ops = difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+    shared = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
     if shared < max(STATEMENT_WORDS, (NEGATION_SHARED if share is None else share) * min(len(ka), len(kb))):
         return None
     for n, (op, i1, i2, j1, j2) in enumerate(ops):

@@ -67,6 +67,19 @@ APPROX = 0.1
 # Oak Avenue") differ in their names, which the rule also requires to agree.
 SAME_STATEMENT = 0.8
 STATEMENT_WORDS = 6
+# NEGATED_STATEMENT: of the shorter sentence's words, the share two sentences
+# must have in common for a negation between them to turn one statement around.
+NEGATION_SHARED = 0.6
+# How alike (cosine) they must be for that: sentences with one negated and
+# otherwise copied or lightly edited were 0.86 to 0.97 (political news,
+# `benchmarks/README.md`); a short sentence sharing a name and a few words
+# with a longer one, 0.74.
+NEGATION_SIMILARITY = 0.8
+# The share that needs no similarity, two sentences worded alike to this
+# degree being one with a negation put in or taken out ("Michel has not been
+# leading the EU's diplomacy", 0.79); and the share for an article of another
+# event (OTHER_EVENT), which may contradict a draft only in the same sentence.
+NEGATION_SHARED_ELSEWHERE = 0.85
 # A statement without numbers or quotes backs a draft's when they are this
 # alike (cosine of MiniLM embeddings) and share a run of content words.
 TEXT_SIMILARITY = 0.5
