@@ -568,3 +568,19 @@ def test_a_statement_of_the_corpus_with_a_negation_added_is_contradicted(index: 
         result = check(document_from_text(negated_text), index)
         statuses = [(c.status, c.rules) for c in result.claims]
         assert any(s == "contradicted" and "negated-statement" in r for s, r in statuses), (negated_text, statuses)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Clinton leads Trump by 43 percent to 38 percent in the latest Reuters poll of likely voters, released on Friday.",
+    "The program lets foreign investors gain citizenship by investing $500,000 to more than $1 million in a business.",
+])
+def test_a_sentence_of_the_corpus_is_not_set_against_its_own_other_numbers(tmp_path: Path, sentence: str) -> None:
+    """ALSO_STATED: a draft sentence the corpus states word for word with its numbers is backed;
+    its other number there ("38 percent", "more than $1 million") is another fact, not this one told otherwise."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(f"Poll and program\n\n{sentence}\n\nThe figures were published on Friday.\n",
+                                  encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    result = check(document_from_text(sentence + "\n"), tmp_path / "ix").claims[0]
+    assert result.status == "single-source", (result.status, result.reason, result.rules)
