@@ -6,11 +6,15 @@ Source span, or its speaker or mention equals the Source's words (case and
 punctuation ignored). Relations without a Source are not counted. Also, of
 the relations whose Source is written as a name ("Mr. Trump", "Hillary
 Clinton"), the share whose speaker is that name, resolved ("Donald Trump"),
-not only a mention overlapping it: what a reader of the claims sees.
+not only a mention overlapping it: what a reader of the claims sees. And of
+the relations whose Source is a pronoun or a description ("she", "the GOP
+nominee", "the union"), the share whose speaker is the person or body it
+refers to, by hand-labelled referents (``polnear_referents.json``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections import Counter
@@ -87,11 +91,12 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
 
         articles = [a for a in articles if half(a) == part]
     texts = [mut.laid_out((folder / "text" / f"{a}.txt").read_text(encoding="utf-8"), layout) for a in articles]
-    right = total = named_right = named_total = 0
+    right = total = named_right = named_total = ref_right = ref_total = 0
+    referents = json.loads((ROOT / "benchmarks" / "polnear_referents.json").read_text(encoding="utf-8"))["referents"]
     misses: Counter[str] = Counter()
     for article, text, blocks in zip(articles, texts, parse_blocks((t, []) for t in texts)):
         claims = attributions(text, blocks)
-        for rel in gold[article]:
+        for index, rel in enumerate(gold[article]):
             if "Source" not in rel or "Content" not in rel:
                 continue
             total += 1
@@ -118,6 +123,12 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
                 named_total += 1
                 named_right += bool(best is not None and overlap(best) > 0 and best.speaker and (
                     _fold(src_text) == _fold(best.speaker) or _same_person(src_text, best.speaker)))
+            referent, _ = referents.get(f"{article}#{index}", (None, None))
+            if referent:
+                # A pronoun or a description: the speaker must be whom it
+                # refers to, as a reader of the article knows it.
+                ref_total += 1
+                ref_right += bool(best is not None and overlap(best) > 0 and _refers(referent, best.speaker))
             if not ok:
                 why = "no speaker" if best is None or not best.speaker else "other speaker"
                 misses[why] += 1
@@ -128,7 +139,22 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
     return {"articles": len(articles), "relations": total, "right": right,
             "accuracy": right / total if total else 0.0, "misses": dict(misses),
             "named": named_total, "named_right": named_right,
-            "named_accuracy": named_right / named_total if named_total else 0.0}
+            "named_accuracy": named_right / named_total if named_total else 0.0,
+            "referred": ref_total, "referred_right": ref_right,
+            "referred_accuracy": ref_right / ref_total if ref_total else 0.0}
+
+
+def _refers(referent: str, speaker: str | None) -> bool:
+    """Whether a speaker is the labelled referent: the same name, one the
+    shorter form of the other ("Obama", "Barack Obama"), or one alias."""
+    from verify.extract.names import alias
+
+    if not speaker:
+        return False
+    if _fold(referent) == _fold(speaker) or _same_person(referent, speaker) or _same_person(speaker, referent):
+        return True
+    canon = alias(referent)
+    return bool(canon) and canon == (alias(speaker) or speaker)
 
 
 def _a_name(source: str) -> bool:
@@ -153,4 +179,6 @@ if __name__ == "__main__":
         r = score(args.limit, args.verbose, part, args.layout)
         print(f"PolNeAR dev attribution accuracy, {args.layout}, {part} half: {r['accuracy']:.3f} "
               f"({r['right']}/{r['relations']} relations, {r['articles']} articles); misses: {r['misses']}; "
-              f"sources written as a name resolved to it: {r['named_accuracy']:.3f} ({r['named_right']}/{r['named']})")
+              f"sources written as a name resolved to it: {r['named_accuracy']:.3f} ({r['named_right']}/{r['named']}); "
+              f"pronouns and descriptions resolved to whom they refer: {r['referred_accuracy']:.3f} "
+              f"({r['referred_right']}/{r['referred']})")

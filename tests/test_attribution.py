@@ -256,6 +256,34 @@ CASES = [
     P('Mayor Brandon Johnson and police Superintendent Larry Snelling clashed on Monday. '
       '"Something has to give," Snelling told aldermen.',
       "Something has to give", "Larry Snelling", "Snelling", id="superintendent"),
+    # A surname stands for the full name the article gave it, for a
+    # pronoun's agreement too: "Lopez" (Maria Lopez) is no "he".
+    P('Tom Reyes opened the hearing on Monday. Maria Lopez, the city\'s budget director, spoke next. '
+      'Lopez defended the plan at length. He said the costs were "far too high."',
+      "far too high", "Tom Reyes", "He", id="surname-agrees-as-full-name"),
+    # A subject inside quoted words is the quoted speaker's topic: no
+    # antecedent for a "he" outside them.
+    P('Tom Reyes spoke at the rally on Monday. He told the crowd: "Frank Ortiz lied to all of you." '
+      'He said the city deserved "a real audit."',
+      "a real audit", "Tom Reyes", "He", id="quoted-subject"),
+    # A given name the census gives to women: "he" is not Heidi Alvarez.
+    P('Tom Alvarez and Heidi Alvarez arrived in Houston on Monday. Heidi Alvarez greeted supporters at the door. '
+      'He said the campaign was "far from over."',
+      "far from over", "Tom Alvarez", "He", id="census-given-names"),
+    # A description fits the person the article described so: a party, a
+    # state, in the words on the name or in its "(R-Utah)" label.
+    P('Republican Senator Tom Reyes and Democratic Senator Maria Lopez debated the bill on Monday. '
+      'Lopez said the bill was "dead on arrival." The Republican senator said it would "pass easily."',
+      "pass easily", "Tom Reyes", "The Republican senator", id="description-fits-party"),
+    P('Republican Senator Tom Reyes and Democratic Senator Maria Lopez debated the bill on Monday. '
+      'Lopez said the bill was "dead on arrival." The GOP senator said it would "pass easily."',
+      "pass easily", "Tom Reyes", "The GOP senator", id="description-fits-gop"),
+    P('Republican Tom Reyes and Democrat Maria Lopez debated the bill on Monday. '
+      'Lopez said the bill was "dead on arrival." The Republican said it would "pass easily."',
+      "pass easily", "Tom Reyes", "The Republican", id="description-fits-party-noun"),
+    P('Sen. Tom Reyes (R-Utah) and Sen. Maria Lopez (D-Md.) debated the bill on Monday. '
+      'Lopez said the bill was "dead on arrival." The Utah senator said it would "pass easily."',
+      "pass easily", "Tom Reyes", "The Utah senator", id="description-fits-state-label"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",
@@ -313,3 +341,63 @@ def test_sentence_cut_on_a_word_is_rejoined(parse) -> None:
     assert len(list(doc.sents)) == 2
     parts = attributions(text, [Block(0, len(text), doc)])
     assert [(p.start, p.end) for p in parts] == [(0, len(text))]
+
+
+def test_a_name_in_a_quotation_does_not_rename_a_person(parse) -> None:
+    """QUOTED_EPITHET: "Crooked Ruth Alvarez" in a rival's quoted words is not
+    Ruth Alvarez's full name when the article names her itself."""
+    from spacy.tokens import Span
+
+    from verify.extract.context import Context, learn_names
+    from verify.extract.quotes import quoted_mask, quotes
+
+    text = 'Ruth Alvarez spoke on Monday. Her rival wrote: "Crooked Ruth Alvarez will never win."'
+    blocks = parse(text)
+    doc = blocks[0].doc
+    words = [t.text for t in doc]
+    start = words.index("Crooked")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, start, start + 3, "PERSON")]
+    ctx = Context()
+    learn_names(blocks, ctx, quoted_mask(text, quotes(text)))
+    assert ctx.persons["alvarez"] == "Ruth Alvarez"
+    alone = Context()
+    learn_names(blocks, alone)  # the quotation unknown: the longest form wins
+    assert alone.persons["alvarez"] == "Crooked Ruth Alvarez"
+
+
+def test_a_possessive_is_no_part_of_a_name(parse) -> None:
+    """A PERSON entity the tagger ran over "'s" names the person without it."""
+    from spacy.tokens import Span
+
+    from verify.extract.context import person_name
+
+    doc = parse("Donald Trump’s plan was announced.")[0].doc
+    end = [t.text for t in doc].index("plan")
+    assert person_name(Span(doc, 0, end, "PERSON")) == "Donald Trump"
+
+
+def test_a_named_person_is_one_whatever_the_tag(parse) -> None:
+    """NAMED_PERSON_SINGULAR: a person the article names stays a "she" even
+    where the tagger read the name as a plural noun; "the experts" do not."""
+    from verify.extract.context import Context
+
+    doc = parse("The Clintons said so, and the experts agreed.")[0].doc
+    clintons = next(t for t in doc if t.text == "Clintons")
+    experts = next(t for t in doc if t.text == "experts")
+    assert clintons.tag_ == "NNPS" and experts.tag_ == "NNS"
+    ctx = Context(persons={"clinton": "Hillary Clinton"})
+    ctx.heard("Hillary Clinton", "person", clintons, 0, "Clintons", doc)
+    ctx.heard("experts", "person", experts, 30, "the experts", doc)
+    assert ctx.plural == {"experts"}
+
+
+def test_given_names_of_one_sex() -> None:
+    """CENSUS_GIVEN_NAMES: a first name the 1990 US Census gives (almost)
+    only to one sex tells that person's gender; one given to both does not."""
+    from verify.extract.gender import gender_of
+
+    assert gender_of("Heidi Cruz", {}) == "f"
+    assert gender_of("Rakeyia Scott", {}) is None  # not in the census
+    assert gender_of("Ted Cruz", {}) == "m"
+    assert gender_of("Jordan Cruz", {}) is None  # given to both
+    assert gender_of("Cruz", {}) is None  # a surname alone tells nothing

@@ -10,6 +10,7 @@ original text; nothing here reads files, embeds or indexes.
 | ``speakers`` | a mention resolved to the canonical speaker it names |
 | ``context`` | what an article names and where: people, roles, organisations, subjects |
 | ``gender`` | the grammatical gender of people named, for "he" and "she" |
+| ``traits`` | what an article says a person is (party, state), for "the GOP nominee" |
 | ``carry`` | speakers carried over quotes and paragraphs that name none |
 | ``labels`` | "NAME:" labels; page words and places that name no speaker |
 | ``reparse`` | sentences spaCy's small model splits or tags wrong in news text |
@@ -31,7 +32,7 @@ from typing import Any
 # The version of what extraction writes. A document indexed by another
 # version is read again on ingest (it is part of each document's digest):
 # an index never mixes claims read two ways.
-VERSION = "13"
+VERSION = "14"
 
 __all__ = ["canonical_speakers", "extract"]  # claims(): ``verify.extract.claims.claims``
 

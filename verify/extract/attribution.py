@@ -33,7 +33,7 @@ class Attributor:
         self.blocks = names_as_verbs([sentence_cased(b, text) for b in blocks])
         self.quotes = quotes(text)
         self.mask = quoted_mask(text, self.quotes)
-        self.speakers = Speakers(text, self.blocks)
+        self.speakers = Speakers(text, self.blocks, self.mask)
 
     def attributions(self) -> list[Attributed]:
         """Every sentence (or part of one) with its speaker, in text order."""

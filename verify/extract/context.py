@@ -7,6 +7,7 @@ spaCy's entities; positions are character offsets into the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from .cues import ROLE_NOUNS
 from .gender import evidence, gender_of, pronoun_gender
 from .names import alias, fold, strip_titles
+from .traits import traits
 from ..nlp import Block
 
 # Suffixes after a surname that are not the surname ("Martin Luther King Jr.").
@@ -47,7 +49,11 @@ class Context:
         """Note a speaker who has just spoken, for the mentions that follow."""
         self.speakers.append((speaker, category, head.lemma_.lower()))
         self.said_at[speaker] = at
-        if head.tag_ in ("NNS", "NNPS"):
+        # "The experts said": no "he" or "she" after. A person the article
+        # names is one, whatever the tagger made of the word ("Clinton"
+        # tagged NNPS; NAMED_PERSON_SINGULAR).
+        named = fold(self.persons.get(fold(speaker.split()[-1]), "")) == fold(speaker) if speaker.split() else False
+        if head.tag_ in ("NNS", "NNPS") and not named:
             self.plural.add(speaker)
         if category == "body" and fold(mention) != fold(speaker):
             self.bodies.add(speaker)
@@ -55,32 +61,66 @@ class Context:
             self.issuer = speaker
 
 
-def learn_names(blocks: list[Block], ctx: Context) -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]]]:
+def person_name(ent: Any) -> str:
+    """A PERSON entity's name as a name: its titles dropped, a possessive the
+    tagger took in cut ("Donald Trump's" is Donald Trump), a transcript's
+    capitals undone ("WALLACE" is Wallace)."""
+    name = strip_titles(POSSESSIVE.sub("", ent.text.strip()))
+    return name.title() if name.isupper() else name
+
+
+# A possessive ending, straight or curly: never part of a person's name.
+POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def learn_names(blocks: list[Block], ctx: Context, quoted: bytearray | None = None,
+                ) -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]]]:
     """The people and bodies an article names: full names by surname (into
-    ``ctx``), each full name with its offsets, and people named as subjects."""
+    ``ctx``), each full name with its offsets, and people named as subjects.
+
+    A name spelled only inside a quotation is the speaker's wording, not the
+    article's: where the article names the person itself, its own forms set
+    the full name ("Crooked Hillary Clinton" in a quoted tweet does not
+    rename Hillary Clinton; QUOTED_EPITHET)."""
     named: dict[str, list[tuple[int, str]]] = {}
     subjects: list[tuple[int, str]] = []
+    in_quotes: list[tuple[str, int, str]] = []
     for block in blocks:
         for ent in block.doc.ents:
             if ent.label_ == "PERSON":
-                name = strip_titles(ent.text.strip())
-                if name.isupper():  # "WALLACE" in a transcript is Wallace
-                    name = name.title()
+                name = person_name(ent)
                 words = [w for w in name.split() if fold(w) not in NAME_SUFFIXES]
                 if not words:
                     continue
                 key = fold(words[-1])
-                if len(words) >= len(ctx.persons.get(key, "").split()):
-                    ctx.persons[key] = name
                 pos = block.start + ent.start_char
-                if len(words) > 1:
-                    named.setdefault(key, []).append((pos, name))
-                if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                inside = quoted is not None and pos < len(quoted) and bool(quoted[pos])
+                if inside:
+                    in_quotes.append((key, pos, name))
+                else:
+                    _learn(ctx, named, key, pos, name)
+                # A subject of quoted words is the quoted speaker's topic, not
+                # the article's: no antecedent for its "he" (QUOTED_SUBJECT).
+                if ent.root.dep_ in ("nsubj", "nsubjpass") and not inside:
                     subjects.append((pos, name))
             elif ent.label_ in ("ORG", "GPE", "NORP"):
                 canon = alias(ent.text)
                 ctx.bodies.add(canon or ent.text.strip())
+    own = set(ctx.persons)
+    for key, pos, name in in_quotes:
+        if key not in own:
+            _learn(ctx, named, key, pos, name)
+    for forms in named.values():
+        forms.sort()
     return named, subjects
+
+
+def _learn(ctx: Context, named: dict[str, list[tuple[int, str]]], key: str, pos: int, name: str) -> None:
+    """One mention of a person: the longest form is the full name."""
+    if len(name.split()) >= len(ctx.persons.get(key, "").split()):
+        ctx.persons[key] = name
+    if len(name.split()) > 1:
+        named.setdefault(key, []).append((pos, name))
 
 
 def _hyphened(tok: Any) -> str:
@@ -119,19 +159,20 @@ class Named:
     """What one document names, where: people (with gender and roles),
     organisations, subjects; and the speakers heard so far (``ctx``)."""
 
-    def __init__(self, text: str, blocks: list[Block]) -> None:
+    def __init__(self, text: str, blocks: list[Block], quoted: bytearray | None = None) -> None:
         self.text = text
         self.docs = [b.doc for b in blocks]
         self.ctx = Context()
         self._starts = {id(b.doc): b.start for b in blocks}
-        self._named, self._subjects = learn_names(blocks, self.ctx)
+        self._named, self._subjects = learn_names(blocks, self.ctx, quoted)
         self._gender = evidence([b.doc for b in blocks])
-        self._people = [(b.start + e.start_char, strip_titles(e.text.strip())) for b in blocks for e in b.doc.ents
+        self._people = [(b.start + e.start_char, person_name(e)) for b in blocks for e in b.doc.ents
                         if e.label_ == "PERSON"]
         # Organisations, less a person's name the tagger took for one ("Trump said").
         self._orgs = [(b.start + e.start_char, _org_name(e)) for b in blocks for e in b.doc.ents
                       if e.label_ == "ORG" and fold(_org_name(e)) not in self.ctx.persons]
-        self._roles = [(b.start + e.start_char, r, strip_titles(e.text.strip())) for b in blocks for e in b.doc.ents
+        self._traits = traits(blocks, self.ctx.persons)
+        self._roles = [(b.start + e.start_char, r, person_name(e)) for b in blocks for e in b.doc.ents
                        if e.label_ == "PERSON" for r in roles_of(e)]
 
     def phrase(self, toks: list[Any]) -> str:
@@ -173,7 +214,11 @@ class Named:
         be its antecedent ("Sara Klein met Tom Reyes. He said": Reyes)."""
         at = self.at(pronoun)
         agrees = self._agrees(pronoun_gender(pronoun.text))
-        named = [(p, n) for p, n in self._subjects if p < at and at - p < 1500 and agrees(n)]
+        # A surname stands for the full name the article gave it, for the
+        # agreement too: "Clinton" after "Hillary Clinton" is no "he"
+        # (SURNAME_AGREES_AS_FULL_NAME).
+        named = [(p, self.full_name(p, n)) for p, n in self._subjects if p < at and at - p < 1500]
+        named = [(p, n) for p, n in named if agrees(n)]
         last_said = next((n for n, cat, _ in reversed(self.ctx.speakers[-8:]) if cat == "person" and agrees(n)), None)
         if not named and not last_said:
             # No subject or speaker agrees: the last person named in any role
@@ -184,8 +229,21 @@ class Named:
         pos, name = named[-1]
         if last_said and self.ctx.said_at.get(last_said, -1) > pos:
             return last_said
-        full = self.ctx.persons.get(fold(name.split()[-1])) if name.split() else None
-        return full or name
+        return name
+
+    def full_name(self, at: int, name: str) -> str:
+        """The full name a person named at ``at`` goes by: of two who share
+        the surname (Barack and Michelle Obama), the one named in full most
+        recently before; else the article's fullest form of it."""
+        words = name.split()
+        if not words:
+            return name
+        key = fold(words[-1])
+        before = [n for p, n in self._named.get(key, []) if p <= at]
+        if before and fold(name) in (fold(before[-1]), key):
+            full = before[-1]
+            return self.ctx.persons.get(key, full) if fold(full) == fold(self.ctx.persons.get(key, "")) else full
+        return self.ctx.persons.get(key) or name
 
     def _agrees(self, want: str | None) -> Callable[[str], bool]:
         """A test of whether a name can be the antecedent of a pronoun of gender ``want``."""

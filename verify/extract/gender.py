@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from . import given_names
 from .names import fold, strip_titles
 
 # Honorifics and role words that carry gender in English (standard usage
@@ -108,6 +109,9 @@ def gender_of(name: str, known: dict[str, str]) -> str | None:
         return None
     if len(words) > 1 and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES):
         return "m" if words[0] in MALE_NAMES else "f"
+    if len(words) > 1 and (words[0] in given_names.MALE or words[0] in given_names.FEMALE):
+        # CENSUS_GIVEN_NAMES: the 1990 US Census's names given to one sex.
+        return "m" if words[0] in given_names.MALE else "f"
     return known.get(" ".join(words))
 
 

@@ -15,6 +15,7 @@ from .claimspan import Attributed
 from .context import Named, _org_name
 from .cues import DOC_NOUNS, ROLE_NOUNS, mention_tokens
 from .names import COLLECTIVES, alias, fold, strip_titles
+from .traits import PARTIES, clashes, fits, modifiers
 
 # Titles that only people bear: "Governor Ana Ruiz" is a person.
 PERSON_TITLES = {
@@ -105,8 +106,14 @@ class Speakers(Named):
         if lemma in DOC_NOUNS and head.pos_ != "PROPN":  # "The Washington Post" is no post
             return self._document(head, toks)
         has_propn = any(t.pos_ == "PROPN" for t in toks)
+        if head.lower_ in PARTIES and head.tag_ == "NNP" and toks[0].lower_ == "the":
+            # "The Republican said": one person of that party, the one last
+            # named (DESCRIPTION_FITS).
+            fitting = self.fitting(self.at(head), modifiers(toks, head))
+            if fitting:
+                return fitting, "person"
         if head.pos_ != "PROPN" and any(t.lower_ in ("the", "this", "that") for t in toks if t.i < head.i):
-            described = self._description(head, lemma)
+            described = self._description(head, lemma, toks)
             if described is not None:
                 return described
         name = self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
@@ -184,7 +191,7 @@ class Speakers(Named):
             return alias(name) or name, "body"
         return self.ctx.issuer or self.ctx.last("body") or self.ctx.last(), "body"
 
-    def _description(self, head: Any, lemma: str) -> tuple[str | None, str] | None:
+    def _description(self, head: Any, lemma: str, toks: list[Any]) -> tuple[str | None, str] | None:
         """"The bloc", "the senator": the body or person named before."""
         for noun, bodies in COLLECTIVES.items():
             if noun.split()[-1] == lemma:
@@ -192,11 +199,18 @@ class Speakers(Named):
                     if body in self.ctx.bodies:
                         return body, "body"
         at = self.at(head)
+        wanted = modifiers(toks, head)
+        if head.tag_ != "NNS" and (lemma in ROLE_NOUNS or head.ent_type_ == "NORP"):
+            # DESCRIPTION_FITS: "the Vermont senator", "the GOP nominee": the
+            # person last named whom the article described so.
+            fitting = self.fitting(at, wanted)
+            if fitting:
+                return fitting, "person"
         if head.tag_ != "NNS":  # "the officials" are not one person
             # "The senator said", and DOCUMENT_ROLE: "the speaker" after
             # "Assembly Speaker Carl Heastie": the person last named with
             # that title or role, whether a list holds it or the article gave it.
-            titled = [n for p, r, n in self._roles if p < at and r == lemma]
+            titled = [n for p, r, n in self._roles if p < at and r == lemma and not self.clashes(wanted, n)]
             if titled:
                 return self.ctx.persons.get(fold(titled[-1].split()[-1]), titled[-1]), "person"
         if lemma in ORG_NOUNS and head.tag_ != "NNS":
@@ -206,7 +220,24 @@ class Speakers(Named):
                 return alias(orgs[-1]) or orgs[-1], "body"
         if lemma in ROLE_NOUNS and head.tag_ != "NNS":
             same = self.ctx.last(head=lemma)
-            if same:
+            if same and not self.clashes(wanted, same):
                 return same, "person"
-            return self.ctx.last("person"), "person"
+            # The last person heard whom the description does not rule out.
+            return next((n for n, cat, _ in reversed(self.ctx.speakers[-8:])
+                         if cat == "person" and not self.clashes(wanted, n)), None), "person"
         return None
+
+    def fitting(self, at: int, wanted: set[str]) -> str | None:
+        """The person named or heard last before ``at`` whom the article
+        described with every word of ``wanted``."""
+        if not wanted:
+            return None
+        seen = [(p, self.full_name(p, n)) for p, n in self._people if p < at and at - p < 3000]
+        seen += [(p, n) for n, p in self.ctx.said_at.items() if p < at]
+        for _, name in sorted(seen, reverse=True):
+            if name.split() and fits(wanted, self._traits.get(fold(name.split()[-1]), set())):
+                return name
+        return None
+
+    def clashes(self, wanted: set[str], name: str) -> bool:
+        return bool(name.split()) and clashes(wanted, self._traits.get(fold(name.split()[-1]), set()))
