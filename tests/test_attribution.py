@@ -284,6 +284,24 @@ CASES = [
     P('Sen. Tom Reyes (R-Utah) and Sen. Maria Lopez (D-Md.) debated the bill on Monday. '
       'Lopez said the bill was "dead on arrival." The Utah senator said it would "pass easily."',
       "pass easily", "Tom Reyes", "The Utah senator", id="description-fits-state-label"),
+    # Each of two people who share a surname has their own description.
+    P('Republican nominee Donald Trump spoke in Ohio. His daughter Ivanka Trump introduced the plan on Tuesday. '
+      'The GOP nominee said it would "help every family."',
+      "help every family", "Donald Trump", "The GOP nominee", id="description-fits-full-name"),
+    # A short form names the organisation whose name holds its words in order.
+    P('Leonard Burman directs the Urban-Brookings Tax Policy Center. The Center for Federal Tax Policy at the '
+      'Tax Foundation put the cost at $498 billion. The Tax Policy Center said the cost would be "close to $1 trillion."',
+      "close to", "Tax Policy Center", "The Tax Policy Center", id="ordered-short-form"),
+    # A possessive the tagger ran into an organisation's name is no part of it.
+    P("Alan Cole, an economist at the Tax Foundation's policy center, spoke on Monday. "
+      'The Tax Foundation said the plan would cost "$374 billion."',
+      "would cost", "Tax Foundation", "The Tax Foundation", id="organisation-possessive"),
+    # "The union", "the alliance": the organisation named before.
+    P('The Association of Flight Attendants endorsed Hillary Clinton on Monday. The union said she was "a champion" of workers.',
+      "a champion", "Association of Flight Attendants", "The union", id="union-is-an-organisation"),
+    # "McConnell aides" are the people of a person, not the person.
+    P('Mitch McConnell spoke on Monday. McConnell aides acknowledged "a collaborative relationship" with the administration.',
+      "a collaborative", "McConnell aides", "McConnell aides", id="people-of-a-name"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

@@ -65,7 +65,11 @@ def person_name(ent: Any) -> str:
     """A PERSON entity's name as a name: its titles dropped, a possessive the
     tagger took in cut ("Donald Trump's" is Donald Trump), a transcript's
     capitals undone ("WALLACE" is Wallace)."""
-    name = strip_titles(POSSESSIVE.sub("", ent.text.strip()))
+    return person_name_text(ent.text)
+
+
+def person_name_text(text: str) -> str:
+    name = strip_titles(POSSESSIVE.sub("", text.strip()))
     return name.title() if name.isupper() else name
 
 
@@ -123,6 +127,14 @@ def _learn(ctx: Context, named: dict[str, list[tuple[int, str]]], key: str, pos:
         named.setdefault(key, []).append((pos, name))
 
 
+def _in_order(short: list[str], full: list[str]) -> bool:
+    """Whether a short form's words stand in the full name in the same order:
+    "the Tax Policy Center" is the Urban-Brookings Tax Policy Center, not the
+    Center for Federal Tax Policy (ORDERED_SHORT_FORM)."""
+    rest = iter(full)
+    return all(w in rest for w in short)
+
+
 def _hyphened(tok: Any) -> str:
     """A name's last word whole, as the text writes it: "Jean-Pierre" for the
     token "Pierre" the tokenizer split from it (HYPHENED_SURNAME)."""
@@ -133,7 +145,9 @@ def _hyphened(tok: Any) -> str:
 
 
 def _org_name(ent: Any) -> str:
-    words = ent.text.strip()
+    """An organisation's name as a name: no "the" before it, no possessive
+    the tagger took in after it ("the Tax Foundation's" is Tax Foundation)."""
+    words = POSSESSIVE.sub("", ent.text.strip())
     return words[4:] if words.lower().startswith("the ") else words
 
 
@@ -171,7 +185,11 @@ class Named:
         # Organisations, less a person's name the tagger took for one ("Trump said").
         self._orgs = [(b.start + e.start_char, _org_name(e)) for b in blocks for e in b.doc.ents
                       if e.label_ == "ORG" and fold(_org_name(e)) not in self.ctx.persons]
-        self._traits = traits(blocks, self.ctx.persons)
+        # The words the article hangs on each person, by full name: of two
+        # who share a surname, each has their own (Donald and Ivanka Trump).
+        self._traits: dict[str, set[str]] = {}
+        for pos, name, words in traits(blocks):
+            self._traits.setdefault(fold(self.full_name(pos, person_name_text(name))), set()).update(words)
         self._roles = [(b.start + e.start_char, r, person_name(e)) for b in blocks for e in b.doc.ents
                        if e.label_ == "PERSON" for r in roles_of(e)]
 
@@ -257,11 +275,11 @@ class Named:
     def long_form(self, name: str, at: int) -> str | None:
         """"The Observatory" for the Syrian Observatory for Human Rights named
         before: an organisation's name shortened to some of its words."""
-        words = set(fold(name).split())
+        words = fold(name).split()
         if not words:
             return None
         for _, org in reversed([(p, n) for p, n in self._orgs if p < at]):
             full = fold(org).split()
-            if words < set(full) and len(full) > len(words):
+            if len(full) > len(words) and _in_order(words, full):
                 return org
         return None

@@ -42,6 +42,7 @@ ORG_NOUNS = {
     "organization", "institute", "foundation", "charity", "university", "bank",
     "watchdog", "regulator", "association", "coalition", "movement", "militia",
     "club", "board", "commission", "council", "court", "embassy", "consulate",
+    "union", "alliance", "center", "centre", "caucus", "panel", "administration",
 }
 # Prepositions that name who put out a document: "a report by", "a statement from".
 DOC_AUTHOR_PREPS = {"by", "from"}
@@ -93,6 +94,11 @@ class Speakers(Named):
             # of the role is not its holder, whom the apposition names.
             owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
             toks = [t for t in toks if t.i not in owner]
+        if head.pos_ == "NOUN" and head.tag_ == "NNS" and not named and any(
+                t.ent_type_ == "PERSON" for t in toks if t.i < head.i):
+            # PEOPLE_OF_A_NAME: "McConnell aides", "Clinton supporters": the
+            # people of a person, not the person.
+            return self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))]), "group"
         person = self.person(toks) or (
             self.person([t for t in named[0].subtree if t.i <= named[0].i]) if (head.pos_ == "NOUN" or titled) and named
             else None
@@ -235,9 +241,9 @@ class Speakers(Named):
         seen = [(p, self.full_name(p, n)) for p, n in self._people if p < at and at - p < 3000]
         seen += [(p, n) for n, p in self.ctx.said_at.items() if p < at]
         for _, name in sorted(seen, reverse=True):
-            if name.split() and fits(wanted, self._traits.get(fold(name.split()[-1]), set())):
+            if fits(wanted, self._traits.get(fold(name), set())):
                 return name
         return None
 
     def clashes(self, wanted: set[str], name: str) -> bool:
-        return bool(name.split()) and clashes(wanted, self._traits.get(fold(name.split()[-1]), set()))
+        return clashes(wanted, self._traits.get(fold(name), set()))

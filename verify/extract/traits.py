@@ -49,32 +49,24 @@ PARTY_STATE = re.compile(r"\(\s*([DRIL])\s*[-–]\s*([A-Za-z. ]{2,16})\)")
 
 
 def _words(text: str) -> set[str]:
-    """The folded words of a phrase, each party word also as its party."""
-    out = set()
-    for w in fold(text.replace(".", "")).split():
-        out.add(w)
-        if w in PARTIES and len(w) > 1:
-            out.add(PARTIES[w])
-    return out
+    """The folded words of a phrase, a party word as its party ("GOP" is
+    Republican)."""
+    return {PARTIES[w] if w in PARTIES and len(w) > 1 else w for w in fold(text.replace(".", "")).split()}
 
 
-def traits(blocks: list[Any], people: dict[str, str]) -> dict[str, set[str]]:
-    """Folded surname -> the words the article hangs on that person's name
-    anywhere in it (a description may come before the name's fullest use)."""
-    out: dict[str, set[str]] = {}
+def traits(blocks: list[Any]) -> list[tuple[int, str, set[str]]]:
+    """Each mention of a person with the words the article hangs on it:
+    (offset, the name as written, words)."""
+    out = []
     for block in blocks:
         doc = block.doc
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not ent.text.split():
                 continue
-            key = fold(ent.text.split()[-1].replace("’s", "").replace("'s", ""))
-            if key not in people:
-                continue
             words: set[str] = set()
             # The words of the noun phrase before the name ("Republican
             # presidential nominee Donald Trump", "Vermont Sen. Bernie Sanders").
-            left = ent.root.left_edge.i
-            words |= _words(doc[left : ent.start].text)
+            words |= _words(doc[ent.root.left_edge.i : ent.start].text)
             # An apposition either way ("Sanders, the Vermont senator,";
             # "the Vermont senator, Bernie Sanders").
             for c in ent.root.children:
@@ -89,7 +81,8 @@ def traits(blocks: list[Any], people: dict[str, str]) -> dict[str, set[str]]:
                 words.add(PARTIES[m.group(1).lower()])
                 state = fold(m.group(2).replace(".", "").replace(" ", ""))
                 words |= set(STATES.get(state, state).split())
-            out.setdefault(key, set()).update(words)
+            if words:
+                out.append((block.start + ent.start_char, ent.text.strip(), words))
     return out
 
 
