@@ -269,6 +269,13 @@ SENTENCES = [
     ("He opened fire on the four men – ages 19, 30 and 34 – on the porch.",
      [("four", 4, "exact", "count", "man"), ("19", 19, "exact", "measure", "age"),
       ("30", 30, "exact", "measure", "age"), ("34", 34, "exact", "measure", "age")]),
+    # A list of ages with a comma before its "and" is ages to its end.
+    ("He killed his wife and their 4 daughters, ages 3, 7, 11, and 14.",
+     [("4", 4, "exact", "count", "deaths"), ("3", 3, "exact", "measure", "age"), ("7", 7, "exact", "measure", "age"),
+      ("11", 11, "exact", "measure", "age"), ("14", 14, "exact", "measure", "age")]),
+    # AGE_LABEL: a form's "Age:" labels an age whatever follows it.
+    ("Sex: M Race: B Age: 25 Condition: Non-life threatening",
+     [("25", 25, "exact", "measure", "age")]),
     ("He is the fourth child under the age of 8 to be shot this year.",
      [("fourth", 4, "exact", "ordinal", "shot"), ("8", 8, "exact", "measure", "age")]),
     ("Like her father, Trinity ran 100 and 200 meters.",

@@ -409,7 +409,7 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(](?:\s*(?:now|both|each))?|\bage[sd]?(?:\s+of)?(?:\s+\d+(?:,\d+)*\s*(?:,|and))*"
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(](?:\s*(?:now|both|each))?|\bage[sd]?(?:\s+of)?(?:\s+\d+(?:,\d+)*\s*(?:,\s*and|,|and))*"
                          r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:[,().;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 
@@ -444,6 +444,9 @@ def _age_of_subject(a: Amount, anchor: Token) -> bool:
 # People named by their age right after them: "children 12 and under".
 _PEOPLE_BEFORE = re.compile(r"\b(?:people|persons|children|kids|adults|those|anyone|everyone|residents"
                             r"|seniors|students|women|men|girls|boys|players|drivers|voters)\s+$", re.I)
+# A form's label for an age ("Age: 25", in police logs and victim lists):
+# the number after it is an age whatever follows (AGE_LABEL).
+_AGE_LABEL = re.compile(r"\bage\s*:\s*$", re.I)
 # Words that make the range after them a span of ages: "ranged in age from 22
 # to 58", "ages 22 to 58", "aged between 16 and 18".
 _AGES_BEFORE = re.compile(r"\bage[sd]?(?:\s+of)?\s*$", re.I)
@@ -469,6 +472,8 @@ def _is_age(a: Amount, core: Span, base: int) -> bool:
         return False
     text = core.doc.text
     before = text[max(0, base + a.start - 40):base + a.start]
+    if _AGE_LABEL.search(before):
+        return True  # "Sex: M Race: B Age: 25 Condition: ..."
     m = _AGE_BEFORE.search(before)
     if not m or not _AGE_AFTER.match(text, base + a.end):
         return False
