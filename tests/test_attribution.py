@@ -302,6 +302,14 @@ CASES = [
     # "McConnell aides" are the people of a person, not the person.
     P('Mitch McConnell spoke on Monday. McConnell aides acknowledged "a collaborative relationship" with the administration.',
       "a collaborative", "McConnell aides", "McConnell aides", id="people-of-a-name"),
+    # A name the tagger left untagged, the subject of a verb, is the
+    # antecedent of "she" when no person is named: not "she" for a speaker.
+    P('Pelosi spoke after the vote.\n\n"This is a sad day for America," she said. "The president has failed the country."',
+      "has failed the country", "Pelosi", "she", id="untagged-name-subject"),
+    # A sentence that opens with a known surname the parser read as a noun
+    # phrase ("Trump called" as "the Trump who was called") is reparsed.
+    P('Trump and Pelosi traded barbs on Monday. Trump called Pelosi "a disaster."',
+      "a disaster", "Trump", "Trump", id="name-as-noun-phrase"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

@@ -273,6 +273,17 @@ SENTENCES = [
     ("He killed his wife and their 4 daughters, ages 3, 7, 11, and 14.",
      [("4", 4, "exact", "count", "deaths"), ("3", 3, "exact", "measure", "age"), ("7", 7, "exact", "measure", "age"),
       ("11", 11, "exact", "measure", "age"), ("14", 14, "exact", "measure", "age")]),
+    # A list of ages after "ages" in words, or after a noun and a comma.
+    ("She was taking the other two children, ages one and six, to school.",
+     [("two", 2, "exact", "count", "child"), ("one", 1, "exact", "measure", "age"), ("six", 6, "exact", "measure", "age")]),
+    ("One of two girls, 7 and 5, was shot on Wednesday.",
+     [("One", 1, "exact", "count", "shot"), ("two", 2, "exact", "count", "girl"), ("7", 7, "exact", "measure", "age"),
+      ("5", 5, "exact", "measure", "age")]),
+    # A body of people and an amount hyphened to their noun stay counts.
+    ("The five-member board voted on Monday.", [("five", 5, "exact", "count", "member")]),
+    ("The 10-point lead shrank.", [("10", 10, "exact", "count", "point")]),
+    # ... while "one" before a count of casualties still counts them.
+    ("Police said one officer was shot.", [("one", 1, "exact", "count", "shot")]),
     # AGE_LABEL: a form's "Age:" labels an age whatever follows it.
     ("Sex: M Race: B Age: 25 Condition: Non-life threatening",
      [("25", 25, "exact", "measure", "age")]),
@@ -558,6 +569,14 @@ NOT_QUANTITIES = [
     ("It was the worst loss since the Second World War.", ["Second"]),
     ("One of the victims was a child.", ["One"]),
     ("No one was hurt.", ["one"]),
+    # COMPOUND_DESCRIPTOR: what kind of building or vehicle, not a count.
+    ("The boy lived in the three-story home on Aberdeen.", ["three"]),
+    ("Police stopped a four-door sedan and a two-car convoy.", ["four", "two"]),
+    # INDEFINITE_ONE: "one" that means "a" counts nothing.
+    ('"So full of talent," one Facebook friend wrote in a post.', ["one"]),
+    ("Shots were fired, one neighbor says, and she lost count.", ["one"]),
+    ('"It could have been a child," said one resident of the complex.', ["one"]),
+    ("The man at one point fired at the officers.", ["one"]),
     ("The US, Russia and many other powers expressed concern.", ["many"]),
     ("He has lived there for many years.", ["many"]),
     ("Baku said it had lost a soldier.", ["a"]),
@@ -593,6 +612,8 @@ NOT_QUANTITIES = [
     # Labels that are not counts, each a habit of news pages (mutations of real GVA sentences).
     ("Image 32 of 40 A small memorial has been placed on the door.", ["32", "40"]),
     ("Photo 3/12 Mourners gathered outside the church.", ["3", "12"]),
+    ("AP 12 of 12 Last VideoNext Video Relative: Fallen officer mourned", ["12", "12"]),
+    ("Buy Photo 4 of 9 Next Mourners gathered outside the church.", ["4", "9"]),
     ("Photo: / Image 1 of / 4 Caption Close Frank Gomez, 28, was indicted.", ["1", "4"]),
     ("Call 555-1234 or (919) 834-HELP with tips.", ["555", "1234", "919", "834"]),
     ("Anyone with information should call Crime Stoppers at 1-800-222-TIPS.", ["800", "222"]),

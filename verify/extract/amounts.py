@@ -260,7 +260,7 @@ NOT_AMOUNTS = [
     re.compile(r"\[\d{1,3}\]"),
     # photo galleries: "Image 5 of 14", "Image 1 of / 4", "Photo 2/10", "1 / 44 Back to Gallery"
     re.compile(r"\b(?:Image|Photo|Slide|Picture|Page|Gallery)\s+\d+\s*(?:of|/)\s*/?\s*\d+"
-               r"|\b\d+\s*/\s*\d+(?=\s+(?:Back to Gallery|Caption|Prev|Next)\b)"),
+               r"|\b\d+\s*(?:/|of)\s*\d+(?=\s+(?:Back to Gallery|Caption|Prev|Previous|Next|Last|Close|Expand)\b)"),
     # ids and case numbers: a label, then six digits or more with no thousands comma
     # ("Case Number: 1509280189", "report #16-123456", 'tweet-id="783499116076687360"')
     re.compile(r"(?i:\b(?:number|no|id|case|report|file|incident|docket)\b\.?|#)[\s:=\"']*(?:\d+-)?\d{6,}\b(?![,.]\d)"),

@@ -182,6 +182,11 @@ class Named:
         self._gender = evidence([b.doc for b in blocks])
         self._people = [(b.start + e.start_char, person_name(e)) for b in blocks for e in b.doc.ents
                         if e.label_ == "PERSON"]
+        self._untagged = [(b.start + t.idx, " ".join(w.text for w in t.lefts if w.dep_ == "compound" and w.pos_ == "PROPN")
+                           + (" " if any(w.dep_ == "compound" and w.pos_ == "PROPN" for w in t.lefts) else "") + t.text)
+                          for b in blocks for t in b.doc
+                          if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNP" and t.is_title
+                          and t.ent_type_ in ("", "WORK_OF_ART")]
         # Organisations, less a person's name the tagger took for one ("Trump said").
         self._orgs = [(b.start + e.start_char, _org_name(e)) for b in blocks for e in b.doc.ents
                       if e.label_ == "ORG" and fold(_org_name(e)) not in self.ctx.persons]
@@ -242,6 +247,11 @@ class Named:
             # No subject or speaker agrees: the last person named in any role
             # who does ("Sara Klein met Tom Reyes. He said ...").
             named = [(p, n) for p, n in self._people if p < at and at - p < 1500 and agrees(n)][-1:]
+        if not named and not last_said:
+            # Nor anyone the tagger took for a person: a capitalised name the
+            # subject of a verb that it left untagged ("Pelosi spoke ... she
+            # said"; UNTAGGED_NAME_SUBJECT), not a pronoun for a speaker.
+            named = [(p, n) for p, n in self._untagged if p < at and at - p < 1500 and agrees(n)][-1:]
         if not named:
             return last_said
         pos, name = named[-1]

@@ -116,10 +116,56 @@ def quantities(span: Doc | Span) -> list[Quantity]:
                 and not (anchor.dep_ == "nummod" or counts in ("deaths", "injured", "shot")
                          or _before_its_noun(anchor)):
             continue  # "one of the", "no one", "this one": a pronoun, not a count
+        if core.text.lower() == "one" and a.kind == "count" and not a.qualifier_words and _indefinite_one(anchor):
+            continue  # "one neighbor says", "at one point": "a", not a count
+        if a.kind == "count" and a.unit is None and _descriptor(core):
+            continue  # "a three-story home", "a four-door sedan": a kind of thing, no count
         if counts is None and a.kind == "count" and _before_its_noun(anchor):
             counts = _lemma_phrase(doc[anchor.i + 2])
         out.append(_quantity(a, doc.text, base, counts))
     return out
+
+
+# Verbs by which "one resident said" picks a speaker out: the "one" is "a".
+_SAY_VERBS = {"say", "tell", "write", "add", "recall", "explain", "note", "describe", "post", "tweet",
+              "comment", "ask", "recount", "remember", "complain", "wonder", "joke", "put"}
+# Nouns of "at one point", "at one time": an idiom of time, no count.
+_ONE_IDIOMS = {"point", "time", "stage", "juncture", "moment"}
+
+
+# The parts by which English describes a building or a vehicle ("a
+# three-story home", "a two-car garage", "a four-lane road"); a lead of
+# "10 points" or "two-dozen guns" are amounts and stay.
+_DESCRIPTOR_NOUNS = {"story", "storey", "floor", "level", "door", "bedroom", "bathroom", "bath", "room",
+                     "car", "lane", "wheel", "cylinder", "family", "unit", "bay", "engine", "speed"}
+
+
+def _descriptor(core: Span) -> bool:
+    """COMPOUND_DESCRIPTOR: a number hyphened to a noun that together modify
+    another noun ("a three-story home", "a four-door sedan") tells what kind
+    of thing it is; it counts no things of the story. People stay counted
+    ("a five-member board", "a 12-person jury": how many make up a body), and
+    so do amounts ("a 10-point lead")."""
+    doc = core.doc
+    j = core[-1].i
+    if j + 3 > len(doc) or doc[j + 1].text not in ("-", "‐") or doc[j].whitespace_ or doc[j + 1].whitespace_:
+        return False
+    noun = doc[j + 2]
+    if noun.lower_ not in _DESCRIPTOR_NOUNS:
+        return False
+    return noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN")
+
+
+def _indefinite_one(anchor: Token) -> bool:
+    """INDEFINITE_ONE: "one" that means "a": the subject of a verb of saying
+    ("one neighbor says", "said one resident", "one Facebook friend wrote")
+    picks a speaker out and counts nothing; "at one point" is an idiom."""
+    noun = anchor.head if anchor.dep_ == "nummod" else None
+    if noun is None or noun.tag_ != "NN":
+        return False
+    if noun.lemma_.lower() in _ONE_IDIOMS and noun.dep_ == "pobj" and noun.head.lower_ == "at":
+        return True
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _SAY_VERBS
 
 
 def _before_its_noun(anchor: Token) -> bool:
@@ -409,7 +455,9 @@ def _in_name(prev: Token, nxt: Token) -> bool:
         and not (prev.is_sent_start and prev.pos_ != "PROPN")
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(](?:\s*(?:now|both|each))?|\bage[sd]?(?:\s+of)?(?:\s+\d+(?:,\d+)*\s*(?:,\s*and|,|and))*"
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’.-]*\s*[,(](?:\s*(?:now|both|each))?(?:\s*\d+\s*(?:,\s*and|,|and))*"
+                         r"|\bage[sd]?(?:\s+of)?(?:\s+(?:\d+(?:,\d+)*|one|two|three|four|five|six|seven|eight|nine|ten"
+                         r"|eleven|twelve)\s*(?:,\s*and|,|and))*"
                          r"|,\s*who\s+(?:is|was|turns|turned)(?:\s+now)?)\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:[,().;–—]|of\b|and\b|was\b|is\b|to\b|$)")
 

@@ -161,5 +161,11 @@ def names_as_verbs(blocks: list[Block]) -> list[Block]:
                     and fold(first.text) in surnames and nxt is not None and not nxt.is_title
                     and first.ent_type_ != "PERSON"):
                 starts.append(first.i)
+            elif (first is not None and first.pos_ == "PROPN" and first.dep_ == "ROOT" and fold(first.text) in surnames
+                    and nxt is not None and nxt.dep_ == "acl" and nxt.tag_ == "VBN" and nxt.head.i == first.i):
+                # "Trump called Pelosi ...": the name read as a noun phrase
+                # with "called" a participle after it, and no verb left
+                # (NAME_AS_NOUN_PHRASE).
+                starts.append(first.i)
         out.append(title_before(b, starts) if starts else b)
     return out
