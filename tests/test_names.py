@@ -91,3 +91,23 @@ def test_unify_a_surname_two_people_bear_joins_neither() -> None:
 
 def test_unify_empty() -> None:
     assert unify([]) == {}
+
+
+def test_unify_spells_a_person_as_most_write_the_full_name() -> None:
+    """MOST_WRITTEN_NAME: "Donald Trump" in two documents over "Donald J.
+    Trump" in one; a surname alone never stands for the full name."""
+    mapping = unify(["Donald J. Trump", "Donald Trump", "Donald Trump", "Trump"])
+    assert set(mapping.values()) == {"Donald Trump"}
+
+
+def test_canonical_speakers_count_documents_not_claims() -> None:
+    """One article quoting "Paul D. Ryan" five times is one vote against two
+    articles that write "Paul Ryan"."""
+    from verify.extract.claims import canonical_speakers
+    from verify.models import Claim
+
+    def claim(i: int, doc: str, speaker: str) -> Claim:
+        return Claim(id=f"c{i}", doc=doc, start=0, end=1, text="x", speaker=speaker, speaker_type="person")
+
+    claims = [claim(i, "a", "Paul D. Ryan") for i in range(5)] + [claim(5, "b", "Paul Ryan"), claim(6, "c", "Paul Ryan")]
+    assert {c.speaker for c in canonical_speakers(claims)} == {"Paul Ryan"}

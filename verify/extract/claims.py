@@ -193,8 +193,9 @@ def extract(
 
 def canonical_speakers(all_claims: list[Claim]) -> list[Claim]:
     """One spelling per person across documents: "Pashinian" and "Pashinyan"."""
-    people = [c.speaker for c in all_claims if c.speaker and c.speaker_type == "person"]
-    mapping = unify(people)
+    # One vote per document for each spelling: how many articles write it.
+    people = list(dict.fromkeys((c.doc, c.speaker) for c in all_claims if c.speaker and c.speaker_type == "person"))
+    mapping = unify([name for _, name in people])
     return [
         c.model_copy(update={"speaker": mapping[c.speaker]}) if c.speaker in mapping else c
         for c in all_claims
