@@ -310,6 +310,9 @@ CASES = [
     # phrase ("Trump called" as "the Trump who was called") is reparsed.
     P('Trump and Pelosi traded barbs on Monday. Trump called Pelosi "a disaster."',
       "a disaster", "Trump", "Trump", id="name-as-noun-phrase"),
+    # "The campaign" is a candidate's, not the organisation named last.
+    P('The FBI closed its inquiry into Ruth Alvarez on Monday. The campaign said the decision was "long overdue."',
+      "long overdue", "campaign", "The campaign", id="campaign-not-last-organisation"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

@@ -35,10 +35,12 @@ RELATIVE = {"who", "which", "that", "whom"}
 # Nouns for kinds of organisation that a definite description stands for
 # ("the broadcaster", "the company", "the monitor"): the organisation named
 # last before it (WordNet's hyponyms of "organization" that news quotes most).
+# Not "the campaign": it is a candidate's, rarely the organisation named last
+# ("The FBI closed its inquiry. The campaign said": not the FBI).
 ORG_NOUNS = {
     "company", "firm", "corporation", "group", "agency", "broadcaster", "network",
     "newspaper", "outlet", "channel", "station", "monitor", "observatory", "ministry",
-    "department", "office", "campaign", "committee", "party", "organisation",
+    "department", "office", "committee", "party", "organisation",
     "organization", "institute", "foundation", "charity", "university", "bank",
     "watchdog", "regulator", "association", "coalition", "movement", "militia",
     "club", "board", "commission", "council", "court", "embassy", "consulate",
