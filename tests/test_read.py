@@ -171,6 +171,19 @@ def test_json_records(tmp_path: Path) -> None:
     assert docs["r1"].path == str(tmp_path / "list.json")
 
 
+def test_json_text_as_a_list_of_paragraphs(tmp_path: Path) -> None:
+    """An article given as paragraphs, each a string or a list of sentences,
+    is read as its paragraphs apart by a blank line."""
+    (tmp_path / "a.json").write_text(json.dumps({"date": "2019-03-01", "body-paragraphs": [
+        ["The Senate passed the bill.", '"It is a good day," said Sen. Ruth Alvarez.'], ["Critics said it cost $2 billion."]]}),
+        encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"paragraphs": ["Three people died.", "Two were hurt."]}), encoding="utf-8")
+    docs = {d.id: d for d in documents([tmp_path])}
+    assert docs["a"].text == ('The Senate passed the bill. "It is a good day," said Sen. Ruth Alvarez.\n\n'
+                              "Critics said it cost $2 billion.")
+    assert docs["b"].text == "Three people died.\n\nTwo were hurt."
+
+
 def test_jsonl_ids_and_title_line(tmp_path: Path) -> None:
     lines = [
         {"doc_id": "a", "title": "Elgin shooting leaves 5 injured", "content": "Elgin shooting leaves 5 injured\n\nFive people were injured."},

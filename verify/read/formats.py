@@ -26,6 +26,9 @@ SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".docx")
 
 _TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "articlebody", "article_text", "full_text",
                 "body_text")  # common crawlers' names (metadata.FIELDS)
+# Fields that hold an article as a list of paragraphs, each a string or a
+# list of sentences ({"body-paragraphs": [["First.", "Second."], ["Next."]]}).
+_PARAGRAPH_FIELDS = ("paragraphs", "body-paragraphs", "body_paragraphs", "sentences")
 # A record without a text field may hold a list of records ({"articles": [...]}).
 _CONTAINERS = ("articles", "documents", "docs", "items", "records", "data", "results")
 _HELP_TYPES = ", ".join(SUFFIXES)
@@ -269,9 +272,28 @@ def _holds(record: dict[str, Any]) -> tuple[dict[str, Any], str | None, list[Any
     """A record's fields (keys in lower case), its text, and else the list of records it nests."""
     fields = {str(k).lower(): v for k, v in record.items()}
     text = next((fields[k] for k in _TEXT_FIELDS if isinstance(fields.get(k), str)), None)
+    if text is None:
+        text = next((t for k in _TEXT_FIELDS + _PARAGRAPH_FIELDS if (t := _paragraphs(fields.get(k))) is not None), None)
     nested = None if text is not None else next(
         (fields[k] for k in _CONTAINERS if isinstance(fields.get(k), list)), None)
     return fields, text, nested
+
+
+def _paragraphs(value: Any) -> str | None:
+    """A text given as a list of paragraphs (strings, or lists of sentence
+    strings): the paragraphs apart by a blank line, a paragraph's sentences
+    by a space. None for anything else (a list of records is no text)."""
+    if not isinstance(value, list) or not value:
+        return None
+    paragraphs = []
+    for p in value:
+        if isinstance(p, str):
+            paragraphs.append(p.strip())
+        elif isinstance(p, list) and all(isinstance(x, str) for x in p):
+            paragraphs.append(" ".join(x.strip() for x in p if x.strip()))
+        else:
+            return None
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _field(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
