@@ -91,7 +91,7 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
 
         articles = [a for a in articles if half(a) == part]
     texts = [mut.laid_out((folder / "text" / f"{a}.txt").read_text(encoding="utf-8"), layout) for a in articles]
-    right = total = named_right = named_total = ref_right = ref_total = 0
+    right = total = named_right = named_total = ref_right = ref_total = unnamed_total = unnamed_named = 0
     referents = json.loads((ROOT / "benchmarks" / "polnear_referents.json").read_text(encoding="utf-8"))["referents"]
     misses: Counter[str] = Counter()
     for article, text, blocks in zip(articles, texts, parse_blocks((t, []) for t in texts)):
@@ -123,7 +123,13 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
                 named_total += 1
                 named_right += bool(best is not None and overlap(best) > 0 and best.speaker and (
                     _fold(src_text) == _fold(best.speaker) or _same_person(src_text, best.speaker)))
-            referent, _ = referents.get(f"{article}#{index}", (None, None))
+            referent, kind = referents.get(f"{article}#{index}", (None, None))
+            if kind == "unnamed":
+                # No one named: a speaker given a name the source does not
+                # hold ("The campaign said" as "FBI") is one invented.
+                unnamed_total += 1
+                got = best.speaker if best is not None and overlap(best) > 0 else None
+                unnamed_named += bool(got) and _a_name(got) and _fold(got) not in _fold(src_text)
             if referent:
                 # A pronoun or a description: the speaker must be whom it
                 # refers to, as a reader of the article knows it.
@@ -141,7 +147,8 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
             "named": named_total, "named_right": named_right,
             "named_accuracy": named_right / named_total if named_total else 0.0,
             "referred": ref_total, "referred_right": ref_right,
-            "referred_accuracy": ref_right / ref_total if ref_total else 0.0}
+            "referred_accuracy": ref_right / ref_total if ref_total else 0.0,
+            "unnamed": unnamed_total, "unnamed_named": unnamed_named}
 
 
 def _refers(referent: str, speaker: str | None) -> bool:
@@ -181,4 +188,5 @@ if __name__ == "__main__":
               f"({r['right']}/{r['relations']} relations, {r['articles']} articles); misses: {r['misses']}; "
               f"sources written as a name resolved to it: {r['named_accuracy']:.3f} ({r['named_right']}/{r['named']}); "
               f"pronouns and descriptions resolved to whom they refer: {r['referred_accuracy']:.3f} "
-              f"({r['referred_right']}/{r['referred']})")
+              f"({r['referred_right']}/{r['referred']}); sources naming no one given a name: "
+              f"{r['unnamed_named']}/{r['unnamed']}")

@@ -313,6 +313,9 @@ CASES = [
     # "The campaign" is a candidate's, not the organisation named last.
     P('The FBI closed its inquiry into Ruth Alvarez on Monday. The campaign said the decision was "long overdue."',
       "long overdue", "campaign", "The campaign", id="campaign-not-last-organisation"),
+    # A post embedded from Twitter, signed with its handle and its date.
+    P('The president posted again on Friday.\n\n"The economy is booming. Jobs are up." — Donald Trump (@realDonaldTrump) March 1, 2019',
+      "Jobs are up", "Donald Trump", "Donald Trump", id="embedded-post"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

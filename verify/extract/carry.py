@@ -143,14 +143,19 @@ def _overlap(part: Attributed, q: Quote) -> int:
 
 
 def signed(text: str, persons: dict[str, str], q: Quote) -> Attributed | None:
-    """A quotation signed with a dash and a name: "…” ― Sonya Herridge"."""
+    """A quotation signed with a dash and a name: "…” ― Sonya Herridge", and
+    a post embedded with its handle and date."""
     i = q.end
     line_end = text.find("\n", i)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[i:line_end]
     # the name ends its line, or the next quotation follows it on the line
     # (a text set on one line: "… ” ― Sonya Herridge “During the debate …")
-    m = re.match(r"[”\"'»]*\s*[―—–-]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*[,.]?\s*(?:$|(?=[“\"«]))", rest)
+    # A post embedded from Twitter signs itself with the handle and the date:
+    # "… ” — Donald Trump (@realDonaldTrump) March 1, 2019" (EMBEDDED_POST).
+    m = re.match(r"[”\"'»]*\s*[―—–-]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+                 r"(?:\s*\(@\w+\))?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+                 r"\s*[,.]?\s*(?:$|(?=[“\"«]))", rest)
     if not m:
         return None
     name = m.group(1)
