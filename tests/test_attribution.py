@@ -316,6 +316,14 @@ CASES = [
     # A post embedded from Twitter, signed with its handle and its date.
     P('The president posted again on Friday.\n\n"The economy is booming. Jobs are up." — Donald Trump (@realDonaldTrump) March 1, 2019',
       "Jobs are up", "Donald Trump", "Donald Trump", id="embedded-post"),
+    # The person named as an owner is not the speaker: the strategist, the
+    # campaign, the wife speak.
+    P('Barack Obama spoke in Ohio. Obama\'s former campaign strategist said the remark was "outrageous."',
+      "outrageous", "Obama's former campaign strategist", "Obama's former campaign strategist", id="owner-is-not-speaker"),
+    P('Donald Trump held a rally on Monday. The Trump campaign said the crowd was "the biggest ever."',
+      "the biggest ever", "Trump campaign", "The Trump campaign", id="campaign-of-a-name"),
+    P("Keith Scott was shot on Tuesday. Scott's wife said he had been reading in his car.",
+      "reading in his car", "Scott's wife", "Scott's wife", id="wife-of-a-name"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

@@ -50,6 +50,10 @@ ORG_NOUNS = {
 DOC_AUTHOR_PREPS = {"by", "from"}
 
 
+def lemma_of(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
 def _nameable(tok: Any) -> bool:
     """A noun that names who can put out a text: a name or an entity."""
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
@@ -101,6 +105,21 @@ class Speakers(Named):
             # PEOPLE_OF_A_NAME: "McConnell aides", "Clinton supporters": the
             # people of a person, not the person.
             return self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))]), "group"
+        owned = False
+        if head.pos_ == "NOUN" and not named:
+            # OWNER_IS_NOT_SPEAKER: "Obama's former campaign strategist", "the
+            # Trump campaign", "a spokesman for Clinton": the person named
+            # owns the speaker; the speaker is someone or something else.
+            owner = {t.i for c in head.children if c.dep_ in ("poss", "compound") or c.dep_ == "prep"
+                     and c.lower_ in ("for", "of", "to", "with") for t in c.subtree}
+            if any(t.i in owner and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and fold(t.text) in self.ctx.persons)
+                   for t in toks):
+                whole = self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
+                if not self.person([t for t in toks if t.i not in owner]):
+                    # Named as the owner's: "Obama's former campaign strategist".
+                    return whole.replace(" ’s", "’s").replace(" 's", "'s"), "person" if lemma_of(head) in ROLE_NOUNS else "body"
+                toks = [t for t in toks if t.i not in owner]
+                owned = True
         person = self.person(toks) or (
             self.person([t for t in named[0].subtree if t.i <= named[0].i]) if (head.pos_ == "NOUN" or titled) and named
             else None
@@ -120,7 +139,7 @@ class Speakers(Named):
             fitting = self.fitting(self.at(head), modifiers(toks, head))
             if fitting:
                 return fitting, "person"
-        if head.pos_ != "PROPN" and any(t.lower_ in ("the", "this", "that") for t in toks if t.i < head.i):
+        if head.pos_ != "PROPN" and not owned and any(t.lower_ in ("the", "this", "that") for t in toks if t.i < head.i):
             described = self._description(head, lemma, toks)
             if described is not None:
                 return described
