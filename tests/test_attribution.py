@@ -324,6 +324,14 @@ CASES = [
       "the biggest ever", "Trump campaign", "The Trump campaign", id="campaign-of-a-name"),
     P("Keith Scott was shot on Tuesday. Scott's wife said he had been reading in his car.",
       "reading in his car", "Scott's wife", "Scott's wife", id="wife-of-a-name"),
+    # A section's title run in before its text names no speaker; a headline
+    # label names one the article names again.
+    P('The United Nations was founded in 1945.\n\nVeto Power Impedes Peace Efforts: Eliminating "the scourge of war" '
+      'is one of the original goals of the United Nations.',
+      "Eliminating", None, None, id="run-in-heading"),
+    P('Caddell: Democratic voters are worried\n\nPat Caddell, a pollster, said on Monday that Democratic voters '
+      'were worried about the race.',
+      "Democratic voters are worried", "Pat Caddell", "Caddell", id="headline-label"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

@@ -67,6 +67,11 @@ def labelled(speakers: Speakers, mask: bytearray, block: Block, sent: Any) -> At
         if not label or not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or fold(t.text) in ctx.persons
                                 for t in label):
             return None  # "Success on Signature Issue:" is a section title
+    if not transcript and text.count(speakers.phrase(label)) < 2 and text.count(label[-1].text) < 2:
+        # RUN_IN_HEADING: a speaker a label names is one the article names
+        # again; a section's title run in before its text ("Veto Power
+        # Impedes Peace Efforts: ...") is not repeated.
+        return None
     if transcript:
         speaker = speakers.phrase(label).title()
         key = fold(speaker.split()[-1])
