@@ -122,6 +122,8 @@ PHRASES = [
     ("a few", None, "vague", 2, None, None, "count"),
     ("a handful", None, "vague", 2, None, None, "count"),
     ("a couple", None, "vague", 2, None, None, "count"),
+    ("a couple of hundred", None, "vague", 200, None, None, "count"),
+    ("a couple of thousand", None, "vague", 2000, None, None, "count"),
     ("more than dozens", None, "vague", 24, None, None, "count"),
     ("45%", 45, "exact", 45, 45, "percent", "percent"),
     ("45 percent", 45, "exact", 45, 45, "percent", "percent"),
@@ -273,6 +275,10 @@ SENTENCES = [
     ("He killed his wife and their 4 daughters, ages 3, 7, 11, and 14.",
      [("4", 4, "exact", "count", "deaths"), ("3", 3, "exact", "measure", "age"), ("7", 7, "exact", "measure", "age"),
       ("11", 11, "exact", "measure", "age"), ("14", 14, "exact", "measure", "age")]),
+    # N_STRONG: "a 2,000-strong crowd" is so many people.
+    ("A 2,000-strong crowd gathered outside.", [("2,000", 2000, "exact", "count", "people")]),
+    # A scale glued to its number ("1.5m") before the noun it counts.
+    ("About 1.5m people fled the region.", [("About 1.5m", 1.5e6, "approx", "count", "people")]),
     # A list of ages after "ages" in words, or after a noun and a comma.
     ("She was taking the other two children, ages one and six, to school.",
      [("two", 2, "exact", "count", "child"), ("one", 1, "exact", "measure", "age"), ("six", 6, "exact", "measure", "age")]),

@@ -196,6 +196,9 @@ def _vague_at(toks: list[Token], i: int) -> tuple[float | None, int] | None:
         floor, j = VAGUE_FEW[w], i + 1  # but "as many as 50" is a qualifier
     elif w == "a" and nxt in ("few", "handful", "couple"):
         floor, j = 2.0, i + 2  # "a few", "a couple": at least two
+        if j + 1 < len(toks) and toks[j].lower == "of" and (toks[j + 1].lower in SCALES or toks[j + 1].lower in (
+                "hundred", "dozen")):
+            j += 1  # "a couple of hundred", "a handful of dozen": of that many hundreds
     else:
         return None
     if j < len(toks) and (toks[j].lower in SCALES or toks[j].lower in ("hundred", "dozen")):

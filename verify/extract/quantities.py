@@ -110,6 +110,8 @@ def quantities(span: Doc | Span) -> list[Quantity]:
         if age:
             a = a._replace(kind="measure" if a.kind == "count" else a.kind, unit="year")
         counts = "age" if age else _counts(a, anchor)
+        if counts == "strong" and a.kind == "count":
+            counts = "people"  # N_STRONG: "a 2,000-strong crowd", "a 300-strong force": so many people
         if counts == "":
             continue  # a vague word that counts nothing checkable
         if core.text.lower() == "one" and a.kind == "count" and not a.qualifier_words \
@@ -686,6 +688,13 @@ def _counts(a: Amount, anchor: Token) -> str | None:
     if a.kind == "measure" and a.unit in _TIME_UNITS:
         return "age"
     noun = _noun(anchor)
+    if noun is None:
+        # "1.5m people", the "m" parsed as a verb: the plural noun after the scale
+        doc, j = anchor.doc, anchor.i
+        if j + 1 < len(doc) and not anchor.whitespace_ and doc[j + 1].lower_ in ("m", "mn", "bn", "b", "k"):
+            j += 1
+        if doc[j].lower_ in ("m", "mn", "bn", "b", "k") and j + 1 < len(doc) and doc[j + 1].tag_ == "NNS":
+            noun = doc[j + 1]
     if a.kind in ("percent", "money") or a.unit == "fraction":
         unit_tok = noun if noun is not None and noun.lower_ in ("%", "percent", "cent", "pct") else anchor
         if noun is None or noun.i == unit_tok.i:
