@@ -332,6 +332,9 @@ CASES = [
     P('Caddell: Democratic voters are worried\n\nPat Caddell, a pollster, said on Monday that Democratic voters '
       'were worried about the race.',
       "Democratic voters are worried", "Pat Caddell", "Caddell", id="headline-label"),
+    # "Characterized X as ..." reports a view like "called X ...".
+    P('Ruth Alvarez spoke on Monday. She characterized the plan as "a disaster for the state."',
+      "a disaster", "Ruth Alvarez", "She", id="characterize"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

@@ -49,6 +49,7 @@ STANCE_CUES = {
     "criticize", "criticise", "praise", "welcome", "reject", "dismiss", "deny",
     "admit", "acknowledge", "highlight", "recall", "predict", "promise",
     "pledge", "vow", "warn", "urge", "demand", "propose", "plan", "want",
+    "characterize", "characterise", "portray",
 }
 # Verbs that put out a text: "X released a statement that ...", "sent a letter".
 ISSUE_VERBS = {"release", "issue", "publish", "put", "send", "file", "submit", "circulate"}
