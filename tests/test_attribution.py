@@ -335,6 +335,11 @@ CASES = [
     # "Characterized X as ..." reports a view like "called X ...".
     P('Ruth Alvarez spoke on Monday. She characterized the plan as "a disaster for the state."',
       "a disaster", "Ruth Alvarez", "She", id="characterize"),
+    # A name parsed as the sentence's root, its verb hung on it as a
+    # participle: the name is the verb's subject.
+    P('Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach who is '
+      '"working the referees."',
+      "working the referees", "Aaron Kall", "Aaron Kall", id="name-root-verb"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

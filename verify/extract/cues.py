@@ -242,6 +242,13 @@ def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any 
         return outside[-1]  # "who" in "a man who said": resolved to the man later
     if subjects:
         return subjects[0]
+    # "Aaron Kall, the director of debate, compared Trump to ...": a name
+    # parsed as the sentence's root, its verb as a participle hung on it; with
+    # no other verb to be the sentence's, the name is the verb's subject
+    # (NAME_ROOT_VERB).
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN" and verb.i > verb.head.i \
+            and verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "aux" for c in verb.children):
+        return verb.head
     # Participles and infinitives inherit the subject of the verb they hang on:
     # "the statement said, adding that ..."; "continues to accuse".
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head != verb:
