@@ -340,6 +340,9 @@ CASES = [
     P('Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach who is '
       '"working the referees."',
       "working the referees", "Aaron Kall", "Aaron Kall", id="name-root-verb"),
+    # A role with no one heard yet: the person last named as a subject.
+    P('Doug Ford toured a car plant in Oshawa on Monday. The premier said the plant would "stay open."',
+      "stay open", "Doug Ford", "The premier", id="role-of-subject"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

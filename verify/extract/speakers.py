@@ -249,9 +249,14 @@ class Speakers(Named):
             same = self.ctx.last(head=lemma)
             if same and not self.clashes(wanted, same):
                 return same, "person"
-            # The last person heard whom the description does not rule out.
-            return next((n for n, cat, _ in reversed(self.ctx.speakers[-8:])
-                         if cat == "person" and not self.clashes(wanted, n)), None), "person"
+            # The last person heard whom the description does not rule out;
+            # none heard yet, the last named as a subject (ROLE_OF_SUBJECT).
+            heard = next((n for n, cat, _ in reversed(self.ctx.speakers[-8:])
+                          if cat == "person" and not self.clashes(wanted, n)), None)
+            if heard is None:
+                subjects = [self.full_name(p, n) for p, n in self._subjects if p < at and at - p < 1500]
+                heard = next((n for n in reversed(subjects) if not self.clashes(wanted, n)), None)
+            return heard, "person"
         return None
 
     def fitting(self, at: int, wanted: set[str]) -> str | None:
