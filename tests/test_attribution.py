@@ -432,7 +432,7 @@ def test_a_possessive_is_no_part_of_a_name(parse) -> None:
 
     doc = parse("Donald Trump’s plan was announced.")[0].doc
     end = [t.text for t in doc].index("plan")
-    assert person_name(Span(doc, 0, end, "PERSON")) == "Donald Trump"
+    assert person_name(Span(doc, 0, end, "PERSON").text) == "Donald Trump"
 
 
 def test_a_named_person_is_one_whatever_the_tag(parse) -> None:

@@ -61,14 +61,10 @@ class Context:
             self.issuer = speaker
 
 
-def person_name(ent: Any) -> str:
-    """A PERSON entity's name as a name: its titles dropped, a possessive the
+def person_name(text: str) -> str:
+    """A PERSON entity's words as a name: its titles dropped, a possessive the
     tagger took in cut ("Donald Trump's" is Donald Trump), a transcript's
     capitals undone ("WALLACE" is Wallace)."""
-    return person_name_text(ent.text)
-
-
-def person_name_text(text: str) -> str:
     name = strip_titles(POSSESSIVE.sub("", text.strip()))
     return name.title() if name.isupper() else name
 
@@ -92,7 +88,7 @@ def learn_names(blocks: list[Block], ctx: Context, quoted: bytearray | None = No
     for block in blocks:
         for ent in block.doc.ents:
             if ent.label_ == "PERSON":
-                name = person_name(ent)
+                name = person_name(ent.text)
                 words = [w for w in name.split() if fold(w) not in NAME_SUFFIXES]
                 if not words:
                     continue
@@ -125,6 +121,11 @@ def _learn(ctx: Context, named: dict[str, list[tuple[int, str]]], key: str, pos:
         ctx.persons[key] = name
     if len(name.split()) > 1:
         named.setdefault(key, []).append((pos, name))
+
+
+def _compound_name(tok: Any) -> str:
+    """A proper noun with the proper nouns compounded before it ("Nancy Pelosi")."""
+    return " ".join([w.text for w in tok.lefts if w.dep_ == "compound" and w.pos_ == "PROPN"] + [tok.text])
 
 
 def _in_order(short: list[str], full: list[str]) -> bool:
@@ -180,11 +181,10 @@ class Named:
         self._starts = {id(b.doc): b.start for b in blocks}
         self._named, self._subjects = learn_names(blocks, self.ctx, quoted)
         self._gender = evidence([b.doc for b in blocks])
-        self._people = [(b.start + e.start_char, person_name(e)) for b in blocks for e in b.doc.ents
+        self._people = [(b.start + e.start_char, person_name(e.text)) for b in blocks for e in b.doc.ents
                         if e.label_ == "PERSON"]
-        self._untagged = [(b.start + t.idx, " ".join(w.text for w in t.lefts if w.dep_ == "compound" and w.pos_ == "PROPN")
-                           + (" " if any(w.dep_ == "compound" and w.pos_ == "PROPN" for w in t.lefts) else "") + t.text)
-                          for b in blocks for t in b.doc
+        # Capitalised subjects the tagger took for no one ("Pelosi spoke").
+        self._untagged = [(b.start + t.idx, _compound_name(t)) for b in blocks for t in b.doc
                           if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNP" and t.is_title
                           and t.ent_type_ in ("", "WORK_OF_ART")]
         # Organisations, less a person's name the tagger took for one ("Trump said").
@@ -194,8 +194,8 @@ class Named:
         # who share a surname, each has their own (Donald and Ivanka Trump).
         self._traits: dict[str, set[str]] = {}
         for pos, name, words in traits(blocks):
-            self._traits.setdefault(fold(self.full_name(pos, person_name_text(name))), set()).update(words)
-        self._roles = [(b.start + e.start_char, r, person_name(e)) for b in blocks for e in b.doc.ents
+            self._traits.setdefault(fold(self.full_name(pos, person_name(name))), set()).update(words)
+        self._roles = [(b.start + e.start_char, r, person_name(e.text)) for b in blocks for e in b.doc.ents
                        if e.label_ == "PERSON" for r in roles_of(e)]
 
     def phrase(self, toks: list[Any]) -> str:
@@ -221,7 +221,7 @@ class Named:
                 at = self.at(t)
                 before = [n for p, n in named if p <= at]
                 full = before[-1] if before else named[0][1]
-                return self.ctx.persons.get(key) if fold(full) == fold(self.ctx.persons.get(key, "")) else full
+                return self._spelled(key, full)
             full = self.ctx.persons.get(key)
             if full:
                 return full
@@ -269,9 +269,13 @@ class Named:
         key = fold(words[-1])
         before = [n for p, n in self._named.get(key, []) if p <= at]
         if before and fold(name) in (fold(before[-1]), key):
-            full = before[-1]
-            return self.ctx.persons.get(key, full) if fold(full) == fold(self.ctx.persons.get(key, "")) else full
+            return self._spelled(key, before[-1])
         return self.ctx.persons.get(key) or name
+
+    def _spelled(self, key: str, full: str) -> str:
+        """A full name as the article's fullest form spells it, when it is that person."""
+        known = self.ctx.persons.get(key, "")
+        return known if fold(full) == fold(known) else full
 
     def _agrees(self, want: str | None) -> Callable[[str], bool]:
         """A test of whether a name can be the antecedent of a pronoun of gender ``want``."""

@@ -39,6 +39,7 @@ import re
 from typing import TYPE_CHECKING, cast
 
 from .amounts import Amount, parse_amount, read_amounts
+from .cues import STRONG_CUES, WEAK_CUES
 from ..models import Quantity
 from .units import DURATIONS, MONTHS
 
@@ -114,12 +115,11 @@ def quantities(span: Doc | Span) -> list[Quantity]:
             counts = "people"  # N_STRONG: "a 2,000-strong crowd", "a 300-strong force": so many people
         if counts == "":
             continue  # a vague word that counts nothing checkable
-        if core.text.lower() == "one" and a.kind == "count" and not a.qualifier_words \
-                and not (anchor.dep_ == "nummod" or counts in ("deaths", "injured", "shot")
-                         or _before_its_noun(anchor)):
-            continue  # "one of the", "no one", "this one": a pronoun, not a count
-        if core.text.lower() == "one" and a.kind == "count" and not a.qualifier_words and _indefinite_one(anchor):
-            continue  # "one neighbor says", "at one point": "a", not a count
+        if core.text.lower() == "one" and a.kind == "count" and not a.qualifier_words:
+            if not (anchor.dep_ == "nummod" or counts in ("deaths", "injured", "shot") or _before_its_noun(anchor)):
+                continue  # "one of the", "no one", "this one": a pronoun, not a count
+            if _indefinite_one(anchor):
+                continue  # "one neighbor says", "at one point": "a", not a count
         if a.kind == "count" and a.unit is None and _descriptor(core):
             continue  # "a three-story home", "a four-door sedan": a kind of thing, no count
         if counts is None and a.kind == "count" and _before_its_noun(anchor):
@@ -128,9 +128,9 @@ def quantities(span: Doc | Span) -> list[Quantity]:
     return out
 
 
-# Verbs by which "one resident said" picks a speaker out: the "one" is "a".
-_SAY_VERBS = {"say", "tell", "write", "add", "recall", "explain", "note", "describe", "post", "tweet",
-              "comment", "ask", "recount", "remember", "complain", "wonder", "joke", "put"}
+# Scales written glued to their number ("1.5m people", "20k"), which the
+# tagger splits off and may read as a word of their own.
+_GLUED_SCALES = ("m", "mn", "bn", "b", "k")
 # Nouns of "at one point", "at one time": an idiom of time, no count.
 _ONE_IDIOMS = {"point", "time", "stage", "juncture", "moment"}
 
@@ -167,7 +167,7 @@ def _indefinite_one(anchor: Token) -> bool:
         return False
     if noun.lemma_.lower() in _ONE_IDIOMS and noun.dep_ == "pobj" and noun.head.lower_ == "at":
         return True
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _SAY_VERBS
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in STRONG_CUES | WEAK_CUES
 
 
 def _before_its_noun(anchor: Token) -> bool:
@@ -691,9 +691,9 @@ def _counts(a: Amount, anchor: Token) -> str | None:
     if noun is None:
         # "1.5m people", the "m" parsed as a verb: the plural noun after the scale
         doc, j = anchor.doc, anchor.i
-        if j + 1 < len(doc) and not anchor.whitespace_ and doc[j + 1].lower_ in ("m", "mn", "bn", "b", "k"):
+        if j + 1 < len(doc) and not anchor.whitespace_ and doc[j + 1].lower_ in _GLUED_SCALES:
             j += 1
-        if doc[j].lower_ in ("m", "mn", "bn", "b", "k") and j + 1 < len(doc) and doc[j + 1].tag_ == "NNS":
+        if doc[j].lower_ in _GLUED_SCALES and j + 1 < len(doc) and doc[j + 1].tag_ == "NNS":
             noun = doc[j + 1]
     if a.kind in ("percent", "money") or a.unit == "fraction":
         unit_tok = noun if noun is not None and noun.lower_ in ("%", "percent", "cent", "pct") else anchor

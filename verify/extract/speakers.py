@@ -50,10 +50,6 @@ ORG_NOUNS = {
 DOC_AUTHOR_PREPS = {"by", "from"}
 
 
-def lemma_of(tok: Any) -> str:
-    return tok.lemma_.lower()
-
-
 def _nameable(tok: Any) -> bool:
     """A noun that names who can put out a text: a name or an entity."""
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
@@ -104,7 +100,7 @@ class Speakers(Named):
                 t.ent_type_ == "PERSON" for t in toks if t.i < head.i):
             # PEOPLE_OF_A_NAME: "McConnell aides", "Clinton supporters": the
             # people of a person, not the person.
-            return self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))]), "group"
+            return self._bare(toks), "group"
         owned = False
         if head.pos_ == "NOUN" and not named:
             # OWNER_IS_NOT_SPEAKER: "Obama's former campaign strategist", "the
@@ -114,10 +110,9 @@ class Speakers(Named):
                      and c.lower_ in ("for", "of", "to", "with") for t in c.subtree}
             if any(t.i in owner and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and fold(t.text) in self.ctx.persons)
                    for t in toks):
-                whole = self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
                 if not self.person([t for t in toks if t.i not in owner]):
                     # Named as the owner's: "Obama's former campaign strategist".
-                    return whole.replace(" ’s", "’s").replace(" 's", "'s"), "person" if lemma_of(head) in ROLE_NOUNS else "body"
+                    return self._bare(toks), "person" if head.lemma_.lower() in ROLE_NOUNS else "body"
                 toks = [t for t in toks if t.i not in owner]
                 owned = True
         person = self.person(toks) or (
@@ -143,7 +138,7 @@ class Speakers(Named):
             described = self._description(head, lemma, toks)
             if described is not None:
                 return described
-        name = self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
+        name = self._bare(toks)
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ == "ORG" and (len(ent) > 1 or toks[0].i < ent.start):
             name = _org_name(ent)  # "the Britain-based X", "state news agency X" is X
@@ -166,7 +161,7 @@ class Speakers(Named):
             # "Governor Ana Ruiz" that the tagger did not take for a person.
             return strip_titles(name), "person"
         category = "person" if lemma in ROLE_NOUNS else "body" if has_propn else "other"
-        return name.replace(" ’s", "’s").replace(" 's", "'s"), category
+        return name, category
 
     def as_person(self, subj: Any) -> Attributed | None:
         """A subject as the person it names ("Mayor Dan Kerr", "she"), if it names one."""
@@ -258,6 +253,12 @@ class Speakers(Named):
                 heard = next((n for n in reversed(subjects) if not self.clashes(wanted, n)), None)
             return heard, "person"
         return None
+
+    def _bare(self, toks: list[Any]) -> str:
+        """A mention's words without the article before them, a possessive
+        kept on its word ("Scott's wife")."""
+        words = self.phrase([t for t in toks if not (t.i == toks[0].i and t.lower_ in ("the", "a", "an"))])
+        return words.replace(" ’s", "’s").replace(" 's", "'s")
 
     def fitting(self, at: int, wanted: set[str]) -> str | None:
         """The person named or heard last before ``at`` whom the article

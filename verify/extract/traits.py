@@ -16,14 +16,14 @@ from typing import Any
 
 from .names import fold
 
-# Party words and the party each stands for (AP style: "GOP", "Democrat",
-# and the one letter of "(D-Md.)").
+# Party words and the party each stands for (AP style: "GOP", "Democrat").
 PARTIES = {
-    "republican": "republican", "republicans": "republican", "gop": "republican", "r": "republican",
+    "republican": "republican", "republicans": "republican", "gop": "republican",
     "democrat": "democratic", "democratic": "democratic", "democrats": "democratic", "dem": "democratic",
-    "d": "democratic", "independent": "independent", "i": "independent",
-    "libertarian": "libertarian", "l": "libertarian", "green": "green",
+    "independent": "independent", "libertarian": "libertarian", "green": "green",
 }
+# The one letter of a party-and-state label: "(D-Md.)".
+PARTY_LETTERS = {"r": "republican", "d": "democratic", "i": "independent", "l": "libertarian"}
 # US states as AP style and the postal service abbreviate them ("Vt.", "VT"):
 # the "(D-Vt.)" after a member of Congress names a state.
 STATES = {
@@ -51,7 +51,7 @@ PARTY_STATE = re.compile(r"\(\s*([DRIL])\s*[-–]\s*([A-Za-z. ]{2,16})\)")
 def _words(text: str) -> set[str]:
     """The folded words of a phrase, a party word as its party ("GOP" is
     Republican)."""
-    return {PARTIES[w] if w in PARTIES and len(w) > 1 else w for w in fold(text.replace(".", "")).split()}
+    return {PARTIES.get(w, w) for w in fold(text.replace(".", "")).split()}
 
 
 def traits(blocks: list[Any]) -> list[tuple[int, str, set[str]]]:
@@ -78,7 +78,7 @@ def traits(blocks: list[Any]) -> list[tuple[int, str, set[str]]]:
             # The party-and-state label right after the name.
             m = PARTY_STATE.match(doc.text[ent.end_char : ent.end_char + 24].lstrip())
             if m:
-                words.add(PARTIES[m.group(1).lower()])
+                words.add(PARTY_LETTERS[m.group(1).lower()])
                 state = fold(m.group(2).replace(".", "").replace(" ", ""))
                 words |= set(STATES.get(state, state).split())
             if words:
@@ -92,7 +92,7 @@ def modifiers(toks: list[Any], head: Any) -> set[str]:
     Republican"); what any person of the kind would be called is not telling."""
     words = [t for t in toks if t.i < head.i and t.text[:1].isupper()
              and (t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") or t.lower_ in PARTIES)]
-    if head.lower_ in PARTIES and len(head.lower_) > 1:
+    if head.lower_ in PARTIES:
         words.append(head)
     return _words(" ".join(t.text for t in words))
 
