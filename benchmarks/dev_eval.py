@@ -41,6 +41,8 @@ def main() -> int:
     print(f"{'  naming no one, given a name':34} "
           + " ".join(f"{a['unnamed_named'] / max(a['unnamed'], 1):.3f} ({a['unnamed_named']:>4}/{a['unnamed']:<4})"
                      for a in att.values()))
+    print(f"{'quoted spans, named speaker':34} "
+          + " ".join(f"{a['quote_accuracy']:.3f} ({a['quotes_right']:>4}/{a['quotes']:<4})" for a in att.values()))
     q = {part: quantity_cases.score(part=part)["overall"] for part in ("tune", "held")}
     print(f"{'quantity cases right':34} "
           + " ".join(f"{o['share']:.3f} ({o['right']:>4}/{o['cases']:<4})" for o in q.values()))

@@ -10,6 +10,12 @@ not only a mention overlapping it: what a reader of the claims sees. And of
 the relations whose Source is a pronoun or a description ("she", "the GOP
 nominee", "the union"), the share whose speaker is the person or body it
 refers to, by hand-labelled referents (``polnear_referents.json``).
+
+And, read as a set of quoted spans with a named speaker (how quotes are
+scored elsewhere): every span between quotation marks, of three words or more,
+inside a relation whose Source names someone (the name, or the referent a
+pronoun or description was labelled with). The claim that overlaps the quote
+most must give that person as its speaker or speaker mention.
 """
 
 from __future__ import annotations
@@ -61,6 +67,25 @@ def relations(folder: Path) -> dict[str, list[dict]]:
     return by_article
 
 
+QUOTE_MIN_WORDS = 3
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans between paired quotation marks within a paragraph (the words, not
+    the marks), of QUOTE_MIN_WORDS words or more; independent of verify's reader."""
+    import re
+
+    out = []
+    for para in re.finditer(r"[^\n]+", text):
+        a = para.start()
+        body = para.group()
+        for m in re.finditer(r"“([^“”]+)”|\"([^\"]+)\"", body):
+            g = 1 if m.group(1) is not None else 2
+            if len(m.group(g).split()) >= QUOTE_MIN_WORDS:
+                out.append((a + m.start(g), a + m.end(g)))
+    return out
+
+
 def _fold(s: str | None) -> str:
     from verify.extract.names import fold
 
@@ -94,8 +119,14 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
     right = total = named_right = named_total = ref_right = ref_total = unnamed_total = unnamed_named = 0
     referents = json.loads((ROOT / "benchmarks" / "polnear_referents.json").read_text(encoding="utf-8"))["referents"]
     misses: Counter[str] = Counter()
+    quote_right = quote_total = 0
+    quote_misses: Counter[str] = Counter()
     for article, text, blocks in zip(articles, texts, parse_blocks((t, []) for t in texts)):
         claims = attributions(text, blocks)
+        q_right, q_total, q_misses = _quotes_scored(article, text, gold[article], referents, claims, verbose)
+        quote_right += q_right
+        quote_total += q_total
+        quote_misses.update(q_misses)
         for index, rel in enumerate(gold[article]):
             if "Source" not in rel or "Content" not in rel:
                 continue
@@ -148,7 +179,51 @@ def score(limit: int | None = None, verbose: bool = False, part: str | None = No
             "named_accuracy": named_right / named_total if named_total else 0.0,
             "referred": ref_total, "referred_right": ref_right,
             "referred_accuracy": ref_right / ref_total if ref_total else 0.0,
-            "unnamed": unnamed_total, "unnamed_named": unnamed_named}
+            "unnamed": unnamed_total, "unnamed_named": unnamed_named,
+            "quotes": quote_total, "quotes_right": quote_right,
+            "quote_accuracy": quote_right / quote_total if quote_total else 0.0, "quote_misses": dict(quote_misses)}
+
+
+def _quotes_scored(article: str, text: str, rels: list[dict], referents: dict, claims: list,
+                   verbose: bool = False) -> tuple[int, int, Counter]:
+    """(right, total, misses by kind) over the article's quoted spans with a named speaker."""
+    right = total = 0
+    misses: Counter[str] = Counter()
+    for qa, qb in quoted_spans(text):
+        speaker = None
+        for index, rel in enumerate(rels):
+            if "Source" not in rel or "Content" not in rel:
+                continue
+            if not any(a <= qa and qb <= b for a, b in rel["Content"][0]):
+                continue
+            src = rel["Source"][1]
+            referent, kind = referents.get(f"{article}#{index}", (None, None))
+            speaker = src if _a_name(src) else referent
+            break
+        if not speaker:
+            continue
+        total += 1
+
+        def overlap(c) -> int:
+            return max(0, min(c.end, qb) - max(c.start, qa))
+
+        best = max(claims, key=overlap, default=None)
+        if best is None or overlap(best) == 0:
+            why = "no claim"
+        elif not best.speaker:
+            why = "no speaker"
+        elif _refers(speaker, best.speaker) or _refers(speaker, best.mention):
+            right += 1
+            continue
+        elif _a_name(best.speaker or ""):
+            why = "other name"
+        else:
+            why = "unresolved"
+        misses[why] += 1
+        if verbose:
+            got = (best.speaker, best.mention) if best is not None and overlap(best) else None
+            print(f"  quote {why:10} {article[:28]}@{qa} want={speaker!r} got={got!r} | {text[qa:qb][:70]!r}")
+    return right, total, misses
 
 
 def _refers(referent: str, speaker: str | None) -> bool:
@@ -189,4 +264,5 @@ if __name__ == "__main__":
               f"sources written as a name resolved to it: {r['named_accuracy']:.3f} ({r['named_right']}/{r['named']}); "
               f"pronouns and descriptions resolved to whom they refer: {r['referred_accuracy']:.3f} "
               f"({r['referred_right']}/{r['referred']}); sources naming no one given a name: "
-              f"{r['unnamed_named']}/{r['unnamed']}")
+              f"{r['unnamed_named']}/{r['unnamed']}; quoted spans given their named speaker: "
+              f"{r['quote_accuracy']:.3f} ({r['quotes_right']}/{r['quotes']}), misses {r['quote_misses']}")

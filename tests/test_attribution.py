@@ -343,6 +343,16 @@ CASES = [
     # A role with no one heard yet: the person last named as a subject.
     P('Doug Ford toured a car plant in Oshawa on Monday. The premier said the plant would "stay open."',
       "stay open", "Doug Ford", "The premier", id="role-of-subject"),
+    # "Drew criticism for saying": the subject said it, not the criticism;
+    # "held Pagliano in contempt for refusing": the object, a person, did.
+    P('Mehmet Oz appeared at a Senate hearing. He drew criticism for saying that the extract was "a magic cure."',
+      "a magic cure", "Mehmet Oz", "He", id="object-that-cannot-speak"),
+    # A question or an exclamation closed inside quotation marks, then a
+    # short tag: the parser splits them, the tag still names the speaker.
+    P('Jane Smith and Marcia Price spoke at the rally.\n\n"Is this the best we can do?" Price asked on Monday.',
+      "the best we can do", "Marcia Price", "Price", id="speech-tag-after-question"),
+    P('Jane Smith and Marcia Price spoke at the rally.\n\n"We won!" Price told reporters.',
+      "We won", "Marcia Price", "Price", id="speech-tag-after-exclamation"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

@@ -260,7 +260,7 @@ def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any 
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             outer = verb.head.head
             objs = [c for c in outer.children if c.dep_ == "dobj"]
-            if verb.head.lower_ == "for" and objs:
+            if verb.head.lower_ == "for" and objs and _names_someone(objs[0]):
                 return objs[0]  # "held Pagliano in contempt for refusing": Pagliano refused
             if not any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in outer.children):
                 before = [c for c in outer.children if c.dep_ in SUBJECTS and c.i < verb.head.i]
@@ -277,6 +277,14 @@ def _subject(verb: Any, quoted: Callable[[Any], bool] = lambda t: False) -> Any 
         if left > 0 and verb.doc[left - 1].lower_ in ("and", "but", ",", "while"):
             return prev
     return None
+
+
+def _names_someone(tok: Any) -> bool:
+    """OBJECT_THAT_SPEAKS: the object of "praised X for saying" said it only
+    when it is someone: a name, an entity, a pronoun or a role noun; "drew
+    criticism for saying" was said by the subject, not by the criticism."""
+    return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or tok.lemma_.lower() in ROLE_NOUNS | STANCE_AGENTS)
 
 
 def is_dateline(tok: Any) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .cues import STRONG_CUES, WEAK_CUES
 from .names import fold
 from ..nlp import Block
 
@@ -31,7 +32,9 @@ def sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
             cut = merged and (merged[-1][-1].is_alpha and not merged[-1][-1].is_punct) and len(merged[-1]) > 2
             # "said Ald. | Anthony Beale": a title's abbreviation is no sentence's end (TITLE_CUT).
             titled = merged and first is not None and first.is_title and _ends_on_title(merged[-1])
-            if merged and first is not None and (first.is_lower and first.pos_ not in ("NUM",) or label or cut or titled):
+            tagged = merged and _quote_then_tag(merged[-1], s)
+            if merged and first is not None and (first.is_lower and first.pos_ not in ("NUM",) or label or cut or titled
+                                                 or tagged):
                 prev = merged[-1]
                 merged[-1] = block.doc[prev.start : s.end]
             else:
@@ -39,6 +42,27 @@ def sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
         out.extend((block, s) for s in merged)
     return out
 
+
+
+# The longest speech tag that is read as the end of a quotation before it:
+# '"Why not?" Price asked the crowd on Monday.' (subject, verb, a few words).
+TAG_TOKENS = 10
+
+
+def _quote_then_tag(prev: Any, sent: Any) -> bool:
+    """SPEECH_TAG_AFTER_QUESTION: '"Is this the best we can do?" Price said.'
+    The parser ends a sentence at a quotation closed after "?" or "!" when the
+    next word is capitalised; a short tag that follows, a verb of speech with
+    nothing of its own to report, finishes that sentence."""
+    toks = [t for t in prev if not t.is_space]
+    if len(toks) < 3 or toks[-1].text not in ('"', "”", "’", "'") or toks[-2].text not in ("?", "!"):
+        return False
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > TAG_TOKENS or words[0].is_punct:
+        return False
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in STRONG_CUES | WEAK_CUES]
+    return bool(verbs) and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verbs[0].i for c in verbs[0].children
+                                   if c.lemma_.lower() not in ("crowd", "reporter", "audience")) and verbs[0].i > words[0].i
 
 
 # Abbreviated titles written before a name ("Ald. Anthony Beale", "Supt.
