@@ -353,6 +353,11 @@ CASES = [
       "the best we can do", "Marcia Price", "Price", id="speech-tag-after-question"),
     P('Jane Smith and Marcia Price spoke at the rally.\n\n"We won!" Price told reporters.',
       "We won", "Marcia Price", "Price", id="speech-tag-after-exclamation"),
+    # The kind of body written before its name is no part of the name.
+    P("Shelling killed three civilians in Idlib on Monday, state news agency SANA reported.",
+      "Shelling killed", "SANA", "state news agency SANA", id="kind-before-name"),
+    P("Broadcaster Al Jazeera said 12 people died in the strike.",
+      "12 people died", "Al Jazeera", "Broadcaster Al Jazeera", id="kind-opening-the-sentence"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

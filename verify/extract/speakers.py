@@ -151,6 +151,12 @@ class Speakers(Named):
             # the role before a name the tagger did not take for a person is
             # not part of it.
             return self.phrase([t for t in toks if role[-1].i < t.i <= head.i]), "person"
+        kind = [t for t in toks if t.i < head.i and t.lemma_.lower() in ORG_NOUNS and (t.is_lower or t.is_sent_start)]
+        if head.pos_ == "PROPN" and kind and all(t.pos_ == "PROPN" for t in toks if kind[-1].i < t.i <= head.i):
+            # KIND_BEFORE_NAME: "state news agency SANA", "broadcaster Al
+            # Jazeera": the kind of body written before its name is no part of it.
+            body = self.phrase([t for t in toks if kind[-1].i < t.i <= head.i])
+            return alias(body) or body, "body"
         if head.lower_.rstrip(".") in PERSON_TITLES and toks[-1].i == head.i:
             # "said Ald. | Anthony Beale": a title the parser cut from its name
             # (TITLE_CUT); the person named right after it.
