@@ -274,6 +274,27 @@ def test_a_sentence_naming_an_articles_person_is_of_its_event_in_a_draft_of_seve
     assert "sentence-names" in second.rules
 
 
+def test_a_sentence_after_a_named_speaker_is_of_the_speakers_event_in_a_draft_of_several(tmp_path: Path) -> None:
+    """SPEAKER_NAMES_EVENT: the person a sentence quotes by name ties the
+    sentences after it, which name no one, to the article that names that
+    person."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Girl shot near a mall\n\n"
+        "A 14-year-old girl was shot near a shopping mall on Saturday night, Sgt. Jane Hamilton said.\n\n"
+        "Two witnesses who saw the shooting ran across the street to the police station, Hamilton said.\n",
+        encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    draft = document_from_text(
+        "In Eastfield, Lee Okafor and Sam Novak opened a bakery on Main Street on Friday.\n\n"
+        "After the girl was shot, Hamilton said, she ran through the parking lot.\n\n"
+        "Twenty witnesses saw the shooting and ran to the police station.\n")
+    last = check(draft, tmp_path / "ix").claims[-1]
+    assert last.status == "contradicted", last.reason
+    assert "speaker-names-event" in last.rules
+
+
 def test_words_two_people_said_contradict_no_draft_that_gives_them_to_one_of_them(tmp_path: Path) -> None:
     """SAID_BY_BOTH: the corpus quotes two people saying the same words; a
     draft giving them to either is backed, to a third person contradicted."""

@@ -450,6 +450,10 @@ def test_the_same_place_or_person_or_none_keeps_one_fact(ea: list, eb: list) -> 
         ([("GPE", "Ukraine")], "Ukrainian officials said two were hurt.", False),
         ([("FAC", "Oak Street")], "Two were hurt on Elm Street.", True),
         ([("ORG", "Crime Stoppers")], "Two were hurt on Elm Street.", False),  # organisations say no event
+        # AGENCY_OF_A_PLACE: a place's police or sheriff names the place
+        ([("ORG", "Hopewell Police")], "Two were hurt on Elm Street.", True),
+        ([("ORG", "Hopewell Police")], "Two were hurt in Hopewell, police said.", False),
+        ([("ORG", "Kern County Sheriff's Office")], "Deputies in Kern said two were hurt.", False),
         ([], "Two were hurt on Elm Street.", False),  # a sentence that names nothing
     ],
 )

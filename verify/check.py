@@ -103,6 +103,10 @@ SPEAKER_SWAPPED = rule(
     "a sentence of the corpus, word for word but for who said it, given to another named speaker is "
     "misattributed, however short its quotation ('indeed, watching very carefully')",
 )
+SPEAKER_NAMES_EVENT = rule(
+    "speaker-names-event",
+    "a person a sentence quotes by name ('Hamilton said') names its event as a person it speaks of does",
+)
 SENTENCE_EVENT = rule("sentence-event", "a sentence that names no one and nowhere tells the event named before it")
 SHORT_QUOTE = rule(
     "short-quote",
@@ -337,12 +341,29 @@ def _anchors(found: Sequence[Claim]) -> dict[str, Claim]:
     before the first."""
     out: dict[str, Claim] = {}
     last: Claim | None = None
-    for c in sorted((c for c in found if c.parent is None), key=lambda c: c.start):
+    for c in sorted((_with_speaker(c) for c in found if c.parent is None), key=lambda c: c.start):
         if mentions(c, "")[0]:
             last = c
         if last is not None:
             out[c.id] = last
     return out
+
+
+def _with_speaker(c: Claim) -> Claim:
+    """SPEAKER_NAMES_EVENT: a person a sentence quotes by name ("Hamilton
+    said she ran north") names its event as a person it speaks of does; the
+    speaker's name counts among the sentence's people. A description
+    ("police", "a spokesman") names no one."""
+    if c.speaker_type != "person" or not named(c.speaker) or any(
+            label == "PERSON" and fold(name).split()[-1:] == fold(c.speaker or "").split()[-1:]
+            for label, name in c.entities):
+        return c
+    return c.model_copy(update={"entities": [*c.entities, ("PERSON", c.speaker)]})
+
+
+def _by_speaker(c: Claim | None) -> bool:
+    """Whether a sentence's people include its speaker by SPEAKER_NAMES_EVENT."""
+    return c is not None and bool(c.entities) and c.entities[-1] == ("PERSON", c.speaker)
 
 
 def _tied(sentence: Claim, corpus: _Corpus, doc_id: str) -> bool:
@@ -434,9 +455,9 @@ def _fact(claim: Claim, d: _Draft, corpus: _Corpus) -> _Fact:
             fact.blocked.append(NAMES_ABSENT)
             continue
         if link is not None and promoted:
-            link = link.having(SENTENCE_NAMES)
+            link = link.having(SENTENCE_NAMES, *([SPEAKER_NAMES_EVENT] if _by_speaker(anchor) else []))
         if link is not None and r in by_key:
-            link = link.having(SAME_EVENT_NUMBERS, *([SENTENCE_EVENT] if anchor is not (parent or claim) else []))
+            link = link.having(SAME_EVENT_NUMBERS, *([SENTENCE_EVENT] if anchor.id != (parent or claim).id else []))
         if link is not None:
             (fact.conflict if link.verdict == "discrepancy" else fact.agree).append((other, link))
     return fact

@@ -189,6 +189,13 @@ OTHER_PERSON = rule(
     "numbers of sentences that name different people (no surname in common, speakers aside) are different facts",
 )
 _PLACES = {"GPE", "LOC", "FAC"}
+# The words that end the name of a place's public service ("Hopewell Police",
+# "Kern County Sheriff's Office", "Akron Fire Department"): the words before
+# them name the place (AGENCY_OF_A_PLACE).
+_AGENCY_KIND = frozenset(
+    "police pd department dept sheriff sheriffs office fire rescue ems patrol marshal marshals "
+    "constabulary precinct".split()
+)
 # Words of place names that say what kind of place, not which one.
 _PLACE_KIND = frozenset(
     "the of and street st road rd avenue ave boulevard blvd lane drive dr highway court place square park "
@@ -261,6 +268,9 @@ def mentions(claim: Claim, text: str, labels: frozenset[str] | None = None) -> t
             keys = keys[-1:]
         elif label in _PLACES:
             keys = [w for w in keys if w not in _PLACE_KIND]
+        elif label == "ORG" and len(keys) > 1 and keys[-1] in _AGENCY_KIND:
+            # AGENCY_OF_A_PLACE: "Hopewell Police" names Hopewell.
+            keys = [w for w in keys if w not in _AGENCY_KIND and w not in _PLACE_KIND]
         else:
             continue
         if keys:
