@@ -296,6 +296,35 @@ def test_a_sentence_after_a_named_speaker_is_of_the_speakers_event_in_a_draft_of
     assert "speaker-names-event" in last.rules, last.rules
 
 
+def test_a_sentence_that_names_no_one_tells_the_event_named_before_it(tmp_path: Path) -> None:
+    """SENTENCE_EVENT: "Thirty people were wounded ..." names no one; it tells
+    the event the sentence before it names, and meets that article's count,
+    though forty articles of other towns' shootings are nearer in wording."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Gunman opens fire outside Northport library\n\n"
+        "Dana Reyes opened fire outside the Northport public library on Elm Street on Monday afternoon, "
+        "police said.\n\n"
+        "Three people were wounded in the shooting, Northport police chief Lee Okafor told reporters. "
+        "Reyes was arrested at the scene.\n", encoding="utf-8")
+    towns = ("Ashford Belmont Carver Dayton Elgin Fairfax Granby Hanover Ipswich Jasper Kenton Lowell Medford "
+             "Newbury Oxford Paxton Quincy Rutland Salem Taunton Upton Vernon Warren Yarmouth Zion Avon Bristol "
+             "Canton Derby Easton Foxboro Groton Hadley Kent Lenox Milton Natick Orange Peru Reading").split()
+    for town in towns:
+        (corpus / f"{town}.txt").write_text(
+            f"Shooting in {town}\n\nThirty people were wounded in the shooting on Monday in {town}, "
+            f"the chief said.\n\nThe road in {town} was closed for hours.\n", encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    draft = document_from_text(
+        "Dana Reyes opened fire outside the Northport public library on Elm Street on Monday afternoon.\n\n"
+        "Thirty people were wounded in the shooting on Monday.\n")
+    second = check(draft, tmp_path / "ix").claims[1]
+    assert second.status == "contradicted", second.reason
+    assert "30 vs 3" in second.reason
+    assert {"same-event-numbers", "sentence-event"} <= set(second.rules)
+
+
 def test_words_two_people_said_contradict_no_draft_that_gives_them_to_one_of_them(tmp_path: Path) -> None:
     """SAID_BY_BOTH: the corpus quotes two people saying the same words; a
     draft giving them to either is backed, to a third person contradicted."""
