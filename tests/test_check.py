@@ -325,6 +325,24 @@ def test_a_sentence_that_names_no_one_tells_the_event_named_before_it(tmp_path: 
     assert {"same-event-numbers", "sentence-event"} <= set(second.rules)
 
 
+def test_a_short_draft_is_not_set_against_other_towns_reports(tmp_path: Path) -> None:
+    """UNNAMED_IN_DRAFT: a draft that names only a person and a town is too
+    short to tell its event by names; a count of a shooting in a town it
+    never mentions does not contradict it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for town in "Boston Denver Phoenix Atlanta Seattle Dallas Chicago Houston".split():
+        (corpus / f"{town}.txt").write_text(
+            f"Shooting in {town}\n\nForty people were wounded in the shooting on Monday in {town}, "
+            f"the chief said.\n\nThe road in {town} was closed for hours.\n", encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    draft = document_from_text("Dana Reyes opened fire outside the Northport public library on Monday afternoon.\n\n"
+                               "Thirty people were wounded in the shooting on Monday.\n")
+    second = check(draft, tmp_path / "ix").claims[1]
+    assert second.status != "contradicted", second.reason
+    assert "unnamed-in-draft" in second.rules
+
+
 def test_words_two_people_said_contradict_no_draft_that_gives_them_to_one_of_them(tmp_path: Path) -> None:
     """SAID_BY_BOTH: the corpus quotes two people saying the same words; a
     draft giving them to either is backed, to a third person contradicted."""

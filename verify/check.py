@@ -107,6 +107,11 @@ SPEAKER_NAMES_EVENT = rule(
     "speaker-names-event",
     "a person a sentence quotes by name ('Hamilton said') names its event as a person it speaks of does",
 )
+UNNAMED_IN_DRAFT = rule(
+    "unnamed-in-draft",
+    "a draft that names too little to tell its event contradicts no corpus sentence naming people or places "
+    "it never mentions: that sentence may tell another event",
+)
 SENTENCE_EVENT = rule("sentence-event", "a sentence that names no one and nowhere tells the event named before it")
 SHORT_QUOTE = rule(
     "short-quote",
@@ -453,6 +458,14 @@ def _fact(claim: Claim, d: _Draft, corpus: _Corpus) -> _Fact:
             continue
         if link is not None and doc is not None and none_named(parent or claim, doc.text):
             fact.blocked.append(NAMES_ABSENT)
+            continue
+        if (link is not None and link.verdict == "discrepancy" and not telling
+                and none_named(other_sentence, draft.text)):
+            # UNNAMED_IN_DRAFT: a draft that names too little to tell its
+            # event by the articles' names (DRAFT_NAMES) is not set against a
+            # corpus sentence that names people or places it never
+            # mentions: that sentence may tell another event.
+            fact.blocked.append(UNNAMED_IN_DRAFT)
             continue
         if link is not None and promoted:
             link = link.having(SENTENCE_NAMES, *([SPEAKER_NAMES_EVENT] if _by_speaker(anchor) else []))
