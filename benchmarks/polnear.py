@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -73,8 +74,6 @@ QUOTE_MIN_WORDS = 3
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans between paired quotation marks within a paragraph (the words, not
     the marks), of QUOTE_MIN_WORDS words or more; independent of verify's reader."""
-    import re
-
     out = []
     for para in re.finditer(r"[^\n]+", text):
         a = para.start()

@@ -366,9 +366,6 @@ def _with_speaker(c: Claim) -> Claim:
     return c.model_copy(update={"entities": [*c.entities, ("PERSON", c.speaker)]})
 
 
-def _by_speaker(c: Claim | None) -> bool:
-    """Whether a sentence's people include its speaker by SPEAKER_NAMES_EVENT."""
-    return c is not None and bool(c.entities) and c.entities[-1] == ("PERSON", c.speaker)
 
 
 def _tied(sentence: Claim, corpus: _Corpus, doc_id: str) -> bool:
@@ -468,7 +465,9 @@ def _fact(claim: Claim, d: _Draft, corpus: _Corpus) -> _Fact:
             fact.blocked.append(UNNAMED_IN_DRAFT)
             continue
         if link is not None and promoted:
-            link = link.having(SENTENCE_NAMES, *([SPEAKER_NAMES_EVENT] if _by_speaker(anchor) else []))
+            # the anchor's people include its speaker (SPEAKER_NAMES_EVENT) when they differ from the claim's own
+            by_speaker = anchor is not None and anchor.entities != d.by_id[anchor.id].entities
+            link = link.having(SENTENCE_NAMES, *([SPEAKER_NAMES_EVENT] if by_speaker else []))
         if link is not None and r in by_key:
             link = link.having(SAME_EVENT_NUMBERS, *([SENTENCE_EVENT] if anchor.id != (parent or claim).id else []))
         if link is not None:

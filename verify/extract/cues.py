@@ -283,8 +283,7 @@ def _names_someone(tok: Any) -> bool:
     """OBJECT_THAT_SPEAKS: the object of "praised X for saying" said it only
     when it is someone: a name, an entity, a pronoun or a role noun; "drew
     criticism for saying" was said by the subject, not by the criticism."""
-    return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            or tok.lemma_.lower() in ROLE_NOUNS | STANCE_AGENTS)
+    return _named_or_pronoun(tok) or tok.lemma_.lower() in ROLE_NOUNS or tok.lemma_.lower() in STANCE_AGENTS
 
 
 def is_dateline(tok: Any) -> bool:
@@ -408,9 +407,12 @@ def _content_prep(prep: Any) -> bool:
 def can_speak(subj: Any) -> bool:
     """Can this subject hold a view? Names, pronouns, people and bodies can;
     "the conflict claimed 6,500 lives" is not a claim by the conflict."""
-    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
-    return subj.lemma_.lower() not in EVENT_NOUNS
+    return _named_or_pronoun(subj) or subj.lemma_.lower() not in EVENT_NOUNS
+
+
+def _named_or_pronoun(tok: Any) -> bool:
+    """A name, a person, body, place or people the tagger found, or a pronoun."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _main_or_shared(verb: Any) -> bool:

@@ -11,6 +11,8 @@ import re
 from typing import Any
 
 from .cues import STRONG_CUES, WEAK_CUES
+
+_SPEECH = STRONG_CUES | WEAK_CUES
 from .names import fold
 from ..nlp import Block
 
@@ -52,17 +54,17 @@ TAG_TOKENS = 10
 def _quote_then_tag(prev: Any, sent: Any) -> bool:
     """SPEECH_TAG_AFTER_QUESTION: '"Is this the best we can do?" Price said.'
     The parser ends a sentence at a quotation closed after "?" or "!" when the
-    next word is capitalised; a short tag that follows, a verb of speech with
-    nothing of its own to report, finishes that sentence."""
+    next word is capitalised; a short tag that follows, a verb of speech after
+    its subject with no clause of its own to report (its object, "told
+    reporters", is whom it was said to), finishes that sentence."""
     toks = [t for t in prev if not t.is_space]
     if len(toks) < 3 or toks[-1].text not in ('"', "”", "’", "'") or toks[-2].text not in ("?", "!"):
         return False
     words = [t for t in sent if not t.is_space]
     if not words or len(words) > TAG_TOKENS or words[0].is_punct:
         return False
-    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in STRONG_CUES | WEAK_CUES]
-    return bool(verbs) and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verbs[0].i for c in verbs[0].children
-                                   if c.lemma_.lower() not in ("crowd", "reporter", "audience")) and verbs[0].i > words[0].i
+    verb = next((t for t in words if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _SPEECH), None)
+    return verb is not None and verb.i > words[0].i and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 # Abbreviated titles written before a name ("Ald. Anthony Beale", "Supt.

@@ -9,6 +9,7 @@ the article gave. What the article has named, and where, is ``context.Named``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .claimspan import Attributed
@@ -53,6 +54,17 @@ DOC_AUTHOR_PREPS = {"by", "from"}
 def _nameable(tok: Any) -> bool:
     """A noun that names who can put out a text: a name or an entity."""
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _name_after(toks: list[Any], head: Any, descriptor: Callable[[Any], bool]) -> list[Any]:
+    """The proper name that ends a mention after its last descriptor word
+    ("spokesperson Price", "news agency SANA"), or [] when the mention does
+    not end so."""
+    before = [t for t in toks if t.i < head.i and descriptor(t)]
+    if head.pos_ != "PROPN" or not before:
+        return []
+    after = [t for t in toks if before[-1].i < t.i <= head.i]
+    return after if all(t.pos_ == "PROPN" for t in after) else []
 
 
 def _conj_root(tok: Any) -> Any:
@@ -145,17 +157,16 @@ class Speakers(Named):
         canon = alias(name)
         if canon:
             return canon, "body"
-        role = [t for t in toks if t.i < head.i and t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS]
-        if head.pos_ == "PROPN" and role and all(t.pos_ == "PROPN" for t in toks if role[-1].i < t.i <= head.i):
-            # ROLE_BEFORE_NAME: "the State Department spokesperson Price":
-            # the role before a name the tagger did not take for a person is
-            # not part of it.
-            return self.phrase([t for t in toks if role[-1].i < t.i <= head.i]), "person"
-        kind = [t for t in toks if t.i < head.i and t.lemma_.lower() in ORG_NOUNS and (t.is_lower or t.is_sent_start)]
-        if head.pos_ == "PROPN" and kind and all(t.pos_ == "PROPN" for t in toks if kind[-1].i < t.i <= head.i):
-            # KIND_BEFORE_NAME: "state news agency SANA", "broadcaster Al
-            # Jazeera": the kind of body written before its name is no part of it.
-            body = self.phrase([t for t in toks if kind[-1].i < t.i <= head.i])
+        # ROLE_BEFORE_NAME: "the State Department spokesperson Price": the
+        # role before a name the tagger did not take for a person is not part of it.
+        named_after = _name_after(toks, head, lambda t: t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS)
+        if named_after:
+            return self.phrase(named_after), "person"
+        # KIND_BEFORE_NAME: "state news agency SANA", "broadcaster Al Jazeera":
+        # the kind of body written before its name is no part of it.
+        named_after = _name_after(toks, head, lambda t: t.lemma_.lower() in ORG_NOUNS and (t.is_lower or t.is_sent_start))
+        if named_after:
+            body = self.phrase(named_after)
             return alias(body) or body, "body"
         if head.lower_.rstrip(".") in PERSON_TITLES and toks[-1].i == head.i:
             # "said Ald. | Anthony Beale": a title the parser cut from its name

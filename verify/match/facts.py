@@ -189,13 +189,11 @@ OTHER_PERSON = rule(
     "numbers of sentences that name different people (no surname in common, speakers aside) are different facts",
 )
 _PLACES = {"GPE", "LOC", "FAC"}
-# The words that end the name of a place's public service ("Hopewell Police",
-# "Kern County Sheriff's Office", "Akron Fire Department"): the words before
-# them name the place (AGENCY_OF_A_PLACE).
-_AGENCY_KIND = frozenset(
-    "police pd department dept sheriff sheriffs office fire rescue ems patrol marshal marshals "
-    "constabulary precinct".split()
-)
+# A place's emergency services ("Hopewell Police", "Kern County Sheriff's
+# Office", "Akron Fire Department"): the words before the service name the
+# place (AGENCY_OF_A_PLACE); "Justice Department" names no place.
+_SERVICES = frozenset("police pd sheriff sheriffs fire rescue ems patrol marshal marshals constabulary".split())
+_SERVICE_TAIL = frozenset("department dept office service services".split())
 # Words of place names that say what kind of place, not which one.
 _PLACE_KIND = frozenset(
     "the of and street st road rd avenue ave boulevard blvd lane drive dr highway court place square park "
@@ -268,15 +266,24 @@ def mentions(claim: Claim, text: str, labels: frozenset[str] | None = None) -> t
             keys = keys[-1:]
         elif label in _PLACES:
             keys = [w for w in keys if w not in _PLACE_KIND]
-        elif label == "ORG" and len(keys) > 1 and keys[-1] in _AGENCY_KIND:
+        elif label == "ORG" and (at := _service_at(keys)) > 0:
             # AGENCY_OF_A_PLACE: "Hopewell Police" names Hopewell.
-            keys = [w for w in keys if w not in _AGENCY_KIND and w not in _PLACE_KIND]
+            keys = [w for w in keys[:at] if w not in _PLACE_KIND]
         else:
             continue
         if keys:
             named += 1
             found += any(k in words or (label != "PERSON" and _demonym(k, words)) for k in keys)
     return named, found
+
+
+def _service_at(keys: list[str]) -> int:
+    """Where the emergency service that ends an organisation's name begins
+    ("hopewell police department": 1), or -1."""
+    end = len(keys)
+    while end > 0 and keys[end - 1] in _SERVICE_TAIL:
+        end -= 1
+    return end - 1 if end > 0 and keys[end - 1] in _SERVICES else -1
 
 
 @functools.lru_cache(maxsize=1024)
