@@ -456,6 +456,7 @@ def test_the_same_place_or_person_or_none_keeps_one_fact(ea: list, eb: list) -> 
         ([("ORG", "Kern County Sheriff's Office")], "Deputies in Kern said two were hurt.", False),
         ([("ORG", "Akron Fire Department")], "Two were hurt on Elm Street.", True),
         ([("ORG", "Justice Department")], "Two were hurt on Elm Street.", False),  # a department names no place
+        ([("ORG", "U.S. Marshals Service")], "Two were hurt on Elm Street.", False),  # a nation's agency names no town
         ([], "Two were hurt on Elm Street.", False),  # a sentence that names nothing
     ],
 )

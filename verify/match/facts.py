@@ -267,8 +267,9 @@ def mentions(claim: Claim, text: str, labels: frozenset[str] | None = None) -> t
         elif label in _PLACES:
             keys = [w for w in keys if w not in _PLACE_KIND]
         elif label == "ORG" and (at := _service_at(keys)) > 0:
-            # AGENCY_OF_A_PLACE: "Hopewell Police" names Hopewell.
-            keys = [w for w in keys[:at] if w not in _PLACE_KIND]
+            # AGENCY_OF_A_PLACE: "Hopewell Police" names Hopewell; "U.S.
+            # Marshals" leaves letters of an abbreviation, no place's name.
+            keys = [w for w in keys[:at] if w not in _PLACE_KIND and len(w) > 2]
         else:
             continue
         if keys:
