@@ -646,6 +646,8 @@ NOT_QUANTITIES = [
     ("Police found a .45 pistol under the seat.", [".45"]),
     ("The Boeing 737 landed safely.", ["737"]),
     ("The 737 Max was grounded after the crashes.", ["737"]),
+    ("Boeing grounded its 737 Max fleet after two crashes.", ["737"]),
+    ("Southwest flies its 737 Max jet again.", ["737"]),
     ("The company filed for Chapter 11 protection.", ["11"]),
     ("He drove along Route 66 for hours.", ["66"]),
     ("The iPhone 12 was announced on Tuesday.", ["12"]),
@@ -690,6 +692,16 @@ def test_intervals_hold_the_value() -> None:
             assert q.low <= q.value
         if q.high is not None:
             assert q.value <= q.high
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ("The magnitude 7.8 earthquake killed 50,000 people.", [("7.8", "measure"), ("50,000", "count")]),
+    ("She graduated with a 3.5 grade point average.", [("3.5", "measure")]),
+    ("The city has 1.5 million people and 2 airports.", [("1.5 million", "count"), ("2", "count")]),
+])
+def test_counts_are_whole(nlp_q, sentence: str, kinds: list[tuple[str, str]]) -> None:
+    # WHOLE_COUNT: digits with a decimal fraction and no scale word read a scale, not things counted
+    assert [(q.text, q.kind) for q in quantities(nlp_q(sentence))] == kinds
 
 
 def test_people_have_a_unit(nlp_q) -> None:

@@ -122,12 +122,18 @@ def quantities(span: Doc | Span) -> list[Quantity]:
                 continue  # "one neighbor says", "at one point": "a", not a count
         if a.kind == "count" and a.unit is None and _descriptor(core):
             continue  # "a three-story home", "a four-door sedan": a kind of thing, no count
+        if a.kind == "count" and a.unit is None and not age and _DECIMAL.fullmatch(core.text):
+            a = a._replace(kind="measure")  # WHOLE_COUNT: "a magnitude 7.8 earthquake" reads a scale
         if counts is None and a.kind == "count" and _before_its_noun(anchor):
             counts = _lemma_phrase(doc[anchor.i + 2])
         out.append(_quantity(a, doc.text, base, counts))
     return out
 
 
+# WHOLE_COUNT: things are counted in whole numbers; digits with a decimal
+# fraction and no scale word ("a magnitude 7.8 earthquake", "a 3.5 grade
+# point average") read a scale. "1.5 million people" has its scale word.
+_DECIMAL = re.compile(r"\d*\.\d+")
 # Scales written glued to their number ("1.5m people", "20k"), which the
 # tagger splits off and may read as a word of their own.
 _GLUED_SCALES = ("m", "mn", "bn", "b", "k")
@@ -371,12 +377,22 @@ def _after_its_noun(core: Span, anchor: Token) -> bool:
 
 def _before_a_name(core: Span, anchor: Token) -> bool:
     """Digits bound to the singular proper noun right after them name a thing
-    ("the 737 Max"): a count of people or things takes a plural ("12 Democrats")."""
+    ("the 737 Max"), and so do digits before a name the tagger knows and the
+    singular noun they modify ("its 737 Max fleet"): a count of people or
+    things takes a plural ("12 Democrats")."""
     head = anchor.head
     if head.ent_type_ in _GROUP_ENTITIES and head.ent_iob_ == "B":
         return False  # "killed 40 Taliban", "12 Hezbollah fighters": members of a group, counted
-    return core[0].text.isdigit() and len(core) == 1 and anchor.dep_ in ("compound", "nummod") \
-        and head.i == core.end and head.tag_ == "NNP" and head.is_title and _digits(core) != 1
+    if not (core[0].text.isdigit() and len(core) == 1 and anchor.dep_ in ("compound", "nummod")
+            and _digits(core) != 1 and core.end < len(core.doc)):
+        return False
+    nxt = core.doc[core.end]
+    if head.i == core.end:
+        return head.tag_ == "NNP" and head.is_title
+    # "its 737 Max fleet": a name between the number and the singular noun it
+    # modifies; a count above one takes a plural
+    return head.i > core.end and head.tag_ == "NN" and nxt.tag_ == "NNP" and nxt.is_title and nxt.ent_type_ != "" \
+        and all(t.tag_ == "NNP" for t in core.doc[core.end:head.i])
 
 
 # Entities whose members a number before the name counts: a group or a nationality.
