@@ -358,6 +358,18 @@ CASES = [
       "Shelling killed", "SANA", "state news agency SANA", id="kind-before-name"),
     P("Broadcaster Al Jazeera said 12 people died in the strike.",
       "12 people died", "Al Jazeera", "Broadcaster Al Jazeera", id="kind-opening-the-sentence"),
+    # A surname the tagger took for an organisation, spoken of with "his" or
+    # "who", is a person, and the antecedent of the "he" after it.
+    P('"We need a deal," Rep. Steny Hoyer told CNN on Monday.\n\nTrump, for his part, tweeted that Democrats '
+      'were "playing politics."\n\n"They only care about winning," he wrote.',
+      "winning", "Trump", "he", id="name-with-his"),
+    P('"We need a deal," Rep. Steny Hoyer told CNN on Monday.\n\nSanders, who spoke at a rally in Iowa, '
+      'called the plan a mistake.\n\n"We will not accept it," he said.',
+      "We will not accept it", "Sanders", "he", id="name-with-who"),
+    # "Called X "Y"": the quoted name given to the object is the speaker's
+    # words, however the parser hangs it.
+    P('Bernie Sanders called the plan "a disgrace."', "a disgrace", "Bernie Sanders", "Bernie Sanders",
+      id="called-quoted"),
     # -- known failures --------------------------------------------------------
     P("Officials dismissed Mayor Dan Kerr's claim that the city was bankrupt.",
       "the city was bankrupt", "Dan Kerr", "Mayor Dan Kerr's", id="nested-attribution",

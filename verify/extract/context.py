@@ -86,6 +86,11 @@ def learn_names(blocks: list[Block], ctx: Context, quoted: bytearray | None = No
     subjects: list[tuple[int, str]] = []
     in_quotes: list[tuple[str, int, str]] = []
     for block in blocks:
+        for tok in block.doc:
+            pos = block.start + tok.idx
+            if tok.ent_type_ != "PERSON" and personal(tok) and not (quoted is not None and pos < len(quoted)
+                                                                     and quoted[pos]):
+                subjects.append((pos, _compound_name(tok)))
         for ent in block.doc.ents:
             if ent.label_ == "PERSON":
                 name = person_name(ent.text)
@@ -121,6 +126,25 @@ def _learn(ctx: Context, named: dict[str, list[tuple[int, str]]], key: str, pos:
         ctx.persons[key] = name
     if len(name.split()) > 1:
         named.setdefault(key, []).append((pos, name))
+
+
+_WHO = frozenset({"who", "whom", "whose"})
+_HIS = frozenset({"his", "her"})
+
+
+def personal(tok: Any) -> bool:
+    """PERSONAL_WORDS: a capitalised subject the tagger took for no person
+    is one when its own sentence speaks of it so: a relative "who" on it
+    ("Sanders, who spoke in Iowa, said"), or "his" or "her" between it and
+    its verb ("Trump, for his part, tweeted"). Bodies take "which" and "its"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not tok.is_title or tok.is_stop \
+            or not (tok.tag_ == "NNP" or tok.pos_ == "INTJ"):  # "Trump," opening a paragraph, read as "Oh,"
+
+        return False
+    if any(c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.children) for c in tok.children):
+        return True
+    verb = tok.head
+    return verb.i > tok.i and any(w.lower_ in _HIS and w.dep_ == "poss" for w in tok.doc[tok.i + 1:verb.i])
 
 
 def _compound_name(tok: Any) -> str:

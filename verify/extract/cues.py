@@ -367,7 +367,7 @@ def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:
             return False
         return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children) or bool(
             deps & {"oprd", "xcomp"}
-        )
+        ) or any(c.dep_ == "dobj" and any(_quoted_appos(a) for a in c.children) for c in verb.children)
     if _lemma(verb) in ("speak", "talk"):  # "spoke of", "talked about": not "spoke to"
         return any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children)
     if _lemma(verb) == "point":  # "pointed out that", "pointed to reports"
@@ -377,6 +377,14 @@ def _has_content(verb: Any, quoted_in_sentence: bool) -> bool:
     if quoted_in_sentence and "dobj" not in deps:
         return True
     return False
+
+
+def _quoted_appos(tok: Any) -> bool:
+    """CALLED_QUOTED: "called the plan "a disgrace."": the parser hangs the
+    quoted name given to the object on it as an apposition; it is the
+    complement of "call" all the same, and the speaker's words."""
+    before = tok.left_edge.i - 1
+    return tok.dep_ == "appos" and before >= 0 and tok.doc[before].text in ('"', "“")
 
 
 def _stance(verb: Any) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .claimspan import Attributed
-from .context import Named, _org_name
+from .context import Named, _org_name, personal
 from .cues import DOC_NOUNS, ROLE_NOUNS, mention_tokens
 from .names import COLLECTIVES, alias, fold, strip_titles
 from .traits import PARTIES, clashes, fits, modifiers
@@ -157,6 +157,8 @@ class Speakers(Named):
         canon = alias(name)
         if canon:
             return canon, "body"
+        if personal(head):
+            return self.ctx.persons.get(fold(head.text), name), "person"  # PERSONAL_WORDS
         # ROLE_BEFORE_NAME: "the State Department spokesperson Price": the
         # role before a name the tagger did not take for a person is not part of it.
         named_after = _name_after(toks, head, lambda t: t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS)
