@@ -52,6 +52,17 @@ def status(index: Path, text: str) -> tuple[str, str]:
          "contradicted"),
         # found nowhere
         ("The two leaders will meet in Paris next spring to sign a final peace treaty.", "unsupported"),
+        # copied word for word from one article, which another words otherwise (QUOTED_WORD_FOR_WORD)
+        ("“NATO calls for an immediate end of hostilities between Azerbaijani and Armenian forces,” Javier "
+         "Colomina, the NATO secretary-general's special representative for the Caucasus and Central Asia, said "
+         "on Twitter.", "single-source"),
+        # copied word for word, its speaker described as the article describes him
+        ("In a statement the top U.S. diplomat said: “We urge both sides to take immediate concrete steps to "
+         "reduce tensions and avoid further escalation.”", "single-source"),
+        # one of two quoted stretches negated (EVERY_FRAGMENT)
+        ("The US State Department spokesperson Ned Price said the “United States is not deeply concerned by and "
+         "closely following the reports” coming out of Karabakh and “urges immediate steps to reduce tensions "
+         "and avoid further escalation.”", "contradicted"),
         # only one article holds it
         ("The trilateral meeting in Brussels lasted more than four hours, Charles Michel said.", "single-source"),
     ],

@@ -375,6 +375,21 @@ def test_any_word_swapped_is_a_misquote_first_and_last_too(at: int) -> None:
     assert "elephants" in link.reason
 
 
+@pytest.mark.parametrize("changed", range(2))
+def test_every_quoted_stretch_is_compared_with_its_own(changed: int) -> None:
+    """EVERY_FRAGMENT: two stretches quoted in one sentence, one of them
+    changed: the stretch quoted alike does not hide the other."""
+    stretches = ["the United States is deeply concerned by and closely following the reports",
+                 "urges immediate steps to reduce tensions and avoid further escalation"]
+    mutated = list(stretches)
+    mutated[changed] = mutated[changed].replace("deeply concerned", "not deeply concerned").replace(
+        "reduce tensions", "raise tensions")
+    a = quote_claim("a:1", " … ".join(stretches), "Ned Price")
+    b = quote_claim("b:1", " … ".join(mutated), "Ned Price")
+    link = compare_quotes(b, a)
+    assert link is not None and link.verdict == "discrepancy" and "misquoted" in link.rules, link
+
+
 def test_words_are_read_in_one_spelling() -> None:
     assert words("De-escalate the Centre’s air strikes") == ["deescalate", "the", "center's", "air", "strikes"]
 
@@ -382,7 +397,8 @@ def test_words_are_read_in_one_spelling() -> None:
 @pytest.mark.parametrize(("speaker", "is_named"), [("Jane Doe", True), ("European Union", True),
                                                    ("27-nation bloc", False), ("officials", False),
                                                    ("State Department spokesman", False), ("Chicago police", False),
-                                                   ("Police Chief Lee Okafor", True)])
+                                                   ("Police Chief Lee Okafor", True),
+                                                   ("the top U.S. diplomat", False), ("a senior EU official", False)])
 def test_a_described_speaker_is_not_a_named_one(speaker: str, is_named: bool) -> None:
     assert named(speaker) is is_named
 

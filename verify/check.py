@@ -26,8 +26,9 @@ from .match.compare import Link
 from .match.events import Events
 from .match.facts import NAMES_ABSENT, measure, mentions, none_named, other_subject
 from .match.links import ALSO_STATED, stands_alike
-from .match.quotes import DESCRIBED_SPEAKER, OTHER_SPEAKER, QUOTED_ALIKE, clip, compare_quotes, fragments, different_speakers, named, same_speaker, same_words
+from .match.quotes import DESCRIBED_SPEAKER, MISQUOTED, OTHER_SPEAKER, QUOTED_ALIKE, clip, compare_quotes, fragments, different_speakers, named, same_speaker, same_words
 from .match.rules import rule
+from .match.spelling import words
 from .match.statements import (
     BOUND_CHANGED,
     NEGATED_STATEMENT,
@@ -116,6 +117,11 @@ SENTENCE_EVENT = rule("sentence-event", "a sentence that names no one and nowher
 SHORT_QUOTE = rule(
     "short-quote",
     "quoted words too few to compare as a quotation ('deeply concerned') leave the statement to be compared whole",
+)
+QUOTED_WORD_FOR_WORD = rule(
+    "quoted-word-for-word",
+    "words an article gives the speaker exactly as the draft does are no misquote because another "
+    "article words them otherwise: the sources differ, and both are shown",
 )
 SAID_BY_BOTH = rule(
     "said-by-both",
@@ -615,6 +621,18 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
         kept = [x for x in conflicts if OTHER_SPEAKER not in x[1].rules]
         if len(kept) < len(conflicts):
             conflicts, dated = kept, [*dated, SAID_BY_BOTH]
+    otherwise: list = []
+    verbatim = {n.id for f, n in zip(parts, numbers + [sentence]) for o, lk in f.agree
+                if QUOTED_ALIKE in lk.rules and n.quote and o.quote and words(n.quote) == words(o.quote)}
+    if verbatim:
+        # QUOTED_WORD_FOR_WORD: words an article gives the speaker as the
+        # draft does are no misquote because another article words them
+        # otherwise (a translation, a shorter cut): the sources differ, and
+        # the other wording stays in the evidence.
+        kept = [x for x in conflicts if not (MISQUOTED in x[1].rules and x[2].id in verbatim)]
+        if len(kept) < len(conflicts):
+            otherwise = [x for x in conflicts if x not in kept]
+            conflicts, dated = kept, [*dated, QUOTED_WORD_FOR_WORD]
     conflicts.sort(key=lambda x: -severity(x[2], x[0]))
     agrees = [x for f in parts for x in f.agree]
     base = {"start": sentence.start, "end": sentence.end, "text": sentence.text, "speaker": sentence.speaker,
@@ -647,8 +665,8 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
                for s in ({x for x in speakers if x} or {"doc:" + origin.get(d, d)})}
     if any("" in speakers and len(speakers) > 1 for speakers in said.values()):
         dated = [*dated, ORIGIN_PER_ARTICLE]
-    reason = agrees[0][1].reason
-    evidence = [_evidence(o, lk, corpus) for o, lk in agrees]
+    reason = agrees[0][1].reason + ("; another article words it otherwise" if otherwise else "")
+    evidence = [_evidence(o, lk, corpus) for o, lk in agrees] + [_evidence(o, lk, corpus, n) for o, lk, n in otherwise]
     if len(origins) >= 2:
         return CheckedClaim(**base, status="supported", origins=len(origins),
                             reason=f"{reason}; {len(origins)} independent origins in {len(docs)} articles",

@@ -80,22 +80,29 @@ def _surface(text: str, toks: tuple[tuple[str, int, int], ...], joined: list[str
     return out
 
 
-def _best(a: Claim, b: Claim) -> _Pair | None:
+def _best(fa: str, b: Claim) -> _Pair | None:
+    """The quoted stretch of ``b`` that a stretch of another claim is best set against."""
     best: _Pair | None = None
-    for fa in fragments(a):
-        for fb in fragments(b):
-            p = _Pair(fa, fb)
-            if p.run >= QUOTE_RUN and (best is None or p.score > best.score):
-                best = p
+    for fb in fragments(b):
+        p = _Pair(fa, fb)
+        if p.run >= QUOTE_RUN and (best is None or p.score > best.score):
+            best = p
     return best
 
 
 def compare_quotes(a: Claim, b: Claim) -> Link | None:
     """One speaker quoted in two documents: the same words agree; the same
-    statement in other words is a discrepancy that shows the words that differ."""
-    p = _best(a, b)
-    if p is None or p.score < QUOTE_MATCH:
-        return None
+    statement in other words is a discrepancy that shows the words that differ.
+    EVERY_FRAGMENT: each quoted stretch of ``a`` is set against its own
+    counterpart in ``b``; one stretch quoted alike does not hide another
+    changed ("is deeply concerned" ... "urges immediate steps")."""
+    links = [link for fa in fragments(a) if (p := _best(fa, b)) is not None and p.score >= QUOTE_MATCH
+             for link in [_judge(a, b, p)]]
+    return next((link for link in links if link.verdict == "discrepancy"), links[0] if links else None)
+
+
+def _judge(a: Claim, b: Claim, p: _Pair) -> Link:
+    """The link of two quoted stretches of one speaker, aligned in ``p``."""
     short, long_ = (p.wa, p.wb) if len(p.wa) <= len(p.wb) else (p.wb, p.wa)
     cut = _cut_after_negation(long_, short)
     if cut:  # NEGATED_QUOTE: "no illegal disclosure" quoted as "illegal disclosure"
@@ -183,6 +190,8 @@ def named(speaker: str | None) -> bool:
     spokesman" and "Chicago police" name no particular person."""
     if not speaker or not speaker.split() or speaker.split()[-1].lower() in _DESCRIBING:
         return False
+    if speaker.split()[-1][:1].islower():
+        return False  # a name ends in a name: "the top U.S. diplomat" describes (DESCRIBED_SPEAKER)
     return any(w[:1].isupper() and w.lower() not in _DESCRIBING for w in speaker.split())
 
 
