@@ -192,3 +192,31 @@ def test_the_ends_of_a_range_are_no_counts_to_change() -> None:
     (n,) = mut.numbers("Witnesses heard upwards of 50 rounds.")
     assert n.bound == "upwards of"
     assert mut.reverse_bound("Witnesses heard upwards of 50 rounds.", n) == "Witnesses heard fewer than 50 rounds."
+
+
+# -- drafts copied from the indexed articles (benchmarks/copied_drafts.py) -------
+
+def test_copied_drafts_offer_the_copy_first_then_each_change() -> None:
+    import copied_drafts as cd
+
+    sentence = seed("In the aftermath of the war")
+    found = cd.variants(sentence, random.Random(1))
+    assert found[0] == ("copy", sentence)
+    kinds = [k for k, _ in found[1:]]
+    assert "number x10" in kinds and all(text != sentence for _, text in found[1:])
+
+
+@pytest.mark.parametrize(("kind", "got", "against", "right"), [
+    ("copy", "single-source", [], True),
+    ("copy", "unsupported", [], False),
+    ("copy", "contradicted", ["other"], True),  # the sources disagree
+    ("copy", "contradicted", ["mine"], False),  # contradicted by the very article it copies
+    ("number x10", "contradicted", ["mine"], True),
+    ("number x10", "unsupported", [], False),
+])
+def test_a_copy_is_right_when_backed_or_set_only_against_other_articles(kind: str, got: str, against: list[str],
+                                                                       right: bool) -> None:
+    import copied_drafts as cd
+
+    it = cd.Sentence(kind, "text", "mine", "tune", got=got, against=against)
+    assert cd.right(it) is right
