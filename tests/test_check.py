@@ -59,6 +59,11 @@ def status(index: Path, text: str) -> tuple[str, str]:
         # copied word for word, its speaker described as the article describes him
         ("In a statement the top U.S. diplomat said: “We urge both sides to take immediate concrete steps to "
          "reduce tensions and avoid further escalation.”", "single-source"),
+        # a negation added to words quoted with no speaker (UNSPOKEN_QUOTE_NEGATED)
+        ("On Thursday, Secretary of State Antony Blinken “raised the Nagorno-Karabakh conflict” in a phone call "
+         "with Turkish Foreign Minister Mevlut Cavusoglu, “noting that the United States is not ready to engage "
+         "bilaterally, with like minded partners, and through our role as an OSCE Minsk Group Co-Chair” to help "
+         "resolve the Karabakh conflict.", "contradicted"),
         # one of two quoted stretches negated (EVERY_FRAGMENT)
         ("The US State Department spokesperson Ned Price said the “United States is not deeply concerned by and "
          "closely following the reports” coming out of Karabakh and “urges immediate steps to reduce tensions "

@@ -33,6 +33,7 @@ from verify.match.links import (
     stands_alike,
 )
 from verify.match.quotes import compare_quotes, named
+from verify.match.statements import changed_values
 from verify.match.spelling import key, words
 from verify.match.statements import align
 from verify.models import Claim, Document, Quantity
@@ -167,6 +168,32 @@ def test_a_number_changed_in_a_copied_sentence_conflicts_whatever_the_clauses_sa
     assert pair(a, b, 0.1, DOCS) is None
     link = pair(a, b, 0.1, DOCS, statement=lambda: stands_alike(a, a, b, b))
     assert link is not None and link.verdict == "discrepancy" and "same-statement" in link.rules
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "one_time"), [
+    # the same words, each given another year by the sentences before it
+    ("That year the city recorded 305 homicides.", "That year the city recorded 3050 homicides.", True),
+    # the words themselves name other times
+    ("In 2014 the city recorded 305 homicides.", "In 2015 the city recorded 3050 homicides.", False),
+])
+def test_one_statement_is_of_one_time_whatever_its_context_carried(text_a: str, text_b: str, one_time: bool) -> None:
+    """TIME_OF_CONTEXT: a time carried in from the sentences around does not
+    make one statement two facts; a time the words write does."""
+    a = number_claim("a:1", text_a, "305", 305, counts="homicides").model_copy(update={"time": "2015-10-05"})
+    b = number_claim("b:1", text_b, "3050", 3050, counts="homicides").model_copy(update={"time": "1999"})
+    link = pair(a, b, 0.9, DOCS, statement=lambda: stands_alike(a, a, b, b))
+    assert (link is not None and link.verdict == "discrepancy") is one_time, link
+
+
+@pytest.mark.parametrize(("ago", "expected"), [
+    ("twenty years ago", [("two", "twenty")]),
+    ("two decades ago", []),  # another word: no longer one statement
+])
+def test_a_time_back_from_the_telling_is_a_date_of_the_statement(ago: str, expected: list) -> None:
+    """AGO_IS_A_DATE: "two years ago" is no quantity the reader keeps, but a
+    date; changed in a copied sentence, it is a value a reader notices."""
+    told = "Eddie Miller, 56, a former sergeant who joined the force {} , was in stable condition Saturday."
+    assert changed_values(told.format("two years ago"), told.format(ago)) == expected
 
 
 # -- personal attributes --------------------------------------------------------

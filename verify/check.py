@@ -489,8 +489,11 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
     if changed:
         return Link(claim.id, other.id, "discrepancy", "; ".join(f"“{x}” vs “{y}”" for x, y in changed),
                     (SAME_STATEMENT_RULE, VALUE_CHANGED))
+    quoted = bool(claim.quote and other.quote and claim.speaker and other.speaker)
+    # UNSPOKEN_QUOTE_NEGATED: quotations given to no speaker are not compared
+    # as quotations, so their statements are, negation and all.
     if (not (claim.parent and claim.quantities) and not (other.parent and other.quantities)  # no number's clause
-            and not (claim.quote or other.quote) and not other_subject(claim, other)):
+            and not quoted and not other_subject(claim, other)):
         # in an article not of another event (OTHER_EVENT), a sentence this alike with a
         # negation inside the words they share; else only the same sentence but for a negation
         alike = event != "apart" and sim >= NEGATION_SIMILARITY
@@ -498,7 +501,6 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
         if flipped:  # NEGATED_STATEMENT: "no immediate plans to release" / "plan to release"
             return Link(claim.id, other.id, "discrepancy", f"“{flipped}” in one and not the other: "
                         f"“{clip(other.text, 120)}”", (NEGATED_STATEMENT,))
-    quoted = bool(claim.quote and other.quote and claim.speaker and other.speaker)
     if quoted and same_speaker(claim.speaker, other.speaker):
         link = compare_quotes(claim, other)
         if link is not None or (fragments(claim) and fragments(other)):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..extract.timeref import time_expressions
 from ..models import Claim, Document, Group, Quantity
 from .compare import (
     BOUNDS_REVERSED,
@@ -80,6 +81,11 @@ SURNAME_AGE = rule(
 TOLD_AGAIN = rule(
     "told-again",
     "one event's number retold in a later article is the event's, whatever the article's date",
+)
+TIME_OF_CONTEXT = rule(
+    "time-of-context",
+    "one statement whose words name the same time, or none, speaks of one time, whatever times the "
+    "sentences around each carried into it ('That year the city recorded 305 homicides')",
 )
 CLAUSES_ALIKE = rule("clauses-alike", "two numbers of one measure are one fact when their clauses say the same thing")
 PART_OF_WHOLE = rule("part-of-whole", "a part never conflicts with a whole ('two of its troops' and '12 dead')")
@@ -340,6 +346,8 @@ def _numbers(
     rules: tuple[str, ...] = ()
     if timed is False and told_again(a, b, event, restated and ka[1] in CASUALTIES):
         timed, rules = None, (TOLD_AGAIN,)
+    if timed is False and statement is not None and _time_words(a.text) == _time_words(b.text) and statement():
+        timed, rules = None, (TIME_OF_CONTEXT,)
     if timed is False:
         return Link(a.id, b.id, "none", "", (OTHER_TIME,))  # the 2020 war and this week's clash
     if timed:
@@ -495,6 +503,11 @@ def whose(claim: Claim, q: Quantity) -> str | None:
 
 # Two or three capitalised words right before ", 59," (AGE_NAMES_A_PERSON).
 _NAME_THEN_AGE = re.compile(r"(?:^|[^\w’'-])((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+),$")
+
+
+def _time_words(text: str) -> list[str]:
+    """The time expressions a text itself writes, lower case (TIME_OF_CONTEXT)."""
+    return [t.text.lower() for t in time_expressions(text, None)]
 
 
 def told_again(a: Claim, b: Claim, event: str, same_toll: bool) -> bool:

@@ -171,6 +171,11 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
+# Units of a time counted back from the telling ("two years ago"): such a
+# number is a date, which the quantity reader leaves out as no claim.
+_AGO_UNITS = frozenset("year years month months week weeks day days hour hours minute minutes decade decades".split())
+
+
 def changed_values(a: str, b: str) -> list[tuple[str, str]]:
     """The dates two sentences differ by when they are one statement but for
     their numbers, years, weekdays and months (``VALUE_CHANGED``), as
@@ -189,10 +194,12 @@ def changed_values(a: str, b: str) -> list[tuple[str, str]]:
         return [NUMBER if w.key == NUMBER or _YEAR.match(w.key) or calendar(text, w) else w.key for w in words]
 
     def when(text: str, words: tuple[Word, ...], i: int) -> bool:
-        """A year, a weekday or month, or a day of a month ("November 26")."""
+        """A year, a weekday or month, a day of a month ("November 26"), or
+        a time back from the telling ("joined the force two years ago": AGO_IS_A_DATE)."""
         w = words[i]
         return bool(_YEAR.match(w.key)) or calendar(text, w) or (
-            w.key == NUMBER and i > 0 and words[i - 1].key in _MONTHS and calendar(text, words[i - 1]))
+            w.key == NUMBER and i > 0 and words[i - 1].key in _MONTHS and calendar(text, words[i - 1])) or (
+            w.key == NUMBER and i + 2 < len(words) and words[i + 1].key in _AGO_UNITS and words[i + 2].key == "ago")
 
     ka, kb = keys(a, wa), keys(b, wb)
     if len(kb) > len(ka) and kb[: len(ka)] == ka and kb[len(ka)] not in _UNLESS:
