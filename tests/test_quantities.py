@@ -532,6 +532,9 @@ SENTENCES += [
      [("Fifty-one", 51, "exact", "count", "deaths"), ("over 100", 100, "more_than", "count", "injured")]),
     ("Three dead and 20 injured in Sunday shooting.",
      [("Three", 3, "exact", "count", "deaths"), ("20", 20, "exact", "count", "injured")]),
+    # CASUALTY_AFTER_NOUN: or right after the noun it counts
+    ("A shooting in Northport early Sunday morning left a 17-year-old girl dead and 30 others injured, "
+     "police said.", [("17-year-old", 17, "exact", "measure", "age"), ("30", 30, "exact", "count", "injured")]),
 ]
 
 

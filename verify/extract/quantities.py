@@ -614,6 +614,17 @@ def _word_casualty(tok: Token) -> str | None:
     return None
 
 
+def _casualty_after_noun(num: Token) -> str | None:
+    """CASUALTY_AFTER_NOUN: "left a boy dead and 30 others injured": the
+    participle right after the noun a number counts says what it counts,
+    whatever the parse hangs it on (here the boy, who is dead)."""
+    doc, j = num.doc, num.i + 1
+    if j + 1 >= len(doc) or num.head.i != j or doc[j].tag_ not in ("NNS", "NN") or doc[j].lower_ in _DEAD | _INJURED:
+        return None
+    after = doc[j + 1]
+    return _word_casualty(after) if after.lower_ in _DEAD | _INJURED and after.tag_ in ("JJ", "VBN", "VBD") else None
+
+
 def _casualty(x: Token, depth: int = 0) -> str | None:
     """Whether ``x`` (a number or the noun it counts) names victims."""
     if depth == 0 and x.like_num and x.i + 1 < len(x.doc):
@@ -719,7 +730,7 @@ def _counts(a: Amount, anchor: Token) -> str | None:
         return _lemma_phrase(noun) if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
     if a.vague and a.kind == "measure":
         return a.unit  # "dozens of square kilometres"
-    hit = (_casualty(noun) if noun is not None else None) or _casualty(anchor)
+    hit = _casualty_after_noun(anchor) or (_casualty(noun) if noun is not None else None) or _casualty(anchor)
     if hit is None and (_shot(anchor) or noun is not None and _shot(noun)):
         hit = "shot"
     if a.vague:
