@@ -181,8 +181,21 @@ def test_one_statement_is_of_one_time_whatever_its_context_carried(text_a: str, 
     make one statement two facts; a time the words write does."""
     a = number_claim("a:1", text_a, "305", 305, counts="homicides").model_copy(update={"time": "2015-10-05"})
     b = number_claim("b:1", text_b, "3050", 3050, counts="homicides").model_copy(update={"time": "1999"})
-    link = pair(a, b, 0.9, DOCS, statement=lambda: stands_alike(a, a, b, b))
+    link = pair(a, b, 0.9, DOCS, statement=lambda: stands_alike(a, a, b, b), carried=True)
     assert (link is not None and link.verdict == "discrepancy") is one_time, link
+    # two articles: the times their own sentences gave them stand
+    assert pair(a, b, 0.9, DOCS, statement=lambda: stands_alike(a, a, b, b)) is None
+
+
+def test_the_same_words_in_articles_dated_apart_are_two_times() -> None:
+    """TIME_OF_CONTEXT is for times a draft's context carried: the same
+    untimed sentence in two articles months apart tells two events."""
+    text = "Police said {} people were shot outside the bar after the game."
+    a = number_claim("a:1", text.format("3"), "3", 3, counts="shot")
+    b = number_claim("b:1", text.format("30"), "30", 30, counts="shot")
+    docs = {"a": Document(id="a", path="a.txt", text="", date="2014-03-05"),
+            "b": Document(id="b", path="b.txt", text="", date="2016-09-20")}
+    assert pair(a, b, 0.9, docs, statement=lambda: stands_alike(a, a, b, b), carried=True) is None
 
 
 @pytest.mark.parametrize(("ago", "expected"), [

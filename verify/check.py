@@ -526,7 +526,7 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
         if not (claim.quantities and other.quantities):
             return None
         return pair(claim, other, sim, docs, event,
-                    statement=lambda: stands_alike(claim, sentence, other, other_sentence))
+                    statement=lambda: stands_alike(claim, sentence, other, other_sentence), carried=True)
     if different_speakers(claim, other):
         return None
     if other_subject(claim, other):

@@ -85,7 +85,8 @@ TOLD_AGAIN = rule(
 TIME_OF_CONTEXT = rule(
     "time-of-context",
     "one statement whose words name the same time, or none, speaks of one time, whatever times the "
-    "sentences around each carried into it ('That year the city recorded 305 homicides')",
+    "sentences around each carried into it ('That year the city recorded 305 homicides'): a draft "
+    "against the corpus, where a draft's times come from its own context; two articles' times stand",
 )
 CLAUSES_ALIKE = rule("clauses-alike", "two numbers of one measure are one fact when their clauses say the same thing")
 PART_OF_WHOLE = rule("part-of-whole", "a part never conflicts with a whole ('two of its troops' and '12 dead')")
@@ -290,6 +291,7 @@ def pair(
     several: bool = False,
     statement: Callable[[], bool] | None = None,
     why: list[str] | None = None,
+    carried: bool = False,
 ) -> Link | None:
     """The verdict on two claims of different documents, or None when they
     are not about one fact (then the rule that said so is added to ``why``,
@@ -300,9 +302,12 @@ def pair(
     own ``similarity`` when None). ``several``: a number is a total over
     several events ("in 4 separate shootings"): it may agree, never conflict.
     ``statement``: whether the two numbers stand at one place of one
-    statement (``stands_alike``), asked only when it decides."""
+    statement (``stands_alike``), asked only when it decides. ``carried``:
+    ``a`` is a draft's, whose times the draft's own sentences carried into
+    it (TIME_OF_CONTEXT)."""
     if a.quantities and b.quantities:
-        link = _numbers(a, b, similarity, documents, event, similarity if context is None else context, several, statement)
+        link = _numbers(a, b, similarity, documents, event, similarity if context is None else context, several, statement,
+                        carried)
         if link.verdict == "none":
             if why is not None:
                 why.extend(link.rules)
@@ -335,6 +340,7 @@ def _numbers(
     context: float = 1.0,
     several: bool = False,
     statement: Callable[[], bool] | None = None,
+    carried: bool = False,
 ) -> Link:
     """The link of two numbers; verdict ``none`` with the blocking rule when they are not one fact."""
     qa, qb = a.quantities[0], b.quantities[0]
@@ -346,7 +352,8 @@ def _numbers(
     rules: tuple[str, ...] = ()
     if timed is False and told_again(a, b, event, restated and ka[1] in CASUALTIES):
         timed, rules = None, (TOLD_AGAIN,)
-    if timed is False and statement is not None and _time_words(a.text) == _time_words(b.text) and statement():
+    if timed is False and carried and (a.time or b.time) and statement is not None \
+            and _time_words(a.text) == _time_words(b.text) and statement():
         timed, rules = None, (TIME_OF_CONTEXT,)
     if timed is False:
         return Link(a.id, b.id, "none", "", (OTHER_TIME,))  # the 2020 war and this week's clash
