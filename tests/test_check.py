@@ -64,6 +64,9 @@ def status(index: Path, text: str) -> tuple[str, str]:
          "with Turkish Foreign Minister Mevlut Cavusoglu, “noting that the United States is not ready to engage "
          "bilaterally, with like minded partners, and through our role as an OSCE Minsk Group Co-Chair” to help "
          "resolve the Karabakh conflict.", "contradicted"),
+        # one speaker's statement worded alike, denied in the corpus (POLARITY_APART)
+        ("Azerbaijan's President Ilham Aliyev said Armenia had withdrawn all of its troops from Karabakh.",
+         "contradicted"),
         # one of two quoted stretches negated (EVERY_FRAGMENT)
         ("The US State Department spokesperson Ned Price said the “United States is not deeply concerned by and "
          "closely following the reports” coming out of Karabakh and “urges immediate steps to reduce tensions "

@@ -33,7 +33,7 @@ from verify.match.links import (
     stands_alike,
 )
 from verify.match.quotes import compare_quotes, named
-from verify.match.statements import changed_values
+from verify.match.statements import changed_values, polarity_apart
 from verify.match.spelling import key, words
 from verify.match.statements import align
 from verify.models import Claim, Document, Quantity
@@ -207,6 +207,22 @@ def test_a_time_back_from_the_telling_is_a_date_of_the_statement(ago: str, expec
     date; changed in a copied sentence, it is a value a reader notices."""
     told = "Eddie Miller, 56, a former sergeant who joined the force {} , was in stable condition Saturday."
     assert changed_values(told.format("two years ago"), told.format(ago)) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "word"), [
+    ("Aliyev said Armenia had withdrawn all of its troops from Karabakh.",
+     "Aliyev also said that Armenia has not withdrawn its troops from the Karabakh region.", "withdrawn"),
+    ("No one was injured in the fire at the plant.", "One person was injured in the fire at the plant.", "injured"),
+    ("The victim died at the hospital on Monday.", "The victim died at the hospital on Monday, and no arrests were made.",
+     None),  # a clause one adds negates nothing the other says
+    ("He said the plan would work.", "He said the plan would work.", None),
+    # a negation reaches no word past its clause's edge
+    ("The child, whom police did not identify, was taken to the hospital and later died.",
+     "The child was taken to the hospital and later died.", None),
+])
+def test_a_word_denied_in_one_sentence_only_parts_them(a: str, b: str, word: str | None) -> None:
+    """POLARITY_APART: worded alike, one denies what the other affirms."""
+    assert polarity_apart(a, b) == word
 
 
 # -- personal attributes --------------------------------------------------------

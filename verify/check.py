@@ -42,6 +42,7 @@ from .match.statements import (
     masked,
     opens,
     negated,
+    polarity_apart,
     told_alike,
     reversed_bounds,
 )
@@ -122,6 +123,11 @@ QUOTED_WORD_FOR_WORD = rule(
     "quoted-word-for-word",
     "words an article gives the speaker exactly as the draft does are no misquote because another "
     "article words them otherwise: the sources differ, and both are shown",
+)
+POLARITY_APART = rule(
+    "polarity-apart",
+    "sentences worded alike that hold one word, negated in one and not the other ('has not withdrawn', "
+    "'had withdrawn'), do not say the same: no agreement, and a discrepancy when one named speaker said both",
 )
 SAID_BY_BOTH = rule(
     "said-by-both",
@@ -542,7 +548,13 @@ def _link(claim: Claim, sentence: Claim, other: Claim, other_sentence: Claim, si
     if opens(claim.text, other.text):
         return Link(claim.id, other.id, "agree", "said alike, as the opening of a longer sentence", (OPENING_COPIED,))
     if sim >= TEXT_SUPPORT:
-        return Link(claim.id, other.id, "agree", "said alike", (SAID_ALIKE,))
+        turned = polarity_apart(claim.text, other.text)
+        if turned is None:
+            return Link(claim.id, other.id, "agree", "said alike", (SAID_ALIKE,))
+        if event != "apart" and named(claim.speaker) and same_speaker(claim.speaker, other.speaker):
+            # POLARITY_APART: one person's statement, worded alike, denied in one telling
+            return Link(claim.id, other.id, "discrepancy", f"“{turned}” denied in one and not the other: "
+                        f"“{clip(other.text, 120)}”", (NEGATED_STATEMENT, POLARITY_APART))
     return None
 
 

@@ -253,6 +253,38 @@ def _opens_statement(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in "\"“‘'("
 
 
+# How far before a word a negation reaches it ("has not yet withdrawn"),
+# never past a clause's edge ("whom police did not identify, was taken").
+_NEGATION_REACH = 3
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+
+
+def polarity_apart(a: str, b: str) -> str | None:
+    """POLARITY_APART: a word of four letters or more that both sentences
+    hold once, negated in one ("Armenia has not withdrawn its troops") and
+    not in the other ("Armenia had withdrawn all of its troops"); None when
+    there is none. Such sentences may be worded alike; they do not say the
+    same thing."""
+    if _negates(a) == _negates(b):
+        return None  # both negate, or neither: no word can be negated in one only
+    wa, wb = masked(a), masked(b)
+    ka, kb = [w.key for w in wa], [w.key for w in wb]
+
+    def negated_at(text: str, words: tuple[Word, ...], i: int) -> bool:
+        """A negation at most _NEGATION_REACH words before, in the same clause (no comma or dash between)."""
+        for j in range(max(0, i - _NEGATION_REACH), i):
+            if spelling.negation(words[j].key) and not _CLAUSE_BREAK.search(text[words[j].end:words[i].start]):
+                return True
+        return False
+
+    for i, k in enumerate(ka):
+        if len(k) < 4 or k == NUMBER or spelling.negation(k) or ka.count(k) != 1 or kb.count(k) != 1:
+            continue
+        if negated_at(a, wa, i) != negated_at(b, wb, kb.index(k)):
+            return k
+    return None
+
+
 def negated(a: str, b: str, share: float | None = None) -> str | None:
     """The negation one of two sentences has and the other has not, inside the
     words they share: the two say the same thing (NEGATION_SHARED of the
