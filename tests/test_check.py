@@ -24,6 +24,15 @@ def index(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     return path
 
 
+def _ingest_one(tmp_path: Path, text: str) -> Path:
+    """An index, at ``tmp_path / "ix"``, of one article (``corpus/a.txt``)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    ingest([corpus], tmp_path / "ix")
+    return tmp_path / "ix"
+
+
 def status(index: Path, text: str) -> tuple[str, str]:
     result = check(document_from_text(text), index)
     assert len(result.claims) == 1, [c.text for c in result.claims]
@@ -278,14 +287,11 @@ def test_a_sentence_naming_an_articles_person_is_of_its_event_in_a_draft_of_seve
     """SENTENCE_NAMES: the draft as a whole shares one name with the article
     (another event); the sentence names its person, so the article may
     contradict it."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    _ingest_one(tmp_path, (
         "Bus driver shot in Northport\n\n"
         "Dana Reyes, a bus driver, was shot on Monday morning in Northport, police said.\n\n"
         "Three people were wounded in the attack on the bus, police said. "
-        "The driver is in stable condition.\n", encoding="utf-8")
-    ingest([corpus], tmp_path / "ix")
+        "The driver is in stable condition.\n"))
     draft = document_from_text(
         "In Eastfield, Lee Okafor and Sam Novak opened a bakery on Main Street on Friday.\n\n"
         "Thirty people were wounded in the attack on the bus that Dana Reyes drove, police said.\n")
@@ -298,14 +304,10 @@ def test_a_sentence_after_a_named_speaker_is_of_the_speakers_event_in_a_draft_of
     """SPEAKER_NAMES_EVENT: the person a sentence quotes by name ties the
     sentences after it, which name no one, to the article that names that
     person."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    _ingest_one(tmp_path, (
         "Girl shot near a mall\n\n"
         "A 14-year-old girl was shot near a shopping mall on Saturday night, Sgt. Jane Hamilton said.\n\n"
-        "Two witnesses who saw the shooting ran across the street to the police station, Hamilton said.\n",
-        encoding="utf-8")
-    ingest([corpus], tmp_path / "ix")
+        "Two witnesses who saw the shooting ran across the street to the police station, Hamilton said.\n"))
     draft = document_from_text(
         "In Eastfield, Lee Okafor and Sam Novak opened a bakery on Main Street on Friday.\n\n"
         "After the girl was shot, Hamilton said, she ran through the parking lot.\n\n"
@@ -414,12 +416,9 @@ def test_the_opening_of_a_corpus_sentence_is_backed(index: Path, seeds_dir: Path
 def test_a_statement_with_a_short_quotation_is_compared_as_a_statement(tmp_path: Path) -> None:
     """SHORT_QUOTE: quoted words too few to compare as a quotation ("deeply
     concerned") leave the statement to be compared whole."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    _ingest_one(tmp_path, (
         "Border clashes\n\nEarlier, on Monday, Foreign Minister Jane Doe also said that Northland was "
-        "“deeply concerned” about reports of heavy fighting along the border.\n", encoding="utf-8")
-    ingest([corpus], tmp_path / "ix")
+        "“deeply concerned” about reports of heavy fighting along the border.\n"))
     draft = ("On Monday, Foreign Minister Jane Doe said Northland was \"deeply concerned\" about reports "
              "of heavy fighting along the border.\n")
     got = check(document_from_text(draft), tmp_path / "ix").claims[0]
@@ -430,11 +429,8 @@ def test_a_statement_with_a_short_quotation_is_compared_as_a_statement(tmp_path:
 def test_a_bound_turned_the_other_way_in_a_copied_sentence_is_contradicted(tmp_path: Path) -> None:
     """BOUND_CHANGED: the number is no quantity here ("20 years ago" says
     when), but "under" for "over" turns the statement the other way."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Gun stolen\n\nA check on the gun revealed it was stolen over 20 years ago in "
-                                  "Sharon, police said.\n", encoding="utf-8")
-    ingest([corpus], tmp_path / "ix")
+    _ingest_one(tmp_path, "Gun stolen\n\nA check on the gun revealed it was stolen over 20 years ago in "
+                          "Sharon, police said.\n")
     got = check(document_from_text("A check on the gun revealed it was stolen under 20 years ago in Sharon, "
                                    "police said.\n"), tmp_path / "ix").claims[0]
     assert got.status == "contradicted", got.reason
@@ -518,14 +514,11 @@ def test_durations_of_one_thing_of_one_event_are_one_fact_however_worded(tmp_pat
     """SAME_LASTING: "a three-day strike" and "the strike lasted five days",
     in reports of one event, are one fact: the draft is contradicted, though
     its sentence is worded apart from the corpus's; the same duration backs it."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    _ingest_one(tmp_path, (
         "Dockers end strike in Northport\n\n"
         "Dockers led by union leader Dana Reyes ended a three-day strike at the port of Northport on Friday, "
         "the Northport Harbour Authority said.\n\n"
-        "Reyes said the dockers had won a pay rise of 4 percent.\n", encoding="utf-8")
-    ingest([corpus], tmp_path / "ix")
+        "Reyes said the dockers had won a pay rise of 4 percent.\n"))
     head = "Dana Reyes and the Northport Harbour Authority settled the dispute at the port of Northport on Friday.\n\n"
     for days, expected in (("five", {"contradicted"}), ("three", {"supported", "single-source"})):
         draft = document_from_text(head + f"Members told a rally in the town square that the strike had lasted {days} days in all.\n")

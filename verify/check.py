@@ -635,7 +635,7 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
         kept = [x for x in conflicts if OTHER_SPEAKER not in x[1].rules]
         if len(kept) < len(conflicts):
             conflicts, dated = kept, [*dated, SAID_BY_BOTH]
-    otherwise: list = []
+    otherwise: list[tuple[Claim, Link, Claim]] = []  # misquotes QUOTED_WORD_FOR_WORD set aside, still shown
     verbatim = {n.id for f, n in zip(parts, numbers + [sentence]) for o, lk in f.agree
                 if QUOTED_ALIKE in lk.rules and n.quote and o.quote and words(n.quote) == words(o.quote)}
     if verbatim:

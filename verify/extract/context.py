@@ -139,7 +139,6 @@ def personal(tok: Any) -> bool:
     its verb ("Trump, for his part, tweeted"). Bodies take "which" and "its"."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or not tok.is_title or tok.is_stop \
             or not (tok.tag_ == "NNP" or tok.pos_ == "INTJ"):  # "Trump," opening a paragraph, read as "Oh,"
-
         return False
     if any(c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.children) for c in tok.children):
         return True

@@ -96,8 +96,7 @@ def compare_quotes(a: Claim, b: Claim) -> Link | None:
     EVERY_FRAGMENT: each quoted stretch of ``a`` is set against its own
     counterpart in ``b``; one stretch quoted alike does not hide another
     changed ("is deeply concerned" ... "urges immediate steps")."""
-    links = [link for fa in fragments(a) if (p := _best(fa, b)) is not None and p.score >= QUOTE_MATCH
-             for link in [_judge(a, b, p)]]
+    links = [_judge(a, b, p) for fa in fragments(a) if (p := _best(fa, b)) is not None and p.score >= QUOTE_MATCH]
     return next((link for link in links if link.verdict == "discrepancy"), links[0] if links else None)
 
 
