@@ -665,3 +665,28 @@ def test_a_sentence_of_the_corpus_is_not_set_against_its_own_other_numbers(tmp_p
     ingest([corpus], tmp_path / "ix")
     result = check(document_from_text(sentence + "\n"), tmp_path / "ix").claims[0]
     assert result.status == "single-source", (result.status, result.reason, result.rules)
+
+
+_AGED = [
+    # (a sentence of the corpus, the draft's retelling of it with {age} and {few})
+    ("According to neighbors, the 48-year-old clerk had lived only {few} houses from the shop and worked there for years.",
+     "Neighbors said the clerk, {age}, lived {few} houses from the shop and had worked there for years."),
+    ("Deputies said the 48-year-old man died of an apparent gunshot wound to the chest at {few} minutes past noon.",
+     "The man, {age}, died of an apparent gunshot wound to the chest at {few} minutes past noon, deputies said."),
+]
+
+
+@pytest.mark.parametrize(("told", "retold"), _AGED)
+def test_a_sentence_whose_numbers_are_only_an_age_and_vague_words_stands_on_its_words(
+        tmp_path: Path, told: str, retold: str) -> None:
+    """UNCOMPARED_NUMBERS: an age and "a few" are never compared as counts,
+    so a retelling worded otherwise is backed by the sentence it retells,
+    written with the same age; with the age changed it is not."""
+    ix = _ingest_one(tmp_path, "Clerk killed in Eastfield\n\nA clerk was shot dead on Elm Road in Eastfield on Sunday.\n\n"
+                     + told.format(few="a few") + "\n")
+    right = check(document_from_text(retold.format(age=48, few="a few") + "\n"), ix).claims[0]
+    assert right.status == "single-source", (right.status, right.rules)
+    assert "uncompared-numbers" in right.rules
+    for age in (84, 480, 4):
+        wrong = check(document_from_text(retold.format(age=age, few="a few") + "\n"), ix).claims[0]
+        assert wrong.status not in ("supported", "single-source"), (age, wrong.status, wrong.rules)

@@ -11,6 +11,7 @@ statements of the corpus.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -133,6 +134,11 @@ SAID_BY_BOTH = rule(
     "said-by-both",
     "words the corpus gives to another speaker contradict no draft that gives them to a speaker "
     "the corpus also quotes saying them: two people said them",
+)
+UNCOMPARED_NUMBERS = rule(
+    "uncompared-numbers",
+    "a sentence whose only numbers are ages or vague words ('a few houses away', 'the 48-year-old man') stands "
+    "on its words: one said alike, with the same numbers written, backs it, as for a sentence without numbers",
 )
 ORIGINS = rule(
     "independent-origins",
@@ -610,8 +616,15 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
     if numbers and not sentence.quote:
         # A sentence with numbers is backed as a whole only by the same
         # statement with the same numbers; a sentence merely alike may
-        # state another number.
-        whole = _Fact(agree=[x for x in whole.agree if {SAME_STATEMENT_RULE, OPENING_COPIED} & set(x[1].rules)],
+        # state another number. UNCOMPARED_NUMBERS: ages and vague words
+        # are never compared as numbers, so a sentence holding no other
+        # stands on its words, the numbers it writes written alike.
+        plain = not any(_compared(n) for n in numbers)
+        whole = _Fact(agree=[x if {SAME_STATEMENT_RULE, OPENING_COPIED} & set(x[1].rules)
+                             else (x[0], x[1].having(UNCOMPARED_NUMBERS))
+                             for x in whole.agree
+                             if {SAME_STATEMENT_RULE, OPENING_COPIED} & set(x[1].rules)
+                             or (plain and SAID_ALIKE in x[1].rules and _numbers_written(sentence.text, x[0].text))],
                       conflict=whole.conflict)
     parts.append(whole)
     dated = ([DRAFT_UNDATED] if draft.date else []) + (read or [])
@@ -659,8 +672,7 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
             evidence=[_evidence(o, lk, corpus, n) for o, lk, n in conflicts] + [_evidence(o, lk, corpus) for o, lk in agrees],
             rules=_rules([lk for _, lk, _ in conflicts], CONFLICT, *dated),
         )
-    unbacked = [n for n in numbers if not facts[n.id].agree and n.quantities
-                and n.quantities[0].counts != "age" and n.quantities[0].qualifier != "vague"]  # neither is ever compared
+    unbacked = [n for n in numbers if not facts[n.id].agree and _compared(n)]
     if agrees and numbers and not whole.agree and unbacked:
         # EVERY_NUMBER: one count backed backs no other of its sentence.
         return _unsupported(sentence, [UNBACKED_NUMBER, EVERY_NUMBER, *dated])
@@ -690,6 +702,29 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
     return CheckedClaim(**base, status="single-source", origins=1,
                         reason=f"{reason}; one origin only ({only})", evidence=evidence,
                         rules=_rules([lk for _, lk in agrees], ONE_ORIGIN, *dated))
+
+
+def _compared(number: Claim) -> bool:
+    """Whether a number of the draft is compared as one: not an age, not a vague word."""
+    return bool(number.quantities) and number.quantities[0].counts != "age" and number.quantities[0].qualifier != "vague"
+
+
+def _numbers_written(a: str, b: str) -> bool:
+    """Whether every number ``a`` writes (in figures or words) ``b`` writes too."""
+    def written(text: str) -> list[str]:
+        out = []
+        for w in masked(text):
+            if w.key == NUMBER:
+                surface = text[w.start:w.end].lower()
+                figures = _FIGURES.match(surface)  # "48-year-old" writes 48
+                out.append(figures.group().rstrip(".,").replace(",", "") if figures else surface)
+        return out
+
+    theirs = set(written(b))
+    return all(n in theirs for n in written(a))
+
+
+_FIGURES = re.compile(r"[\d][\d.,]*")
 
 
 def _rules(links: list[Link], *status: str) -> list[str]:
