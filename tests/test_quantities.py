@@ -787,3 +787,41 @@ def test_an_age_added_is_an_age_not_a_count(nlp_q, base: str, counts: str) -> No
     assert got[0] == ("39", 39, "exact", "measure", "age")
     assert got[1:] == [("three", 3, "exact", "count", counts)]
 
+
+
+_FRACTIONS = [("half", 0.5), ("a quarter of", 0.25), ("a third of", 1 / 3), ("two-thirds of", 2 / 3),
+              ("three quarters of", 0.75)]
+_SCALES = [("a thousand", 1e3), ("a million", 1e6), ("a billion", 1e9)]
+
+
+@pytest.mark.parametrize(("fraction", "part"), _FRACTIONS)
+@pytest.mark.parametrize(("scale", "size"), _SCALES)
+@pytest.mark.parametrize(("before", "qualifier"), [("", "exact"), ("about ", "approx"), ("nearly ", "less_than")])
+def test_a_fraction_of_a_scale_word_is_one_number(nlp_q, fraction: str, part: float, scale: str, size: float,
+                                                  before: str, qualifier: str) -> None:
+    """FRACTION_OF_SCALE: "two-thirds of a million people" is some 666,667
+    people, not a fraction and a count of a million; "about half a million"
+    is 500,000 whatever comes before "half"."""
+    words = f"{before}{fraction} {scale}"
+    doc = nlp_q(f"Officials said {words} people had fled the region.")
+    found = [(q.text, q.value, q.qualifier) for q in quantities(doc)]
+    assert len(found) == 1, found
+    text, value, qual = found[0]
+    assert text.lower() == words and value == pytest.approx(part * size) and qual == qualifier, found
+
+
+def test_a_fraction_of_anything_else_stays_a_fraction(nlp_q) -> None:
+    """FRACTION_OF_SCALE reads no further than a scale word: "half of a
+    dozen schools", "two-thirds of a vote" stay what they were."""
+    doc = nlp_q("Nearly two-thirds of a district voted, and half of the residents fled.")
+    assert [(q.text, q.unit) for q in quantities(doc)] == [("Nearly two-thirds", "fraction"), ("half", "fraction")]
+
+
+@pytest.mark.parametrize("number", ["three hundred", "4 thousand 3 hundred", "two million", "5 hundred"])
+@pytest.mark.parametrize("zero", ["0", "zero", "000"])
+def test_and_zero_starts_another_number(nlp_q, number: str, zero: str) -> None:
+    """ZERO_NOT_ADDED: no one says "three hundred and zero", so the zero is
+    another number; "three hundred and five" stays one."""
+    found = [q.text for q in quantities(nlp_q(f"They counted {number} and {zero} were left."))]
+    assert found[0] == number, found
+    assert [q.text for q in quantities(nlp_q(f"They counted {number} and five were left."))][0] == f"{number} and five"

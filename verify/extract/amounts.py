@@ -230,6 +230,12 @@ class _Core(NamedTuple):
     scaled: bool
 
 
+def _half_a_scale(toks: list[Token], i: int) -> bool:
+    """"half a million" at ``i``: one whole number, whatever comes before it ("about half a million")."""
+    num = number_at(toks, i)
+    return num is not None and not num.fraction and num.last > i + 1
+
+
 def _core_at(toks: list[Token], i: int) -> _Core | None:
     vague = _vague_at(toks, i)
     if vague:
@@ -237,7 +243,7 @@ def _core_at(toks: list[Token], i: int) -> _Core | None:
     if toks[i].lower == "half" and i + 2 < len(toks) and toks[i + 1].lower in ("a", "an") \
             and _unit_at(toks, i + 2) and not _glued(toks, i + 2):
         return _Core(0.5, i, i + 2, False, False, None, False)  # "half a percentage point", "half an hour"
-    if toks[i].lower == "half" and (i + 1 < len(toks) and toks[i + 1].lower in ("of", "the")
+    if toks[i].lower == "half" and not _half_a_scale(toks, i) and (i + 1 < len(toks) and toks[i + 1].lower in ("of", "the")
                                     or i > 0 and toks[i - 1].lower in ("than", "nearly", "almost", "about")):
         return _Core(0.5, i, i + 1, False, True, None, False)  # "more than half of the residents"
     num: Number | None = number_at(toks, i)

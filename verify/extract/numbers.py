@@ -199,7 +199,8 @@ def _words_at(toks: list[Token], i: int, start: float | None) -> Number | None:
             j += 1  # "twenty-one", "fifty - two"
             continue
         if w in ("and", "&") and last in ("hundred", "scale") and j + 1 < n and (
-                nxt in SMALL or nxt in TENS or toks[j + 1].kind == "num" and last == "hundred"):
+                nxt in SMALL or nxt in TENS or toks[j + 1].kind == "num" and last == "hundred") \
+                and not _zero(toks[j + 1]):
             den = DENOMINATORS.get(toks[j + 2].lower) if j + 2 < n else None
             if den and SMALL.get(nxt, TENS.get(nxt, 99)) < den:
                 break  # "six million and two thirds": a fraction, added by the caller
@@ -248,6 +249,12 @@ def _words_at(toks: list[Token], i: int, start: float | None) -> Number | None:
     return Number(total + hundreds + small, i, end)
 
 
+def _zero(t: Token) -> bool:
+    """ZERO_NOT_ADDED: no one says "three hundred and zero"; after "and", a
+    zero starts another number ("4 thousand 3 hundred and 0 are two numbers")."""
+    return t.lower in ("zero", "nought", "naught") or t.kind == "num" and t.text.strip("0") == ""
+
+
 def number_at(toks: list[Token], i: int) -> Number | None:
     """The longest number expression that starts at token ``i``, or None."""
     t = toks[i]
@@ -261,8 +268,22 @@ def number_at(toks: list[Token], i: int) -> Number | None:
     num = _number_body(toks, j)
     if num is None:
         return None
+    num = _of_a_scale(toks, num)
     value = -num.value if neg else num.value
     return Number(value, i, num.last, num.ordinal, num.fraction)
+
+
+def _of_a_scale(toks: list[Token], num: Number) -> Number:
+    """FRACTION_OF_SCALE: a fraction of a scale word is one whole number,
+    "two-thirds of a million" 666,667 and "a quarter of a billion" 250 million,
+    as "half a million" is; a fraction of anything else stays a fraction."""
+    k = num.last
+    if not num.fraction or k + 2 >= len(toks) or toks[k].lower != "of" or toks[k + 1].lower not in ("a", "an"):
+        return num
+    scale = SCALES.get(toks[k + 2].lower)
+    if scale is None or scale < 1000:
+        return num
+    return Number(num.value * scale, num.first, k + 3)
 
 
 def _number_body(toks: list[Token], i: int) -> Number | None:
