@@ -487,3 +487,37 @@ def test_given_names_of_one_sex() -> None:
     assert gender_of("Ted Cruz", {}) == "m"
     assert gender_of("Jordan Cruz", {}) is None  # given to both
     assert gender_of("Cruz", {}) is None  # a surname alone tells nothing
+
+
+_LEAD = "Cookout draws crowd.\n\nRep. Robert Scott threw open his back yard for a cookout on Monday, and hundreds came.\n\n"
+_TAGGED_BY = [  # how the speaker is written after the quotation
+    "Marcia Price",
+    "Scott's niece, Marcia Price,",  # SPEECH_TAG_AFTER_QUESTION: a subject with its apposition
+    "his niece, state Del. Marcia Price,",
+    "Marcia Price, Scott's niece,",
+    'Del. Marcia "Cia" Price (D-Newport News)',  # NICKNAME_QUOTED
+]
+
+
+@pytest.mark.parametrize("who", _TAGGED_BY)
+@pytest.mark.parametrize("quote", ['"This is our year{p}"', '"Why would we lose this year{p}"'])
+@pytest.mark.parametrize("end", [",", "?", "!"])
+@pytest.mark.parametrize("verb", ["said", "shouted", "told the crowd", "said on Monday"])  # MANNER_OF_SPEAKING
+def test_a_quotation_whose_speaker_follows_it_is_the_speakers(parse, who: str, quote: str, end: str, verb: str) -> None:
+    """A quotation closed by a comma, "?" or "!", its speaker after it,
+    however the speaker is written, is that speaker's, not the last person
+    named before it: SPEECH_TAG_AFTER_QUESTION (a tag whose subject is long,
+    "Scott's niece, Marcia Price, said on Monday"), MANNER_OF_SPEAKING
+    ("shouted"), NICKNAME_QUOTED ('Marcia "Cia" Price' is one name, not a quotation)."""
+    words = quote.format(p=end)
+    got = claim_at(parse, _LEAD + f"{words} {who} {verb}.\n", words.strip('"'))
+    assert got.speaker == "Marcia Price", (got.speaker, got.mention)
+
+
+def test_a_nickname_in_quotation_marks_is_no_quotation() -> None:
+    """NICKNAME_QUOTED: 'Robert C. "Bobby" Scott', 'Josue “Joshua” Guzman'
+    hold no quoted words; a quoted word elsewhere still is one."""
+    from verify.extract.quotes import quotes
+
+    text = 'Rep. Robert C. "Bobby" Scott and Josue “Joshua” Guzman said "Yes" to the plan. He said “No” Tuesday.'
+    assert [q.text(text) for q in quotes(text)] == ["Yes", "No"]

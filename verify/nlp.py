@@ -74,6 +74,7 @@ def parse_blocks(
     """For each ``(text, skip)``, its parsed blocks; streams over many documents.
     A line break that only wraps a sentence neither ends a block nor reaches
     the parser (``verify.read.paragraphs``)."""
+    from .extract.quotes import unquote_nicknames
     from .read.paragraphs import flowed
 
     nlp = load_nlp()
@@ -81,6 +82,7 @@ def parse_blocks(
 
     def flush() -> Iterator[list[Block]]:
         flat = [(t[a:b], (i, a, b)) for i, (t, spans) in enumerate(pending) for a, b in spans]
+        # NICKNAME_QUOTED: 'Marcia "Cia" Price' is read as one name.
         out: list[list[Block]] = [[] for _ in pending]
         for doc, (i, a, b) in nlp.pipe(flat, as_tuples=True, batch_size=batch_size):
             out[i].append(Block(a, b, doc))
@@ -89,7 +91,7 @@ def parse_blocks(
 
     for text, skip in texts:
         text = flowed(text)
-        pending.append((text, block_spans(text, skip)))
+        pending.append((unquote_nicknames(text), block_spans(text, skip)))
         if len(pending) >= batch_size:
             yield from flush()
     if pending:

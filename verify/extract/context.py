@@ -65,8 +65,13 @@ def person_name(text: str) -> str:
     """A PERSON entity's words as a name: its titles dropped, a possessive the
     tagger took in cut ("Donald Trump's" is Donald Trump), a transcript's
     capitals undone ("WALLACE" is Wallace)."""
-    name = strip_titles(POSSESSIVE.sub("", text.strip()))
+    name = strip_titles(POSSESSIVE.sub("", _SET_APART.sub(" ", text.strip())))
     return name.title() if name.isupper() else name
+
+
+# NICKNAME_QUOTED: a nickname's quotation marks reach the parser as spaces
+# ('Marcia "Cia" Price' as "Marcia  Cia  Price"); the name is without it.
+_SET_APART = re.compile(r"(?<=\S)  [A-Z][\w'’.-]*  (?=\S)")
 
 
 # A possessive ending, straight or curly: never part of a person's name.

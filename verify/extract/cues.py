@@ -28,6 +28,14 @@ STRONG_CUES = {
     "reassure", "express", "recount", "joke", "boast", "lament", "quip",
     "counter", "suggest", "conclude", "reveal", "recall",
 }
+# MANNER_OF_SPEAKING: verbs that say how words were spoken report them as
+# "said" does ('"Why not?" Price shouted'); the unambiguous members of Levin's
+# manner-of-speaking class (English Verb Classes and Alternations, 1993, 37.3).
+MANNER_OF_SPEAKING = {
+    "shout", "yell", "scream", "exclaim", "whisper", "mutter", "murmur", "holler", "bellow",
+    "shriek", "grumble", "stammer",
+}
+STRONG_CUES |= MANNER_OF_SPEAKING
 # Verbs that report speech or thought only with a clause or a quote after them.
 WEAK_CUES = {
     "claim", "think", "believe", "know", "find", "show", "agree", "continue", "hope",

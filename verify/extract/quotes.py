@@ -9,6 +9,7 @@ unlike textacy, which gives up on the whole text).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = "“«„"
@@ -135,7 +136,30 @@ def quotes(text: str) -> list[Quote]:
             carry = []
     if carry:
         found.append(Quote(tuple(carry)))
-    return found
+    return [q for q in found if not _nickname(text, q)]
+
+
+# A word in quotation marks between a given name and a surname: 'Robert C.
+# "Bobby" Scott', 'Josue “Joshua” Guzman' (AP style for nicknames).
+NICKNAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*\.? ([\"“])([A-Z][\w'’.-]*)([\"”]) (?=[A-Z])")
+
+
+def _nickname(text: str, q: Quote) -> bool:
+    """NICKNAME_QUOTED: a quotation of one capitalised word between two parts
+    of a name is the name's nickname, not words anyone said."""
+    if len(q.segments) > 1:
+        return False
+    m = NICKNAME.match(text, max(0, text.rfind(" ", 0, max(0, q.start - 2)) + 1))
+    return m is not None and m.start(2) == q.start and m.end(2) == q.end
+
+
+def unquote_nicknames(text: str) -> str:
+    """The text with the marks around nicknames blanked, of the same length,
+    for the parser: 'Marcia "Cia" Price' is one name to it, not a title."""
+    out = list(text)
+    for m in NICKNAME.finditer(text):
+        out[m.start(1)] = out[m.start(3)] = " "
+    return "".join(out)
 
 
 def quoted_mask(text: str, found: list[Quote]) -> bytearray:

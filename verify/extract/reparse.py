@@ -49,6 +49,8 @@ def sentences(blocks: list[Block], text: str) -> list[tuple[Block, Any]]:
 # The longest speech tag that is read as the end of a quotation before it:
 # '"Why not?" Price asked the crowd on Monday.' (subject, verb, a few words).
 TAG_TOKENS = 10
+# The most words after the verb of a longer tag ("... said in an interview on Monday").
+TAG_AFTER = 6
 
 
 def _quote_then_tag(prev: Any, sent: Any) -> bool:
@@ -61,10 +63,21 @@ def _quote_then_tag(prev: Any, sent: Any) -> bool:
     if len(toks) < 3 or toks[-1].text not in ('"', "”", "’", "'") or toks[-2].text not in ("?", "!"):
         return False
     words = [t for t in sent if not t.is_space]
-    if not words or len(words) > TAG_TOKENS or words[0].is_punct:
+    if not words or words[0].is_punct:
         return False
     verb = next((t for t in words if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _SPEECH), None)
-    return verb is not None and verb.i > words[0].i and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if verb is None or verb.i == words[0].i or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    if len(words) <= TAG_TOKENS:
+        return True
+    # A longer tag is its subject, however long ("Scott's niece, state Del.
+    # Marcia Price, said on Monday"), the verb and a few words more.
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    before = [t for t in words if t.i < verb.i and not t.is_punct]
+    after = [t for t in words if t.i > verb.i and not t.is_punct]
+    return all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in before) and len(after) <= TAG_AFTER
 
 
 # Abbreviated titles written before a name ("Ald. Anthony Beale", "Supt.
