@@ -521,3 +521,16 @@ def test_a_nickname_in_quotation_marks_is_no_quotation() -> None:
 
     text = 'Rep. Robert C. "Bobby" Scott and Josue “Joshua” Guzman said "Yes" to the plan. He said “No” Tuesday.'
     assert [q.text(text) for q in quotes(text)] == ["Yes", "No"]
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Rep.", "congresswoman"), ("Rep.", "lawmaker"), ("Sen.", "lawmaker"), ("Del.", "delegate"),
+    ("Del.", "legislator"), ("Det.", "detective"), ("Supt.", "superintendent"), ("Sgt.", "sergeant"),
+])
+def test_a_description_is_the_person_whose_title_says_it(parse, title: str, description: str) -> None:
+    """ROLE_SYNONYMS: "the congresswoman" and "the lawmaker" after "Rep. Ann
+    Lee", "the delegate" after "Del. Ann Lee": the title's holder, though
+    another person was named in between."""
+    text = (f"Budget vote delayed.\n\n{title} Ann Lee spoke on Monday after Mark Hill, who chairs the panel.\n\n"
+            f"The {description} said the vote would be delayed until March.\n")
+    assert claim_at(parse, text, "the vote would be delayed").speaker == "Ann Lee"

@@ -25,6 +25,19 @@ TITLE_ROLES = {
     "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
     "col": "colonel", "lt": "lieutenant", "capt": "captain", "sgt": "sergeant",
     "pres": "president", "amb": "ambassador", "supt": "superintendent",
+    "del": "delegate", "det": "detective", "atty": "attorney", "insp": "inspector",
+    "cmdr": "commander", "ald": "alderman", "prof": "professor", "adm": "admiral",
+}
+# ROLE_SYNONYMS: the other words news uses for one title's holder ("Rep. Ann
+# Lee" is "the congresswoman" and "the lawmaker"; AP style for US legislators).
+_LEGISLATOR = {"lawmaker", "legislator"}
+ROLE_SYNONYMS: dict[str, set[str]] = {
+    "senator": _LEGISLATOR,
+    "representative": {"congressman", "congresswoman"} | _LEGISLATOR,
+    "congressman": {"representative"} | _LEGISLATOR,
+    "congresswoman": {"representative"} | _LEGISLATOR,
+    "delegate": _LEGISLATOR,
+    "assemblyman": _LEGISLATOR, "assemblywoman": _LEGISLATOR,
 }
 
 
@@ -195,6 +208,7 @@ def roles_of(ent: Any) -> set[str]:
         # Carl Heastie"): a capitalised noun of no entity (DOCUMENT_ROLE).
         if role in ROLE_NOUNS or (t.i < ent.start and t.is_title and not t.ent_type_ and t.pos_ in ("NOUN", "PROPN")):
             out.add(role)
+            out |= ROLE_SYNONYMS.get(role, set())
     return out
 
 

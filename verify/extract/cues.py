@@ -99,6 +99,10 @@ ROLE_NOUNS = {
     "victim", "sheriff", "chancellor", "director", "chairman", "head",
     "negotiator", "aide", "adviser", "advisor", "counterpart", "man", "woman",
     "executive", "investigator", "detective", "police", "authorities",
+    # titles of office a description stands for ("the congresswoman said")
+    "delegate", "congressman", "congresswoman", "legislator", "assemblyman", "assemblywoman",
+    "councilman", "councilwoman", "alderman", "superintendent", "inspector", "sergeant",
+    "lieutenant", "captain", "colonel", "admiral", "professor", "pastor", "judge", "deputy",
 }
 # Nouns for events and forces: subjects that act ("the conflict claimed 6,500
 # lives", "the storm left three dead") but hold no view.
