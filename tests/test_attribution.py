@@ -534,3 +534,24 @@ def test_a_description_is_the_person_whose_title_says_it(parse, title: str, desc
     text = (f"Budget vote delayed.\n\n{title} Ann Lee spoke on Monday after Mark Hill, who chairs the panel.\n\n"
             f"The {description} said the vote would be delayed until March.\n")
     assert claim_at(parse, text, "the vote would be delayed").speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize("name", ["Mayor Dan Kerr", "Ann Lee", "Gov. Maria Ortiz"])
+@pytest.mark.parametrize("noun", ["the message from", "the word from", "the warning from", "the verdict of"])
+def test_a_quotation_is_the_persons_whose_message_the_next_sentence_says_it_was(parse, name: str, noun: str) -> None:
+    """MESSAGE_FROM: '"We will rebuild." / That was the message from Mayor
+    Dan Kerr on Monday.': the quotation is the person's named after it."""
+    text = (f"City vows to rebuild.\n\nStorms tore through the city on Sunday.\n\n"
+            f'"We will rebuild every home. Nobody will be left behind."\n\nThat was {noun} {name} on Monday.\n')
+    got = claim_at(parse, text, "Nobody will be left behind")
+    assert got.speaker == name.split(". ")[-1].removeprefix("Mayor "), (got.speaker, got.mention)
+
+
+@pytest.mark.parametrize(("named", "other"), [("Ana Lopez", "Robert Scott"), ("Grace Kim", "David Kerr"),
+                                              ("Omar Haddad", "Marcia Price")])
+def test_a_given_name_untagged_names_a_person(parse, named: str, other: str) -> None:
+    """GIVEN_NAME_FIRST: "Ana Lopez took the stage" names a person though the
+    tagger gave the words no entity; the quotation after it is hers."""
+    text = (f"Party rallies.\n\nHundreds gathered on Monday.\n\n{named} took the stage after {other}.\n\n"
+            '"Nobody can stop us. We have the votes."\n')
+    assert claim_at(parse, text, "Nobody can stop us").speaker == named

@@ -81,6 +81,8 @@ def carry_quotes(text: str, quotes: list[Quote], mask: bytearray, persons: dict[
         if speaker is None:
             speaker = _signed_after(text, mask, spans, results, owners[-1])
         if speaker is None:
+            speaker = _message_from(text, mask, persons, sents, spans, owners[-1])
+        if speaker is None:
             # A quoted paragraph right after an attributed one continues it.
             before = owners[0] - 1
             if before >= 0 and spans[owners[0]][0] - spans[before][1] < 3 and results[before][-1].speaker:
@@ -136,6 +138,39 @@ def _signed_after(text: str, mask: bytearray, spans: list[tuple[int, int]], resu
         return None
     rest = text[said[0].mention_end : spans[j][1]]
     return said[0] if sum(c.isalnum() for c in rest) <= 20 and not any(mask[spans[j][0] : spans[j][1]]) else None
+
+
+# Nouns for what a quotation was, in "That was the message from Gov. Lee".
+MESSAGE_NOUNS = {"message", "word", "words", "warning", "verdict", "assessment", "view", "reaction",
+                 "response", "plea", "promise", "pledge", "advice", "sentiment", "argument", "prediction"}
+
+
+def _message_from(text: str, mask: bytearray, persons: dict[str, str], sents: list[tuple[Block, Any]],
+                  spans: list[tuple[int, int]], i: int) -> Attributed | None:
+    """MESSAGE_FROM: '"We will rebuild." / That was the message from Mayor
+    Dan Kerr on Monday.': a quotation with no cue, then a sentence that says
+    what it was ("that was the message", "those were the words") and whose
+    it was, a person named after "from" or "of"."""
+    j = i + 1
+    if j >= len(spans) or not mostly_quoted(text, mask, *spans[i]) or text[spans[i][1] : spans[j][0]].strip():
+        return None
+    sent = sents[j][1]
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    if root.lemma_ != "be" or subj is None or subj.lower_ not in ("that", "this", "those", "these", "such") \
+            or attr is None or attr.lemma_.lower() not in MESSAGE_NOUNS:
+        return None
+    prep = next((c for c in attr.children if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
+    who = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if who is None or who.ent_type_ != "PERSON":
+        return None
+    toks = [t for t in who.subtree if t.ent_type_ == "PERSON"]
+    block = sents[j][0]
+    m0, m1 = block.start + toks[0].idx, block.start + toks[-1].idx + len(toks[-1].text)
+    name = text[m0:m1]
+    speaker = persons.get(fold(name.split()[-1]), name)
+    return Attributed(m0, m1, speaker, name, m0, m1, attr.text, "direct", person=True, category="person")
 
 
 def _overlap(part: Attributed, q: Quote) -> int:
