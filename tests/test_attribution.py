@@ -555,3 +555,14 @@ def test_a_given_name_untagged_names_a_person(parse, named: str, other: str) -> 
     text = (f"Party rallies.\n\nHundreds gathered on Monday.\n\n{named} took the stage after {other}.\n\n"
             '"Nobody can stop us. We have the votes."\n')
     assert claim_at(parse, text, "Nobody can stop us").speaker == named
+
+
+@pytest.mark.parametrize(("named", "other"), [("Ana Lopez", "Marcia Price"), ("Grace Kim", "Robert Scott")])
+def test_a_surname_later_is_the_untagged_given_named_person(parse, named: str, other: str) -> None:
+    """GIVEN_NAME_FIRST, learnt as a name: "Lopez said" and "Ms. Lopez said"
+    after "Ana Lopez and Marcia Price spoke" are Ana Lopez."""
+    surname = named.split()[-1]
+    text = (f"Party rallies.\n\nHundreds gathered on Monday.\n\n{named} and {other} spoke on Monday.\n\n"
+            f"{surname} said nobody could stop the party.\n\n\"We have the votes,\" Ms. {surname} said.\n")
+    assert claim_at(parse, text, "nobody could stop").speaker == named
+    assert claim_at(parse, text, "We have the votes").speaker == named

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import given_names
 from .cues import ROLE_NOUNS
 from .gender import evidence, gender_of, pronoun_gender
 from .names import alias, fold, strip_titles
@@ -109,6 +110,13 @@ def learn_names(blocks: list[Block], ctx: Context, quoted: bytearray | None = No
             if tok.ent_type_ != "PERSON" and personal(tok) and not (quoted is not None and pos < len(quoted)
                                                                      and quoted[pos]):
                 subjects.append((pos, _compound_name(tok)))
+            whole = [w for w in tok.lefts if w.dep_ == "compound"] + [tok]
+            if tok.dep_ != "compound" and given_name_first(whole) and not (quoted is not None and pos < len(quoted)
+                                                                          and quoted[pos]):
+                name = " ".join(w.text for w in whole)  # GIVEN_NAME_FIRST
+                _learn(ctx, named, fold(tok.text), block.start + whole[0].idx, name)
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    subjects.append((block.start + whole[0].idx, name))
         for ent in block.doc.ents:
             if ent.label_ == "PERSON":
                 name = person_name(ent.text)
@@ -162,6 +170,14 @@ def personal(tok: Any) -> bool:
         return True
     verb = tok.head
     return verb.i > tok.i and any(w.lower_ in _HIS and w.dep_ == "poss" for w in tok.doc[tok.i + 1:verb.i])
+
+
+def given_name_first(toks: list[Any]) -> bool:
+    """GIVEN_NAME_FIRST: two or three capitalised words the tagger gave no
+    entity, the first a common given name ("Ana Lopez took the stage"), name
+    a person."""
+    return 2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in toks) \
+        and (toks[0].lower_ in given_names.MALE or toks[0].lower_ in given_names.FEMALE)
 
 
 def _compound_name(tok: Any) -> str:

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import given_names
 from .claimspan import Attributed
-from .context import Named, _org_name, personal
+from .context import Named, _org_name, given_name_first, personal
 from .cues import DOC_NOUNS, ROLE_NOUNS, mention_tokens
 from .names import COLLECTIVES, alias, fold, strip_titles
 from .traits import PARTIES, clashes, fits, modifiers
@@ -50,14 +49,6 @@ ORG_NOUNS = {
 }
 # Prepositions that name who put out a document: "a report by", "a statement from".
 DOC_AUTHOR_PREPS = {"by", "from"}
-
-
-def given_name_first(toks: list[Any]) -> bool:
-    """GIVEN_NAME_FIRST: two or three capitalised words the tagger gave no
-    entity, the first a common given name ("Ana Lopez took the stage"), name
-    a person."""
-    return 2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in toks) \
-        and (toks[0].lower_ in given_names.MALE or toks[0].lower_ in given_names.FEMALE)
 
 
 def _nameable(tok: Any) -> bool:
