@@ -825,3 +825,21 @@ def test_and_zero_starts_another_number(nlp_q, number: str, zero: str) -> None:
     found = [q.text for q in quantities(nlp_q(f"They counted {number} and {zero} were left."))]
     assert found[0] == number, found
     assert [q.text for q in quantities(nlp_q(f"They counted {number} and five were left."))][0] == f"{number} and five"
+
+
+@pytest.mark.parametrize("things", ["homicides", "deaths", "crimes", "rounds"])
+@pytest.mark.parametrize("base", ["per 100,000 residents", "per 1,000 people", "per minute"])
+def test_a_number_of_things_per_so_many_others_is_a_rate(nlp_q, things: str, base: str) -> None:
+    """RATE_PER: "12 homicides per 100,000 residents" is a rate, never a
+    count of 12 homicides to set against another article's count; the
+    same words without "per" are a count."""
+    rate = [q for q in quantities(nlp_q(f"The city recorded 12 {things} {base} last year.")) if q.text == "12"]
+    assert rate and rate[0].kind == "measure" and rate[0].unit == base.lower(), [(q.text, q.kind, q.unit) for q in rate]
+    count = [q for q in quantities(nlp_q(f"The city recorded 12 {things} last year.")) if q.text == "12"]
+    assert count and count[0].kind == "count"
+
+
+def test_a_tables_figure_after_a_rate_label_is_a_rate(nlp_q) -> None:
+    """RATE_PER, in a table: "Crime incidents per 100,000 residents: 3,527"."""
+    q = quantities(nlp_q("Hondo Crime incidents per 100,000 residents: 3,527"))
+    assert [(x.text, x.kind, x.unit) for x in q] == [("3,527", "measure", "per 100,000 residents")]

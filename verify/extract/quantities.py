@@ -126,8 +126,41 @@ def quantities(span: Doc | Span) -> list[Quantity]:
             a = a._replace(kind="measure")  # WHOLE_COUNT: "a magnitude 7.8 earthquake" reads a scale
         if counts is None and a.kind == "count" and _before_its_noun(anchor):
             counts = _lemma_phrase(doc[anchor.i + 2])
+        rate = _rate(core) if a.kind == "count" or a.kind == "measure" and a.unit is None else None
+        if rate:
+            a = a._replace(kind="measure", unit=rate)  # RATE_PER: "12 homicides per 100,000 residents"
         out.append(_quantity(a, doc.text, base, counts))
     return out
+
+
+def _rate(core: Span) -> str | None:
+    """RATE_PER: a number of things for each so many others is a rate, not a
+    count: "12 homicides per 100,000 residents", "30 rounds per minute", and
+    a table's "Crime incidents per 100,000 residents: 3,527". Its unit, as
+    "per 100,000 residents"; None for a count."""
+    doc = core.doc
+    for i in range(core.end, min(core.end + 4, len(doc))):
+        if doc[i].lower_ == "per":
+            return _per_phrase(doc, i)
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "ADP"):
+            break
+    if core.start >= 2 and doc[core.start - 1].text == ":":
+        for i in range(core.start - 2, max(core.start - 8, -1), -1):
+            if doc[i].lower_ == "per":
+                return _per_phrase(doc, i)
+            if doc[i].is_punct or "\n" in doc[i].whitespace_:
+                break
+    return None
+
+
+def _per_phrase(doc: Doc, i: int) -> str:
+    """ "per 100,000 residents" from the "per" at ``i`` to its noun."""
+    end = i + 1
+    while end < len(doc) and end < i + 4 and not doc[end].is_punct and doc[end].pos_ in ("NUM", "NOUN", "ADJ", "PROPN"):
+        end += 1
+        if doc[end - 1].pos_ == "NOUN":
+            break
+    return " ".join(t.lower_ for t in doc[i:end])
 
 
 # WHOLE_COUNT: things are counted in whole numbers; digits with a decimal
