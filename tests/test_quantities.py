@@ -843,3 +843,14 @@ def test_a_tables_figure_after_a_rate_label_is_a_rate(nlp_q) -> None:
     """RATE_PER, in a table: "Crime incidents per 100,000 residents: 3,527"."""
     q = quantities(nlp_q("Hondo Crime incidents per 100,000 residents: 3,527"))
     assert [(x.text, x.kind, x.unit) for x in q] == [("3,527", "measure", "per 100,000 residents")]
+
+
+@pytest.mark.parametrize("adjective", ["cold", "long", "straight", "consecutive", "more", "full"])
+@pytest.mark.parametrize(("unit", "name"), [("months", "month"), ("days", "day"), ("years", "year"), ("hours", "hour")])
+def test_a_word_between_a_number_and_its_time_unit_keeps_the_duration(nlp_q, adjective: str, unit: str,
+                                                                      name: str) -> None:
+    """DURATION_ADJECTIVE: "four cold months", "three straight days" are
+    durations of four months and three days; "three long guns" stays a count."""
+    found = [(q.value, q.kind, q.unit) for q in quantities(nlp_q(f"He spent four {adjective} {unit} in the camp."))]
+    assert found == [(4, "duration", name)], found
+    assert [q.kind for q in quantities(nlp_q(f"Police found three {adjective} guns."))] == ["count"]

@@ -123,6 +123,14 @@ def _temperature(toks: list[Token], j: int) -> bool:
         and (j + 1 >= len(toks) or not _glued(toks, j + 1) or toks[j + 1].kind == "sym")
 
 
+# DURATION_ADJECTIVE: words that say how a stretch of time felt or ran, set
+# between its number and its unit ("four cold months", "three straight days",
+# "two more years"): the number still counts the unit.
+TIME_ADJECTIVES = {"long", "full", "straight", "consecutive", "cold", "hot", "hard", "short", "whole", "more",
+                   "additional", "extra", "tough", "difficult", "brutal", "grueling", "gruelling", "agonizing",
+                   "painful", "busy", "quiet", "terrifying", "harrowing", "tense"}
+
+
 def _unit_at(toks: list[Token], j: int) -> tuple[str, str, int] | None:
     """A unit right after a number: (name, kind, end token)."""
     if j >= len(toks):
@@ -136,6 +144,10 @@ def _unit_at(toks: list[Token], j: int) -> tuple[str, str, int] | None:
             if kind == "duration" and hit[1] < len(toks) and toks[hit[1]].lower in ("old", "olds"):
                 return hit[0], "measure", hit[1] + 1  # "30 years old": an age
             return hit[0], kind, hit[1]
+    if toks[j].lower in TIME_ADJECTIVES and j + 1 < len(toks):
+        hit = _match_after(toks, j + 1, DURATIONS)
+        if hit and hit[0] != "second":
+            return hit[0], "duration", hit[1]  # DURATION_ADJECTIVE: "four cold months", "two more years"
     hit = _match_after(toks, j, CURRENCY_WORDS, 2)
     if hit:
         return hit[0], "money", hit[1]
