@@ -690,3 +690,17 @@ def test_a_sentence_whose_numbers_are_only_an_age_and_vague_words_stands_on_its_
     for age in (84, 480, 4):
         wrong = check(document_from_text(retold.format(age=age, few="a few") + "\n"), ix).claims[0]
         assert wrong.status not in ("supported", "single-source"), (age, wrong.status, wrong.rules)
+
+
+@pytest.mark.parametrize("added", [", as 14 journalists were detained", ", after police detained 14 protesters",
+                                   ", two days after 30 people were hurt"])
+def test_a_count_added_outside_a_quotation_told_alike_leaves_it_unbacked(tmp_path: Path, added: str) -> None:
+    """QUOTE_BACKS_ITS_WORDS: the quotation told alike backs the words
+    quoted, not a count the draft adds outside them."""
+    said = ('"Secretary Blinken assured Prime Minister Pashinian that the United States is watching the '
+            'situation closely," Price said')
+    ix = _ingest_one(tmp_path, f"Blinken calls Pashinian\n\nThe call came on Tuesday.\n\n{said}.\n")
+    assert check(document_from_text(said + ".\n"), ix).claims[0].status == "single-source"
+    got = check(document_from_text(said + added + ".\n"), ix).claims[0]
+    assert got.status == "unsupported", (got.status, got.rules)
+    assert "quote-backs-its-words" in got.rules

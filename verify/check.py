@@ -140,6 +140,10 @@ UNCOMPARED_NUMBERS = rule(
     "a sentence whose only numbers are ages or vague words ('a few houses away', 'the 48-year-old man') stands "
     "on its words: one said alike, with the same numbers written, backs it, as for a sentence without numbers",
 )
+QUOTE_BACKS_ITS_WORDS = rule(
+    "quote-backs-its-words",
+    "a quotation told alike backs the words quoted, not a number the sentence states outside them",
+)
 ORIGINS = rule(
     "independent-origins",
     "supported by two or more independent origins (a speaker, or an article and its copies, counts once)",
@@ -613,19 +617,27 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
     ``read``: the rules that read the sentence itself (SURNAME_IN_CORPUS)."""
     parts = [facts[n.id] for n in numbers]
     whole = facts[sentence.id]
-    if numbers and not sentence.quote:
+    if numbers:
         # A sentence with numbers is backed as a whole only by the same
         # statement with the same numbers; a sentence merely alike may
         # state another number. UNCOMPARED_NUMBERS: ages and vague words
         # are never compared as numbers, so a sentence holding no other
-        # stands on its words, the numbers it writes written alike.
-        plain = not any(_compared(n) for n in numbers)
-        whole = _Fact(agree=[x if {SAME_STATEMENT_RULE, OPENING_COPIED} & set(x[1].rules)
-                             else (x[0], x[1].having(UNCOMPARED_NUMBERS))
-                             for x in whole.agree
-                             if {SAME_STATEMENT_RULE, OPENING_COPIED} & set(x[1].rules)
-                             or (plain and SAID_ALIKE in x[1].rules and _numbers_written(sentence.text, x[0].text))],
-                      conflict=whole.conflict)
+        # stands on its words, the numbers it writes written alike. A
+        # sentence with a quotation is backed by its quotation too, and
+        # by a sentence said alike only when it writes the same numbers.
+        plain = not sentence.quote and not any(_compared(n) for n in numbers)
+        alike = [other.text for other, link in whole.agree if SAID_ALIKE in link.rules]
+        written = _numbers_written(sentence.text, alike)  # by the sentences said alike, between them
+        kept = []
+        for other, link in whole.agree:
+            if {SAME_STATEMENT_RULE, OPENING_COPIED} & set(link.rules):
+                kept.append((other, link))
+            elif SAID_ALIKE in link.rules and (plain or sentence.quote):
+                if written:
+                    kept.append((other, link.having(UNCOMPARED_NUMBERS) if plain else link))
+            elif sentence.quote:
+                kept.append((other, link))
+        whole = _Fact(agree=kept, conflict=whole.conflict)
     parts.append(whole)
     dated = ([DRAFT_UNDATED] if draft.date else []) + (read or [])
     # each conflict with the draft's claim it is about, the worst (largest relative difference) first
@@ -673,9 +685,15 @@ def _status(sentence: Claim, numbers: list[Claim], facts: dict[str, _Fact], corp
             rules=_rules([lk for _, lk, _ in conflicts], CONFLICT, *dated),
         )
     unbacked = [n for n in numbers if not facts[n.id].agree and _compared(n)]
-    if agrees and numbers and not whole.agree and unbacked:
+    # QUOTE_BACKS_ITS_WORDS: a quotation told alike backs the words quoted,
+    # not a number the sentence states outside them ("he spent four months
+    # atop a motel, saying ...").
+    stated = any({SAME_STATEMENT_RULE, OPENING_COPIED, SAID_ALIKE} & set(lk.rules) for _, lk in whole.agree)
+    outside = [n for n in unbacked if not _quoted_number(sentence, n)]
+    if agrees and numbers and unbacked and (not whole.agree or outside and not stated):
         # EVERY_NUMBER: one count backed backs no other of its sentence.
-        return _unsupported(sentence, [UNBACKED_NUMBER, EVERY_NUMBER, *dated])
+        return _unsupported(sentence, [UNBACKED_NUMBER, EVERY_NUMBER, *dated]
+                            + ([QUOTE_BACKS_ITS_WORDS] if whole.agree else []))
     if not agrees:
         blocked = [r for f in parts for r in f.blocked]
         return _unsupported(sentence, list(dict.fromkeys([UNBACKED_NUMBER if numbers else NOTHING, *blocked])))
@@ -709,8 +727,21 @@ def _compared(number: Claim) -> bool:
     return bool(number.quantities) and number.quantities[0].counts != "age" and number.quantities[0].qualifier != "vague"
 
 
-def _numbers_written(a: str, b: str) -> bool:
-    """Whether every number ``a`` writes (in figures or words) ``b`` writes too."""
+def _quoted_number(sentence: Claim, number: Claim) -> bool:
+    """Whether a number of a sentence stands inside its quoted words."""
+    if not sentence.quote or not number.quantities:
+        return False
+    q = number.quantities[0]
+    a, b = q.start - sentence.start, q.end - sentence.start
+    for fragment in sentence.quote.split(" … "):
+        at = sentence.text.find(fragment)
+        if at >= 0 and at <= a and b <= at + len(fragment):
+            return True
+    return False
+
+
+def _numbers_written(a: str, others: list[str]) -> bool:
+    """Whether every number ``a`` writes (in figures or words) one of ``others`` writes too."""
     def written(text: str) -> list[str]:
         out = []
         for w in masked(text):
@@ -720,7 +751,7 @@ def _numbers_written(a: str, b: str) -> bool:
                 out.append(figures.group().rstrip(".,").replace(",", "") if figures else surface)
         return out
 
-    theirs = set(written(b))
+    theirs = {n for b in others for n in written(b)}
     return all(n in theirs for n in written(a))
 
 
