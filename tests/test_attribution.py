@@ -566,3 +566,26 @@ def test_a_surname_later_is_the_untagged_given_named_person(parse, named: str, o
             f"{surname} said nobody could stop the party.\n\n\"We have the votes,\" Ms. {surname} said.\n")
     assert claim_at(parse, text, "nobody could stop").speaker == named
     assert claim_at(parse, text, "We have the votes").speaker == named
+
+
+def test_every_generated_pattern_gives_the_speaker_wanted(parse) -> None:
+    """benchmarks/attribution_patterns.py: every filling of every pattern
+    (speaker after a quotation closed by ",", "?" or "!", a long subject, a
+    nickname in quotation marks such as 'Sen. Ana "Cia" Lopez' (NICKNAME_QUOTED,
+    whose name is learnt whatever the tagger cut), a description by title,
+    "That was the message from", a pronoun after two people, a quotation over
+    paragraphs, a surname or courtesy title later) gives the person wanted."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "attribution_patterns.py"
+    spec = importlib.util.spec_from_file_location("attribution_patterns", path)
+    assert spec is not None and spec.loader is not None
+    patterns = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(patterns)
+    wrong = []
+    for name, text, anchor, wanted in patterns.cases():
+        got = claim_at(parse, text, anchor).speaker
+        if got != wanted:
+            wrong.append((name, wanted, got, text[len(patterns.LEAD):]))
+    assert not wrong, wrong[:5]

@@ -16,6 +16,7 @@ from . import given_names
 from .cues import ROLE_NOUNS
 from .gender import evidence, gender_of, pronoun_gender
 from .names import alias, fold, strip_titles
+from .quotes import NICKNAME
 from .traits import traits
 from ..nlp import Block
 
@@ -238,6 +239,13 @@ class Named:
         self.ctx = Context()
         self._starts = {id(b.doc): b.start for b in blocks}
         self._named, self._subjects = learn_names(blocks, self.ctx, quoted)
+        for m in NICKNAME.finditer(text):
+            # NICKNAME_QUOTED: 'Ana "Cia" Lopez' is Ana Lopez, however the
+            # tagger cut the words around the nickname.
+            given = strip_titles(text[m.start() : m.start(1)].strip())
+            surname = re.match(r"[A-Z][\w'’-]*", text[m.end() :])
+            if surname and given and "." not in given and given.split()[-1][:1].isupper():
+                _learn(self.ctx, self._named, fold(surname.group()), m.start(), f"{given.split()[-1]} {surname.group()}")
         self._gender = evidence([b.doc for b in blocks])
         self._people = [(b.start + e.start_char, person_name(e.text)) for b in blocks for e in b.doc.ents
                         if e.label_ == "PERSON"]
