@@ -8,6 +8,7 @@ original text; nothing here reads files, embeds or indexes.
 | ``attribution`` | a sentence split among its cues, each part given a speaker |
 | ``cues`` | reporting verbs and phrases in the parse, and their sources |
 | ``speakers`` | a mention resolved to the canonical speaker it names |
+| ``descriptions`` | what a pronoun, a description ("the senator") or a document ("the statement") stands for |
 | ``context`` | what an article names and where: people, roles, organisations, subjects |
 | ``gender`` | the grammatical gender of people named, for "he" and "she" |
 | ``traits`` | what an article says a person is (party, state), for "the GOP nominee" |
