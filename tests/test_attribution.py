@@ -589,3 +589,12 @@ def test_every_generated_pattern_gives_the_speaker_wanted(parse) -> None:
         if got != wanted:
             wrong.append((name, wanted, got, text[len(patterns.LEAD):]))
     assert not wrong, wrong[:5]
+
+
+def test_a_nickname_opening_a_paragraph_is_no_quotation() -> None:
+    """NICKNAME_QUOTED wherever the name stands: at a paragraph's start too
+    ('...said.\\n\\nAntonio “Cheeto” Clark, 25, ...')."""
+    from verify.extract.quotes import quotes
+
+    text = 'Two men were charged, officials said.\n\nAntonio “Cheeto” Clark, 25, and Fayzon "Suki" Reboyras, 22, face charges.'
+    assert quotes(text) == []

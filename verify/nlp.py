@@ -82,7 +82,6 @@ def parse_blocks(
 
     def flush() -> Iterator[list[Block]]:
         flat = [(t[a:b], (i, a, b)) for i, (t, spans) in enumerate(pending) for a, b in spans]
-        # NICKNAME_QUOTED: 'Marcia "Cia" Price' is read as one name.
         out: list[list[Block]] = [[] for _ in pending]
         for doc, (i, a, b) in nlp.pipe(flat, as_tuples=True, batch_size=batch_size):
             out[i].append(Block(a, b, doc))
@@ -91,6 +90,7 @@ def parse_blocks(
 
     for text, skip in texts:
         text = flowed(text)
+        # NICKNAME_QUOTED: 'Marcia "Cia" Price' reaches the parser as one name.
         pending.append((unquote_nicknames(text), block_spans(text, skip)))
         if len(pending) >= batch_size:
             yield from flush()

@@ -33,7 +33,7 @@ from typing import Any
 # The version of what extraction writes. A document indexed by another
 # version is read again on ingest (it is part of each document's digest):
 # an index never mixes claims read two ways.
-VERSION = "35"
+VERSION = "36"
 
 __all__ = ["canonical_speakers", "extract"]  # claims(): ``verify.extract.claims.claims``
 

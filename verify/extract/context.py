@@ -89,6 +89,8 @@ def person_name(text: str) -> str:
 _SET_APART = re.compile(r"(?<=\S)  [A-Z][\w'’.-]*  (?=\S)")
 
 
+# A capitalised word, as a name's part.
+_WORD = re.compile(r"[A-Z][\w'’-]*")
 # A possessive ending, straight or curly: never part of a person's name.
 POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -107,13 +109,15 @@ def learn_names(blocks: list[Block], ctx: Context, quoted: bytearray | None = No
     in_quotes: list[tuple[str, int, str]] = []
     for block in blocks:
         for tok in block.doc:
+            if tok.pos_ not in ("PROPN", "INTJ") or tok.ent_type_ == "PERSON":  # only these name someone untagged
+                continue
             pos = block.start + tok.idx
-            if tok.ent_type_ != "PERSON" and personal(tok) and not (quoted is not None and pos < len(quoted)
-                                                                     and quoted[pos]):
+            if quoted is not None and pos < len(quoted) and quoted[pos]:
+                continue
+            if personal(tok):
                 subjects.append((pos, _compound_name(tok)))
             whole = [w for w in tok.lefts if w.dep_ == "compound"] + [tok]
-            if tok.dep_ != "compound" and given_name_first(whole) and not (quoted is not None and pos < len(quoted)
-                                                                          and quoted[pos]):
+            if tok.dep_ != "compound" and given_name_first(whole):
                 name = " ".join(w.text for w in whole)  # GIVEN_NAME_FIRST
                 _learn(ctx, named, fold(tok.text), block.start + whole[0].idx, name)
                 if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -241,11 +245,12 @@ class Named:
         self._named, self._subjects = learn_names(blocks, self.ctx, quoted)
         for m in NICKNAME.finditer(text):
             # NICKNAME_QUOTED: 'Ana "Cia" Lopez' is Ana Lopez, however the
-            # tagger cut the words around the nickname.
+            # tagger cut the words around the nickname; not an initial
+            # ('Robert C. "Bobby" Scott') nor a title.
             given = strip_titles(text[m.start() : m.start(1)].strip())
-            surname = re.match(r"[A-Z][\w'’-]*", text[m.end() :])
-            if surname and given and "." not in given and given.split()[-1][:1].isupper():
-                _learn(self.ctx, self._named, fold(surname.group()), m.start(), f"{given.split()[-1]} {surname.group()}")
+            surname = _WORD.match(text, m.end())
+            if surname and given and not given.endswith("."):
+                _learn(self.ctx, self._named, fold(surname.group()), m.start(), f"{given} {surname.group()}")
         self._gender = evidence([b.doc for b in blocks])
         self._people = [(b.start + e.start_char, person_name(e.text)) for b in blocks for e in b.doc.ents
                         if e.label_ == "PERSON"]

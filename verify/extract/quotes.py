@@ -136,21 +136,14 @@ def quotes(text: str) -> list[Quote]:
             carry = []
     if carry:
         found.append(Quote(tuple(carry)))
-    return [q for q in found if not _nickname(text, q)]
+    nicknames = {(m.start(2), m.end(2)) for m in NICKNAME.finditer(text)}
+    return [q for q in found if not (len(q.segments) == 1 and q.segments[0] in nicknames)]
 
 
-# A word in quotation marks between a given name and a surname: 'Robert C.
-# "Bobby" Scott', 'Josue “Joshua” Guzman' (AP style for nicknames).
+# NICKNAME_QUOTED: a word in quotation marks between a given name and a
+# surname ('Robert C. "Bobby" Scott', 'Josue “Joshua” Guzman'; AP style) is
+# the name's nickname, not words anyone said.
 NICKNAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*\.? ([\"“])([A-Z][\w'’.-]*)([\"”]) (?=[A-Z])")
-
-
-def _nickname(text: str, q: Quote) -> bool:
-    """NICKNAME_QUOTED: a quotation of one capitalised word between two parts
-    of a name is the name's nickname, not words anyone said."""
-    if len(q.segments) > 1:
-        return False
-    m = NICKNAME.match(text, max(0, text.rfind(" ", 0, max(0, q.start - 2)) + 1))
-    return m is not None and m.start(2) == q.start and m.end(2) == q.end
 
 
 def unquote_nicknames(text: str) -> str:
